@@ -1,0 +1,26 @@
+package dev.fedgate.gateway.storage;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A local channel (federated as a {@code Group}) owned by one local account, as the site last described it. */
+public record Channel(
+    String name,
+    String account,
+    String displayName,
+    String summary,
+    URI url,
+    Optional<Image> avatar,
+    Optional<Image> banner) {
+  /** Checks that every component is present (optional pictures as {@link Optional#empty()}). */
+  public Channel {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(displayName, "displayName");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(avatar, "avatar");
+    Objects.requireNonNull(banner, "banner");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.fedgate.gateway.storage;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * An open storage backend: one accessor per store, plus health, usage and shutdown. Obtained from
+ * {@link StorageProvider#open}; safe for concurrent use; never blocks the calling thread.
+ */
+public interface StorageBackend {
+
+  /** Local accounts, channels, the instance actor, and their keys. */
+  LocalActorStore localActors();
+
+  /** Local videos and tombstones. */
+  VideoStore videos();
+
+  /**
+   * Checks that the database answers. Called by the health endpoint.
+   *
+   * @return a stage that completes when a trivial query ran, or fails with the database's error
+   */
+  CompletionStage<Void> ping();
+
+  /** Counts of local content for NodeInfo; a consistent snapshot is not required. */
+  CompletionStage<UsageCounts> usage();
+
+  /**
+   * Waits for calls already accepted, then releases connections and threads. Later calls fail. Idempotent; called
+   * once at shutdown.
+   */
+  CompletionStage<Void> close();
+}

@@ -1,0 +1,127 @@
+package dev.fedgate.gateway.storage.h2;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * Runs JDBC work in transactions on a bounded pool of named threads, one connection each, so callers (event loops
+ * above all) never block. Work that hits a unique-key race, a lock timeout or a deadlock is retried a few times: each
+ * unit of work is a whole transaction that re-reads what it decides on, so running it again is safe.
+ */
+final class H2Database {
+  /** Queued calls beyond the running ones; past this a call fails at once instead of piling up memory. */
+  static final int QUEUE_CAPACITY = 10_000;
+  private static final int ATTEMPTS = 5;
+  private static final long SHUTDOWN_WAIT_SECONDS = 30;
+
+  private final JdbcConnectionPool pool;
+  private final ThreadPoolExecutor executor;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private H2Database(JdbcConnectionPool pool, ThreadPoolExecutor executor) {
+    this.pool = pool;
+    this.executor = executor;
+  }
+
+  static H2Database open(String jdbcUrl, int poolSize) {
+    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+    pool.setMaxConnections(poolSize);
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(poolSize, poolSize, 0, TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(QUEUE_CAPACITY), runnable -> {
+          Thread thread = new Thread(runnable, "fedgate-h2-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+    return new H2Database(pool, executor);
+  }
+
+  /** One transaction's work; its result is returned after commit. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction on the JDBC threads; the stage completes after commit. */
+  <T> CompletionStage<T> transaction(Work<T> work) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    try {
+      executor.execute(() -> {
+        try {
+          result.complete(runWithRetries(work));
+        } catch (SQLException | RuntimeException e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(closed.get()
+          ? new IllegalStateException("storage is closed", e)
+          : new RejectedExecutionException("storage queue is full (" + QUEUE_CAPACITY + " calls waiting)", e));
+    }
+    return result;
+  }
+
+  private <T> T runWithRetries(Work<T> work) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection connection = pool.getConnection()) {
+        connection.setAutoCommit(false);
+        try {
+          T value = work.run(connection);
+          connection.commit();
+          return value;
+        } catch (SQLException | RuntimeException e) {
+          connection.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (attempt >= ATTEMPTS || !isRetryable(e)) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isRetryable(SQLException e) {
+    String state = e.getSQLState();
+    // 23505 unique violation (a concurrent insert won), HYT00 lock timeout, 40001 deadlock or concurrent update.
+    return "23505".equals(state) || "HYT00".equals(state) || "40001".equals(state);
+  }
+
+  /** Stops taking calls, lets accepted ones finish, then shuts the database down (files flushed and closed). */
+  CompletionStage<Void> close() {
+    if (!closed.compareAndSet(false, true)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    executor.shutdown();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread closer = new Thread(() -> {
+      try {
+        executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+          statement.execute("SHUTDOWN");
+        }
+        pool.dispose();
+        done.complete(null);
+      } catch (SQLException | RuntimeException e) {
+        pool.dispose();
+        done.completeExceptionally(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        pool.dispose();
+        done.completeExceptionally(e);
+      }
+    }, "fedgate-h2-close");
+    closer.start();
+    return done;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.LocalActorStore;
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.UsageCounts;
+import dev.fedgate.gateway.storage.VideoStore;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.InstantSource;
+import java.util.concurrent.CompletionStage;
+
+/** The embedded backend: every store over one H2 database and its JDBC threads. */
+final class H2StorageBackend implements StorageBackend {
+  private final H2Database database;
+  private final H2LocalActorStore localActors;
+  private final H2VideoStore videos;
+
+  H2StorageBackend(H2Database database, InstantSource clock) {
+    this.database = database;
+    this.localActors = new H2LocalActorStore(database, clock);
+    this.videos = new H2VideoStore(database, clock);
+  }
+
+  @Override
+  public LocalActorStore localActors() {
+    return localActors;
+  }
+
+  @Override
+  public VideoStore videos() {
+    return videos;
+  }
+
+  @Override
+  public CompletionStage<Void> ping() {
+    return database.transaction(c -> {
+      try (Statement statement = c.createStatement()) {
+        statement.execute("SELECT 1");
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<UsageCounts> usage() {
+    return database.transaction(c -> {
+      try (Statement statement = c.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT"
+              + " (SELECT COUNT(*) FROM local_actor WHERE kind = 'ACCOUNT'),"
+              + " (SELECT COUNT(*) FROM local_actor WHERE kind = 'CHANNEL'),"
+              + " (SELECT COUNT(*) FROM video WHERE deleted_at IS NULL)")) {
+        rows.next();
+        return new UsageCounts(rows.getLong(1), rows.getLong(2), rows.getLong(3), 0);
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> close() {
+    return database.close();
+  }
+}

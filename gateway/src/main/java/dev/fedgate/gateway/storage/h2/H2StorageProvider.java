@@ -1,0 +1,65 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.StorageProvider;
+import dev.fedgate.gateway.storage.StorageSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The {@code embedded} backend: H2 in a file under the data directory, or in memory for tests ({@code mem:<name>}).
+ * The schema is migrated on open.
+ */
+public final class H2StorageProvider implements StorageProvider {
+  /** The kind operators select: {@value}. */
+  public static final String KIND = "embedded";
+  /** The database file's base name inside the data directory (H2 adds {@code .mv.db}). */
+  public static final String FILE_NAME = "fedgate";
+  // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
+  // bounded; commits are written at once, so an acknowledged write survives a process crash.
+  private static final String OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+
+  /** Used by {@link java.util.ServiceLoader}. */
+  public H2StorageProvider() {}
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public CompletionStage<StorageBackend> open(StorageSettings settings) {
+    String jdbcUrl;
+    try {
+      jdbcUrl = jdbcUrl(settings);
+    } catch (IllegalArgumentException | IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    H2Database database = H2Database.open(jdbcUrl, settings.poolSize());
+    return database.transaction(c -> H2Migrations.apply(c, settings.clock()))
+        .<StorageBackend>thenApply(applied -> new H2StorageBackend(database, settings.clock()))
+        .whenComplete((backend, failure) -> {
+          if (failure != null) {
+            database.close();
+          }
+        });
+  }
+
+  static String jdbcUrl(StorageSettings settings) throws IOException {
+    if (settings.url().isEmpty()) {
+      Path directory = settings.dataDirectory().orElseThrow(() -> new IllegalArgumentException(
+          "the embedded store needs a data directory or a url (mem:<name> or file:<path>)"));
+      Files.createDirectories(directory);
+      return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + OPTIONS;
+    }
+    String url = settings.url().get();
+    String location = url.substring(url.indexOf(':') + 1);
+    if ((url.startsWith("mem:") || url.startsWith("file:")) && !location.isBlank() && !url.contains(";")) {
+      return "jdbc:h2:" + url + OPTIONS;
+    }
+    throw new IllegalArgumentException("the embedded store's url must be mem:<name> or file:<path> without options");
+  }
+}

@@ -1,0 +1,201 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.ActorKind;
+import dev.fedgate.gateway.storage.CommentsPolicy;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.Stored;
+import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.Video;
+import dev.fedgate.gateway.storage.VideoStore;
+import dev.fedgate.gateway.storage.VideoTombstone;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Collections;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/** {@link VideoStore} on H2: one {@code video} row per uuid; a tombstone is the row with {@code deleted_at} set. */
+final class H2VideoStore implements VideoStore {
+  private static final String COLUMNS = "channel_name, name, description, duration_seconds, published_at, url,"
+      + " embed_url, thumbnails, files, hls, tags, language, licence, category, sensitive, comments_policy, live,"
+      + " updated_at";
+
+  private final H2Database database;
+  private final InstantSource clock;
+
+  H2VideoStore(H2Database database, InstantSource clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletionStage<UpsertResult> upsert(Video video) {
+    return database.transaction(c -> {
+      if (H2LocalActorStore.kindOf(c, video.channel()).filter(ActorKind.CHANNEL::equals).isEmpty()) {
+        return UpsertResult.MISSING_REFERENCE;
+      }
+      try (PreparedStatement select = c.prepareStatement("SELECT * FROM video WHERE uuid = ? FOR UPDATE")) {
+        select.setObject(1, video.uuid());
+        try (ResultSet rows = select.executeQuery()) {
+          if (rows.next()) {
+            if (rows.getObject("deleted_at") != null) {
+              return UpsertResult.GONE;
+            }
+            if (read(rows).equals(video)) {
+              return UpsertResult.UNCHANGED;
+            }
+            write(c, "UPDATE video SET (" + COLUMNS + ") = (" + params(18) + ") WHERE uuid = ?", video, false);
+            return UpsertResult.UPDATED;
+          }
+        }
+      }
+      write(c, "INSERT INTO video (" + COLUMNS + ", uuid, created_at) VALUES (" + params(20) + ")", video, true);
+      return UpsertResult.CREATED;
+    });
+  }
+
+  private static String params(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  private void write(Connection c, String sql, Video video, boolean insert) throws SQLException {
+    Instant now = clock.instant();
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setString(1, video.channel());
+      statement.setString(2, video.name());
+      statement.setString(3, video.description());
+      statement.setLong(4, video.durationSeconds());
+      H2Rows.setInstant(statement, 5, video.publishedAt());
+      statement.setString(6, video.url().toString());
+      H2Rows.setOptional(statement, 7, video.embedUrl());
+      statement.setString(8, H2Json.images(video.thumbnails()));
+      statement.setString(9, H2Json.files(video.files()));
+      H2Rows.setOptional(statement, 10, video.hls().map(H2Json::hls));
+      statement.setString(11, H2Json.strings(video.tags()));
+      H2Rows.setOptional(statement, 12, video.language());
+      H2Rows.setOptional(statement, 13, video.licence());
+      H2Rows.setOptional(statement, 14, video.category());
+      statement.setBoolean(15, video.sensitive());
+      statement.setString(16, video.commentsPolicy().name());
+      statement.setBoolean(17, video.live());
+      H2Rows.setInstant(statement, 18, now);
+      statement.setObject(19, video.uuid());
+      if (insert) {
+        H2Rows.setInstant(statement, 20, now);
+      }
+      statement.executeUpdate();
+    }
+  }
+
+  private static Video read(ResultSet rows) throws SQLException {
+    return new Video(
+        rows.getObject("uuid", UUID.class),
+        rows.getString("channel_name"),
+        rows.getString("name"),
+        rows.getString("description"),
+        rows.getLong("duration_seconds"),
+        H2Rows.instant(rows, "published_at"),
+        H2Rows.uri(rows, "url"),
+        H2Rows.optionalUri(rows, "embed_url"),
+        H2Json.images(rows.getString("thumbnails")),
+        H2Json.files(rows.getString("files")),
+        H2Rows.optionalString(rows, "hls").map(H2Json::hls),
+        H2Json.strings(rows.getString("tags")),
+        H2Rows.optionalString(rows, "language"),
+        H2Rows.optionalString(rows, "licence"),
+        H2Rows.optionalString(rows, "category"),
+        rows.getBoolean("sensitive"),
+        CommentsPolicy.valueOf(rows.getString("comments_policy")),
+        rows.getBoolean("live"));
+  }
+
+  private static Stored<Video> readStored(ResultSet rows) throws SQLException {
+    return new Stored<>(read(rows), H2Rows.instant(rows, "created_at"), H2Rows.instant(rows, "updated_at"));
+  }
+
+  @Override
+  public CompletionStage<Optional<Stored<Video>>> find(UUID uuid) {
+    return database.transaction(c -> {
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT * FROM video WHERE uuid = ? AND deleted_at IS NULL")) {
+        select.setObject(1, uuid);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? Optional.of(readStored(rows)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<VideoTombstone>> findTombstone(UUID uuid) {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT channel_name, published_at, deleted_at FROM video"
+          + " WHERE uuid = ? AND deleted_at IS NOT NULL")) {
+        select.setObject(1, uuid);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next()
+              ? Optional.of(new VideoTombstone(uuid, rows.getString(1), H2Rows.instant(rows, "published_at"),
+                  H2Rows.instant(rows, "deleted_at")))
+              : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> delete(UUID uuid) {
+    return database.transaction(c -> {
+      try (PreparedStatement update =
+          c.prepareStatement("UPDATE video SET deleted_at = ? WHERE uuid = ? AND deleted_at IS NULL")) {
+        H2Rows.setInstant(update, 1, clock.instant());
+        update.setObject(2, uuid);
+        return update.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Page<Stored<Video>>> pageByChannel(String channel, PageRequest page) {
+    return database.transaction(c -> {
+      Optional<long[]> after = page.after().map(cursor -> Keyset.decode(cursor, 2));
+      String sql = "SELECT * FROM video WHERE channel_name = ? AND deleted_at IS NULL"
+          + (after.isPresent() ? " AND (published_at < ? OR (published_at = ? AND seq < ?))" : "")
+          + " ORDER BY published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
+      try (PreparedStatement select = c.prepareStatement(sql)) {
+        int index = 1;
+        select.setString(index++, channel);
+        if (after.isPresent()) {
+          Instant published = H2Rows.fromEpochMicros(after.get()[0]);
+          H2Rows.setInstant(select, index++, published);
+          H2Rows.setInstant(select, index++, published);
+          select.setLong(index++, after.get()[1]);
+        }
+        select.setInt(index, page.limit() + 1);
+        try (ResultSet rows = select.executeQuery()) {
+          return Keyset.collect(rows, page.limit(), H2VideoStore::readStored,
+              r -> new long[] {H2Rows.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")});
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Long> countByChannel(String channel) {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT COUNT(*) FROM video WHERE channel_name = ? AND deleted_at IS NULL")) {
+        select.setString(1, channel);
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,83 @@
+package dev.fedgate.gateway.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2MigrationsTest {
+  private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2024-01-01T00:00:00Z"));
+
+  @TempDir
+  Path directory;
+
+  @Test
+  void apply_newDatabase_appliesEveryScriptOnce_andReopeningAppliesNothing() throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
+    List<Integer> all = H2Migrations.SCRIPTS.stream().map(H2Migrations::versionOf).toList();
+
+    assertThat(applyAndClose(url)).isEqualTo(all);
+    assertThat(applyAndClose(url)).isEmpty();
+
+    H2Database database = H2Database.open(url, 1);
+    try {
+      int recorded = database.transaction(c -> count(c, "SELECT COUNT(*) FROM schema_version"))
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(recorded).isEqualTo(all.size());
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void versionOf_readsTheNumberAfterV() {
+    assertThat(H2Migrations.versionOf("V12__more.sql")).isEqualTo(12);
+  }
+
+  @Test
+  void scripts_areInStrictlyIncreasingVersionOrder() {
+    List<Integer> versions = H2Migrations.SCRIPTS.stream().map(H2Migrations::versionOf).toList();
+
+    assertThat(versions).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void statements_splitsAtLineEndingSemicolonsAndDropsComments() {
+    String script = "-- a comment\nCREATE TABLE a (x INT);\n\nCREATE TABLE b (\n  y VARCHAR DEFAULT ';x'\n);\n";
+
+    assertThat(H2Migrations.statements(script))
+        .containsExactly("CREATE TABLE a (x INT)", "CREATE TABLE b (\n  y VARCHAR DEFAULT ';x'\n)");
+  }
+
+  @Test
+  void statements_unterminatedScript_isRefused() {
+    assertThatThrownBy(() -> H2Migrations.statements("CREATE TABLE a (x INT)"))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static List<Integer> applyAndClose(String url) throws Exception {
+    H2Database database = H2Database.open(url, 1);
+    try {
+      return database.transaction(c -> H2Migrations.apply(c, CLOCK)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private static int count(Connection c, String sql) throws SQLException {
+    try (Statement statement = c.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getInt(1);
+    }
+  }
+}

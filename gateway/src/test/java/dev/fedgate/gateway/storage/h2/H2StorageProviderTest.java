@@ -1,0 +1,76 @@
+package dev.fedgate.gateway.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.StorageSettings;
+import dev.fedgate.gateway.storage.UsageCounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2StorageProviderTest {
+  @TempDir
+  Path directory;
+
+  @Test
+  void kind_isEmbedded() {
+    assertThat(new H2StorageProvider().kind()).isEqualTo("embedded");
+  }
+
+  @Test
+  void open_noUrl_createsTheFileDatabaseInTheDataDirectory() throws Exception {
+    Path data = directory.resolve("nested/data");
+    StorageBackend backend = open(StorageSettings.builder().dataDirectory(data).build());
+    try {
+      assertThat(backend.usage().toCompletableFuture().get(10, TimeUnit.SECONDS))
+          .isEqualTo(new UsageCounts(0, 0, 0, 0));
+    } finally {
+      backend.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertThat(Files.exists(data.resolve("fedgate.mv.db"))).isTrue();
+  }
+
+  @Test
+  void open_memUrl_opensAnInMemoryDatabase() throws Exception {
+    StorageBackend backend = open(StorageSettings.builder().url("mem:provider-test").build());
+    try {
+      backend.ping().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      backend.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    assertThat(directory).isEmptyDirectory();
+  }
+
+  @Test
+  void open_neitherUrlNorDirectory_fails() {
+    assertThatThrownBy(() -> open(StorageSettings.builder().build()))
+        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void jdbcUrl_refusesOtherSchemesAndSmuggledOptions() {
+    assertThatThrownBy(() -> H2StorageProvider.jdbcUrl(StorageSettings.builder().url("tcp://db/x").build()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> H2StorageProvider.jdbcUrl(StorageSettings.builder().url("mem:").build()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> H2StorageProvider.jdbcUrl(
+        StorageSettings.builder().url("mem:x;INIT=RUNSCRIPT FROM 'evil.sql'").build()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void jdbcUrl_memAndFile_mapToH2Urls() throws Exception {
+    assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("mem:t").build())).startsWith("jdbc:h2:mem:t;");
+    assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:./x/db").build()))
+        .startsWith("jdbc:h2:file:./x/db;");
+  }
+
+  private static StorageBackend open(StorageSettings settings) throws Exception {
+    return new H2StorageProvider().open(settings).toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}

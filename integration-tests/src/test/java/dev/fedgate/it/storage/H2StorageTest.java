@@ -1,0 +1,61 @@
+package dev.fedgate.it.storage;
+
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.StorageProviders;
+import dev.fedgate.gateway.storage.StorageSettings;
+import dev.fedgate.testkit.storage.DurabilityContract;
+import dev.fedgate.testkit.storage.LocalActorStoreContract;
+import dev.fedgate.testkit.storage.StorageBackendContract;
+import dev.fedgate.testkit.storage.StoreContract;
+import dev.fedgate.testkit.storage.VideoStoreContract;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The storage contract suite on the embedded backend: in-memory H2 per test, and a file database for reopening. */
+class H2StorageTest {
+  private static final AtomicInteger DATABASES = new AtomicInteger();
+
+  /** A fresh in-memory database, found through the provider registry as {@code Main} finds it. */
+  static StorageBackend openInMemory() {
+    StorageSettings settings = StorageSettings.builder().url("mem:contract-" + DATABASES.incrementAndGet()).build();
+    return StoreContract.await(StorageProviders.find("embedded").open(settings));
+  }
+
+  @Nested
+  class Backend extends StorageBackendContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory();
+    }
+  }
+
+  @Nested
+  class LocalActors extends LocalActorStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory();
+    }
+  }
+
+  @Nested
+  class Videos extends VideoStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory();
+    }
+  }
+
+  @Nested
+  class Durability extends DurabilityContract {
+    @TempDir
+    Path directory;
+
+    @Override
+    protected StorageBackend openPersistentBackend() {
+      StorageSettings settings = StorageSettings.builder().dataDirectory(directory).build();
+      return StoreContract.await(StorageProviders.find("embedded").open(settings));
+    }
+  }
+}
