@@ -1,0 +1,65 @@
+package dev.fedgate.gateway.config;
+
+import java.util.function.BiConsumer;
+
+/** One configuration option: its flag, its environment variable, its default as shown by {@code --help}, and how a value applies. */
+enum ConfigOption {
+  PORT("--port", "FEDGATE_PORT", "8080", "HTTP port to listen on (0: any free port)",
+      (b, v) -> b.port(ValueParsers.integer("--port", v))),
+  HOST("--host", "FEDGATE_HOST", GatewayConfig.DEFAULT_HOST, "address to bind",
+      (b, v) -> b.host(ValueParsers.host("--host", v))),
+  PUBLIC_URL("--public-url", "FEDGATE_PUBLIC_URL", "http://localhost:<port>",
+      "public base URL peers see (scheme, host, optional port; no path)",
+      (b, v) -> b.publicUrl(ValueParsers.publicUrl("--public-url", v))),
+  DATA_DIR("--data-dir", "FEDGATE_DATA_DIR", GatewayConfig.DEFAULT_DATA_DIRECTORY.toString(),
+      "directory for the embedded store and the generated API token",
+      (b, v) -> b.dataDirectory(ValueParsers.path("--data-dir", v))),
+  STORAGE("--storage", "FEDGATE_STORAGE", "embedded", "storage backend: embedded or postgres",
+      (b, v) -> b.storage(ValueParsers.storageKind("--storage", v))),
+  PG_URL("--pg-url", "FEDGATE_PG_URL", "-", "PostgreSQL URI postgresql://user:password@host:port/database",
+      (b, v) -> b.postgresUrl(ValueParsers.postgresUrl("--pg-url", v))),
+  API_TOKEN("--api-token", "FEDGATE_API_TOKEN", "generated, kept in <data-dir>/api-token",
+      "bearer token for the Site API (at least 24 characters)",
+      (b, v) -> b.apiToken(ValueParsers.token("--api-token", v))),
+  WEBHOOK_URL("--webhook-url", "FEDGATE_WEBHOOK_URL", "-", "where inbound events are posted for the site",
+      (b, v) -> b.webhookUrl(ValueParsers.httpUrl("--webhook-url", v))),
+  WEBHOOK_SECRET("--webhook-secret", "FEDGATE_WEBHOOK_SECRET", "-",
+      "Standard Webhooks signing secret: whsec_ followed by base64 of 24 to 64 bytes",
+      (b, v) -> b.webhookSecret(ValueParsers.webhookSecret("--webhook-secret", v))),
+  ALLOW_PRIVATE_ADDRESSES("--allow-private-addresses", "FEDGATE_ALLOW_PRIVATE_ADDRESSES", "false",
+      "allow fetching from and delivering to loopback and private addresses over http (local testing only)",
+      (b, v) -> b.allowPrivateAddresses(ValueParsers.bool("--allow-private-addresses", v))),
+  AUTHORIZED_FETCH("--authorized-fetch", "FEDGATE_AUTHORIZED_FETCH", "false",
+      "require a valid HTTP signature on every actor, object and collection GET",
+      (b, v) -> b.authorizedFetch(ValueParsers.bool("--authorized-fetch", v))),
+  MAX_BODY_BYTES("--max-body-bytes", "FEDGATE_MAX_BODY_BYTES", String.valueOf(GatewayConfig.DEFAULT_MAX_BODY_BYTES),
+      "largest request body accepted, in bytes",
+      (b, v) -> b.maxBodyBytes(ValueParsers.longValue("--max-body-bytes", v))),
+  SHUTDOWN_GRACE("--shutdown-grace", "FEDGATE_SHUTDOWN_GRACE",
+      String.valueOf(GatewayConfig.DEFAULT_SHUTDOWN_GRACE.toSeconds()),
+      "seconds in-flight requests may run after SIGTERM",
+      (b, v) -> b.shutdownGrace(ValueParsers.seconds("--shutdown-grace", v)));
+
+  final String flag;
+  final String env;
+  final String defaultText;
+  final String help;
+  private final BiConsumer<GatewayConfig.Builder, String> apply;
+
+  ConfigOption(String flag, String env, String defaultText, String help, BiConsumer<GatewayConfig.Builder, String> apply) {
+    this.flag = flag;
+    this.env = env;
+    this.defaultText = defaultText;
+    this.help = help;
+    this.apply = apply;
+  }
+
+  /** Whether the flag may stand alone, meaning {@code true}. */
+  boolean isSwitch() {
+    return this == ALLOW_PRIVATE_ADDRESSES || this == AUTHORIZED_FETCH;
+  }
+
+  void apply(GatewayConfig.Builder builder, String value) {
+    apply.accept(builder, value);
+  }
+}

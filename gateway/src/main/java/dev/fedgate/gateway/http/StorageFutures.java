@@ -1,0 +1,23 @@
+package dev.fedgate.gateway.http;
+
+import dev.fedgate.gateway.problem.FedgateException;
+import dev.fedgate.gateway.problem.ProblemType;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/** Brings a storage answer back onto the request's event loop, bounded in time, failing as "unavailable". */
+final class StorageFutures {
+  /** A request never waits on the store longer than this; the client may retry. */
+  static final long STORAGE_TIMEOUT_MILLIS = 5_000;
+
+  private StorageFutures() {}
+
+  static <T> Future<T> onContext(RoutingContext ctx, CompletionStage<T> stage) {
+    return Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext())
+        .timeout(STORAGE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+        .recover(failure -> Future.failedFuture(failure instanceof FedgateException ? failure
+            : new FedgateException(ProblemType.UNAVAILABLE, "storage is not answering", null, failure)));
+  }
+}

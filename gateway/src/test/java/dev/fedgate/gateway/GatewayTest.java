@@ -1,0 +1,152 @@
+package dev.fedgate.gateway;
+
+import static dev.fedgate.gateway.TestGateway.await;
+import static dev.fedgate.gateway.TestGateway.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedgate.gateway.config.GatewayConfig;
+import dev.fedgate.gateway.storage.Account;
+import dev.fedgate.gateway.storage.UpsertResult;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GatewayTest {
+  @TempDir Path dataDirectory;
+  private TestGateway test;
+
+  @AfterEach
+  void stop() {
+    if (test != null) {
+      test.close();
+    }
+  }
+
+  @Test
+  void startsOnFreePort_withDefaultPublicUrl() {
+    test = TestGateway.start(dataDirectory);
+    Gateway gateway = test.gateway();
+    assertThat(gateway.port()).isPositive();
+    assertThat(gateway.listenUrl()).isEqualTo(URI.create("http://127.0.0.1:" + gateway.port()));
+    assertThat(gateway.publicUrl()).isEqualTo(URI.create("http://localhost:" + gateway.port()));
+    assertThat(gateway.apiToken().file()).contains(dataDirectory.resolve("api-token"));
+  }
+
+  @Test
+  void nodeInfoDiscovery_linksBothVersionsAndTheInstanceActor() {
+    test = TestGateway.start(dataDirectory);
+    URI base = test.gateway().publicUrl();
+    HttpResponse<String> response = test.get("/.well-known/nodeinfo");
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode links = json(response).get("links");
+    assertThat(links).hasSize(3);
+    assertThat(links.get(0).get("rel").asText()).isEqualTo("http://nodeinfo.diaspora.software/ns/schema/2.0");
+    assertThat(links.get(0).get("href").asText()).isEqualTo(base + "/nodeinfo/2.0");
+    assertThat(links.get(1).get("rel").asText()).isEqualTo("http://nodeinfo.diaspora.software/ns/schema/2.1");
+    assertThat(links.get(1).get("href").asText()).isEqualTo(base + "/nodeinfo/2.1");
+    assertThat(links.get(2).get("rel").asText()).isEqualTo("https://www.w3.org/ns/activitystreams#Application");
+    assertThat(links.get(2).get("href").asText()).isEqualTo(base + "/accounts/peertube");
+  }
+
+  @Test
+  void nodeInfo_bothVersions_valid() {
+    test = TestGateway.start(dataDirectory);
+    for (String version : new String[] {"2.0", "2.1"}) {
+      HttpResponse<String> response = test.get("/nodeinfo/" + version);
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type")).contains(
+          "application/json; profile=\"http://nodeinfo.diaspora.software/ns/schema/" + version + "#\"");
+      JsonNode doc = json(response);
+      assertThat(doc.get("version").asText()).isEqualTo(version);
+      assertThat(doc.at("/software/name").asText()).isEqualTo("fedgate").matches("[a-z0-9-]+");
+      assertThat(doc.at("/software/version").asText()).isEqualTo(GatewayVersion.get());
+      assertThat(doc.get("protocols")).hasSize(1);
+      assertThat(doc.at("/protocols/0").asText()).isEqualTo("activitypub");
+      assertThat(doc.at("/services/inbound").isArray()).isTrue();
+      assertThat(doc.at("/services/outbound").isArray()).isTrue();
+      assertThat(doc.get("openRegistrations").asBoolean(true)).isFalse();
+      assertThat(doc.at("/usage/users/total").asLong(-1)).isZero();
+      assertThat(doc.at("/usage/localPosts").asLong(-1)).isZero();
+      assertThat(doc.get("metadata").isObject()).isTrue();
+    }
+  }
+
+  @Test
+  void health_upWhileStoreAnswers_downWhenItDoesNot() {
+    test = TestGateway.start(dataDirectory);
+    HttpResponse<String> up = test.get("/health");
+    assertThat(up.statusCode()).isEqualTo(200);
+    assertThat(json(up).at("/storage/status").asText()).isEqualTo("up");
+
+    await(test.gateway().storage().close());
+    HttpResponse<String> down = test.get("/health");
+    assertThat(down.statusCode()).isEqualTo(503);
+    assertThat(json(down).at("/storage/status").asText()).isEqualTo("down");
+  }
+
+  @Test
+  void unknownPath_isProblemJson404() {
+    test = TestGateway.start(dataDirectory);
+    HttpResponse<String> response = test.get("/no/such/thing");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    JsonNode problem = json(response);
+    assertThat(problem.get("status").asInt()).isEqualTo(404);
+    assertThat(problem.get("reason").asText()).isEqualTo("not-found");
+    assertThat(problem.get("instance").asText()).isEqualTo("/no/such/thing");
+  }
+
+  @Test
+  void wrongMethod_isProblemJson405() {
+    test = TestGateway.start(dataDirectory);
+    HttpResponse<String> response = test.send(test.request("/health").DELETE().build());
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(json(response).get("reason").asText()).isEqualTo("method-not-allowed");
+  }
+
+  @Test
+  void stop_closesTheListener() {
+    test = TestGateway.start(dataDirectory);
+    URI health = test.listenUrl().resolve("/health");
+    test.close();
+    HttpClient fresh = HttpClient.newHttpClient();
+    assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void restart_keepsStoredData_andTheToken() {
+    test = TestGateway.start(dataDirectory);
+    String token = test.gateway().apiToken().reveal();
+    Account account = new Account("alice", "Alice", "", URI.create("https://site.example/alice"),
+        Optional.empty(), Optional.empty());
+    assertThat(await(test.gateway().storage().localActors().upsertAccount(account))).isEqualTo(UpsertResult.CREATED);
+    test.close();
+
+    test = TestGateway.start(dataDirectory);
+    assertThat(test.gateway().apiToken().reveal()).isEqualTo(token);
+    assertThat(await(test.gateway().storage().localActors().findAccount("alice"))).isPresent();
+    assertThat(json(test.get("/nodeinfo/2.1")).at("/usage/users/total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void portInUse_failsStart_andReleasesTheStore() {
+    test = TestGateway.start(dataDirectory);
+    Path other = dataDirectory.resolve("other");
+    GatewayConfig clash = GatewayConfig.builder().port(test.gateway().port()).dataDirectory(other).build();
+    assertThatThrownBy(() -> await(Gateway.start(clash, InstantSource.system())))
+        .hasRootCauseInstanceOf(java.net.BindException.class);
+    // The failed start closed its store: a second start on the same directory opens it again.
+    TestGateway.start(other).close();
+  }
+}
