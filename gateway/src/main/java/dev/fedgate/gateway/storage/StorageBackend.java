@@ -14,6 +14,15 @@ public interface StorageBackend {
   /** Local videos and tombstones. */
   VideoStore videos();
 
+  /** Inbox de-duplication and the durable inbound queue. */
+  InboxStore inbox();
+
+  /** The durable queue of outbound deliveries. */
+  DeliveryJobStore deliveryJobs();
+
+  /** The durable queue of webhooks to the site. */
+  WebhookJobStore webhookJobs();
+
   /**
    * Checks that the database answers. Called by the health endpoint.
    *

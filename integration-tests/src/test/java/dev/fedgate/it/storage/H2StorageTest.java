@@ -4,11 +4,15 @@ import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.testkit.storage.DurabilityContract;
+import dev.fedgate.testkit.storage.WebhookJobStoreContract;
+import dev.fedgate.testkit.storage.DeliveryJobStoreContract;
+import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
 import java.nio.file.Path;
+import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +22,9 @@ class H2StorageTest {
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
   /** A fresh in-memory database, found through the provider registry as {@code Main} finds it. */
-  static StorageBackend openInMemory() {
-    StorageSettings settings = StorageSettings.builder().url("mem:contract-" + DATABASES.incrementAndGet()).build();
+  static StorageBackend openInMemory(InstantSource clock) {
+    StorageSettings settings = StorageSettings.builder().url("mem:contract-" + DATABASES.incrementAndGet())
+        .clock(clock).build();
     return StoreContract.await(StorageProviders.find("embedded").open(settings));
   }
 
@@ -27,7 +32,7 @@ class H2StorageTest {
   class Backend extends StorageBackendContract {
     @Override
     protected StorageBackend openBackend() {
-      return openInMemory();
+      return openInMemory(clock);
     }
   }
 
@@ -35,7 +40,7 @@ class H2StorageTest {
   class LocalActors extends LocalActorStoreContract {
     @Override
     protected StorageBackend openBackend() {
-      return openInMemory();
+      return openInMemory(clock);
     }
   }
 
@@ -43,7 +48,31 @@ class H2StorageTest {
   class Videos extends VideoStoreContract {
     @Override
     protected StorageBackend openBackend() {
-      return openInMemory();
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class Inbox extends InboxStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class DeliveryJobs extends DeliveryJobStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class WebhookJobs extends WebhookJobStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
     }
   }
 

@@ -1,9 +1,12 @@
 package dev.fedgate.gateway.storage.h2;
 
+import dev.fedgate.gateway.storage.DeliveryJobStore;
+import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.LocalActorStore;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.UsageCounts;
 import dev.fedgate.gateway.storage.VideoStore;
+import dev.fedgate.gateway.storage.WebhookJobStore;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.InstantSource;
@@ -14,11 +17,17 @@ final class H2StorageBackend implements StorageBackend {
   private final H2Database database;
   private final H2LocalActorStore localActors;
   private final H2VideoStore videos;
+  private final H2InboxStore inbox;
+  private final H2DeliveryJobStore deliveryJobs;
+  private final H2WebhookJobStore webhookJobs;
 
   H2StorageBackend(H2Database database, InstantSource clock) {
     this.database = database;
     this.localActors = new H2LocalActorStore(database, clock);
     this.videos = new H2VideoStore(database, clock);
+    this.inbox = new H2InboxStore(database, clock);
+    this.deliveryJobs = new H2DeliveryJobStore(database, clock);
+    this.webhookJobs = new H2WebhookJobStore(database, clock);
   }
 
   @Override
@@ -29,6 +38,21 @@ final class H2StorageBackend implements StorageBackend {
   @Override
   public VideoStore videos() {
     return videos;
+  }
+
+  @Override
+  public InboxStore inbox() {
+    return inbox;
+  }
+
+  @Override
+  public DeliveryJobStore deliveryJobs() {
+    return deliveryJobs;
+  }
+
+  @Override
+  public WebhookJobStore webhookJobs() {
+    return webhookJobs;
   }
 
   @Override
