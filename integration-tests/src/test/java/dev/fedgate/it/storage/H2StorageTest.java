@@ -3,14 +3,18 @@ package dev.fedgate.it.storage;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
-import dev.fedgate.testkit.storage.DurabilityContract;
-import dev.fedgate.testkit.storage.WebhookJobStoreContract;
+import dev.fedgate.testkit.storage.CommentStoreContract;
 import dev.fedgate.testkit.storage.DeliveryJobStoreContract;
+import dev.fedgate.testkit.storage.DurabilityContract;
+import dev.fedgate.testkit.storage.FollowStoreContract;
 import dev.fedgate.testkit.storage.InboxStoreContract;
+import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
+import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
+import dev.fedgate.testkit.storage.WebhookJobStoreContract;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +57,38 @@ class H2StorageTest {
   }
 
   @Nested
+  class Comments extends CommentStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class Follows extends FollowStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class RemoteActors extends RemoteActorStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class Interactions extends InteractionStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
   class Inbox extends InboxStoreContract {
     @Override
     protected StorageBackend openBackend() {
@@ -83,7 +119,7 @@ class H2StorageTest {
 
     @Override
     protected StorageBackend openPersistentBackend() {
-      StorageSettings settings = StorageSettings.builder().dataDirectory(directory).build();
+      StorageSettings settings = StorageSettings.builder().dataDirectory(directory).clock(clock).build();
       return StoreContract.await(StorageProviders.find("embedded").open(settings));
     }
   }
