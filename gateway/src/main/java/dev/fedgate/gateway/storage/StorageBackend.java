@@ -14,6 +14,27 @@ public interface StorageBackend {
   /** Local videos and tombstones. */
   VideoStore videos();
 
+  /** Local and remote comments on local videos. */
+  CommentStore comments();
+
+  /** Remote followers of local actors. */
+  FollowStore follows();
+
+  /** Cached remote actors and their keys. */
+  RemoteActorStore remoteActors();
+
+  /** Likes, dislikes and shares of local videos. */
+  InteractionStore interactions();
+
+  /** Inbox de-duplication and the durable inbound queue. */
+  InboxStore inbox();
+
+  /** The durable queue of outbound deliveries. */
+  DeliveryJobStore deliveryJobs();
+
+  /** The durable queue of webhooks to the site. */
+  WebhookJobStore webhookJobs();
+
   /**
    * Checks that the database answers. Called by the health endpoint.
    *

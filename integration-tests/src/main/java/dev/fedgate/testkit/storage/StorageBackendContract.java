@@ -5,9 +5,14 @@ import static dev.fedgate.testkit.storage.Samples.channel;
 import static dev.fedgate.testkit.storage.Samples.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.UsageCounts;
+import java.net.URI;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +30,7 @@ public abstract class StorageBackendContract extends StoreContract {
   }
 
   @Test
-  void usage_countsLocalActorsAndLiveVideos() {
+  void usage_countsLocalActorsLiveVideosAndVisibleLocalComments() {
     await(backend.localActors().upsertAccount(account("alice")));
     await(backend.localActors().upsertAccount(account("bob")));
     await(backend.localActors().upsertChannel(channel("cooking", "alice")));
@@ -34,12 +39,23 @@ public abstract class StorageBackendContract extends StoreContract {
     await(backend.videos().upsert(video(UUID.randomUUID(), "cooking", Instant.EPOCH)));
     await(backend.videos().upsert(video(deleted, "cooking", Instant.EPOCH)));
     await(backend.videos().delete(deleted));
+    UUID live = UUID.randomUUID();
+    await(backend.videos().upsert(video(live, "cooking", Instant.EPOCH)));
+    await(backend.comments().add(comment(live, new CommentAuthor.Local("alice"), CommentStatus.VISIBLE)));
+    await(backend.comments().add(comment(live, new CommentAuthor.Local("alice"), CommentStatus.HELD)));
+    await(backend.comments().add(comment(live, new CommentAuthor.Remote(URI.create("https://m.example/u/b")),
+        CommentStatus.VISIBLE)));
 
     UsageCounts usage = await(backend.usage());
 
     assertThat(usage.localAccounts()).isEqualTo(2);
     assertThat(usage.localChannels()).isEqualTo(1);
-    assertThat(usage.localVideos()).isEqualTo(1);
+    assertThat(usage.localVideos()).isEqualTo(2);
+    assertThat(usage.localComments()).isEqualTo(1);
+  }
+
+  private static NewComment comment(UUID video, CommentAuthor author, CommentStatus status) {
+    return new NewComment(video, Optional.empty(), author, "hi", Optional.empty(), status, Instant.EPOCH);
   }
 
   @Test

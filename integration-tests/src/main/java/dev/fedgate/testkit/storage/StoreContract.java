@@ -4,6 +4,7 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.StorageBackend;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,16 +20,22 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * The base of every storage contract: opens a fresh, empty backend before each test and closes it after. A backend
  * author extends each {@code XxxStoreContract} (JUnit {@code @Nested} classes in one test work well) and supplies
- * {@link #openBackend()}.
+ * {@link #openBackend()}, which must give the backend {@link #clock} as its clock.
  */
 public abstract class StoreContract {
   /** How long one storage call may take before a test fails instead of hanging. */
   protected static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Where {@link #clock} starts in every test. */
+  protected static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
+
+  /** The clock the backend must use ({@code StorageSettings.Builder#clock}); tests advance it. */
+  protected final TestClock clock = new TestClock(START);
+
   /** The backend under test, fresh for each test. */
   protected StorageBackend backend;
 
-  /** A new backend over an empty database; each call must return an independent one. */
+  /** A new backend over an empty database, using {@link #clock}; each call must return an independent one. */
   protected abstract StorageBackend openBackend();
 
   @BeforeEach

@@ -21,7 +21,10 @@ import java.util.Objects;
  */
 final class H2Migrations {
   /** The scripts, oldest first; a script, once released, never changes: a change is a new script. */
-  static final List<String> SCRIPTS = List.of("V1__local_actors_and_videos.sql");
+  static final List<String> SCRIPTS = List.of(
+      "V1__local_actors_and_videos.sql",
+      "V2__job_queues_and_inbox.sql",
+      "V3__follows_remote_actors_comments_interactions.sql");
 
   private H2Migrations() {}
 

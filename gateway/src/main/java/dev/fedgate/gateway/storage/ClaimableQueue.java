@@ -1,0 +1,39 @@
+package dev.fedgate.gateway.storage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A durable work queue that workers on one or many gateway nodes claim from under a lease. A claimed job is hidden
+ * from other claimers until its lease expires; a worker that dies simply lets the lease run out, and the job becomes
+ * due again (at-least-once). On PostgreSQL a claim maps to {@code SELECT ... FOR UPDATE SKIP LOCKED}.
+ *
+ * @param <P> the payload of a job
+ */
+public interface ClaimableQueue<P> {
+
+  /**
+   * Claims up to {@code max} jobs that are due at {@code now} and not under an unexpired lease, never-tried and
+   * least-tried jobs first, then the longest due. Each returned job carries a new lease until {@code now + lease} and
+   * its {@code attempts} counts this claim. Safe under any concurrency: two claimers, on one node or several, never
+   * hold the same job at once.
+   *
+   * @return the claimed jobs; empty when none is due
+   */
+  CompletionStage<List<Job<P>>> claimDue(Instant now, int max, Duration lease);
+
+  /**
+   * Ends a claimed job: {@link JobOutcome.Done} removes it, {@link JobOutcome.RetryAt} makes it due again later,
+   * {@link JobOutcome.GiveUp} keeps it as dead. Only the current lease counts, even after it expired as long as nobody
+   * claimed the job since.
+   *
+   * @return {@code true} when applied; {@code false} when the lease is no longer the job's (claimed again by someone
+   *     else, cancelled, or already completed), in which case nothing changed
+   */
+  CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome);
+
+  /** The queue's depth at {@code now}, for metrics. */
+  CompletionStage<QueueStats> stats(Instant now);
+}

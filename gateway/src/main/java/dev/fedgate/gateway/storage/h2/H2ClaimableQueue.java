@@ -1,0 +1,187 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.ClaimableQueue;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobId;
+import dev.fedgate.gateway.storage.JobLease;
+import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.JobState;
+import dev.fedgate.gateway.storage.QueueStats;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The one job-queue implementation behind deliveries, webhooks and the inbox: a table with the common job columns
+ * ({@code id, state, attempts, due_at, created_at, last_error, lease_token, lease_until}) plus the payload's own
+ * columns, which a subclass names, binds and reads.
+ *
+ * <p>A claim is one {@code UPDATE} that stamps a fresh lease token on due, unleased rows and re-checks those
+ * conditions on each row it locks, so a concurrent claimer that waited for the lock sees the row taken and skips it;
+ * the claimed rows are then read back by token. Completion is fenced by the token.
+ */
+abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
+  /** Longest failure text kept per job. */
+  static final int MAX_ERROR_LENGTH = 2000;
+  /** Most jobs one claim may take. */
+  static final int MAX_CLAIM = 1000;
+
+  protected final H2Database database;
+  protected final InstantSource clock;
+  private final String table;
+  private final List<String> payloadColumns;
+
+  H2ClaimableQueue(H2Database database, InstantSource clock, String table, List<String> payloadColumns) {
+    this.database = database;
+    this.clock = clock;
+    this.table = table;
+    this.payloadColumns = List.copyOf(payloadColumns);
+  }
+
+  /** Binds the payload's columns, in {@code payloadColumns} order, starting at parameter {@code first}. */
+  abstract void bindPayload(PreparedStatement statement, int first, P payload) throws SQLException;
+
+  /** Reads the payload from a row of the table. */
+  abstract P readPayload(ResultSet rows) throws SQLException;
+
+  final String table() {
+    return table;
+  }
+
+  /** Inserts one job, due now, inside the caller's transaction; returns its id. */
+  final JobId insert(Connection c, P payload) throws SQLException {
+    Instant now = clock.instant();
+    String sql = "INSERT INTO " + table + " (" + String.join(", ", payloadColumns)
+        + ", state, attempts, due_at, created_at) VALUES ("
+        + String.join(", ", Collections.nCopies(payloadColumns.size() + 4, "?")) + ")";
+    try (PreparedStatement insert = c.prepareStatement(sql, new String[] {"id"})) {
+      bindPayload(insert, 1, payload);
+      int next = payloadColumns.size() + 1;
+      insert.setString(next, JobState.QUEUED.name());
+      insert.setInt(next + 1, 0);
+      H2Rows.setInstant(insert, next + 2, now);
+      H2Rows.setInstant(insert, next + 3, now);
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        return new JobId(keys.getLong(1));
+      }
+    }
+  }
+
+  @Override
+  public final CompletionStage<List<Job<P>>> claimDue(Instant now, int max, Duration lease) {
+    if (max < 1 || max > MAX_CLAIM || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("claim 1.." + MAX_CLAIM + " jobs under a positive lease");
+    }
+    UUID token = UUID.randomUUID();
+    Instant until = now.plus(lease);
+    String due = "state = 'QUEUED' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+    return database.transaction(c -> {
+      try (PreparedStatement claim = c.prepareStatement("UPDATE " + table
+          + " SET lease_token = ?, lease_until = ?, attempts = attempts + 1 WHERE id IN (SELECT id FROM " + table
+          + " WHERE " + due + " ORDER BY attempts, due_at, id FETCH FIRST ? ROWS ONLY) AND " + due)) {
+        claim.setObject(1, token);
+        H2Rows.setInstant(claim, 2, until);
+        H2Rows.setInstant(claim, 3, now);
+        H2Rows.setInstant(claim, 4, now);
+        claim.setInt(5, max);
+        H2Rows.setInstant(claim, 6, now);
+        H2Rows.setInstant(claim, 7, now);
+        if (claim.executeUpdate() == 0) {
+          return List.of();
+        }
+      }
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT * FROM " + table + " WHERE lease_token = ? ORDER BY attempts, due_at, id")) {
+        select.setObject(1, token);
+        List<Job<P>> jobs = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            jobs.add(readJob(rows));
+          }
+        }
+        return jobs;
+      }
+    });
+  }
+
+  /** Reads a whole job row; the lease is present only while a token is set. */
+  final Job<P> readJob(ResultSet rows) throws SQLException {
+    JobId id = new JobId(rows.getLong("id"));
+    UUID token = rows.getObject("lease_token", UUID.class);
+    Optional<JobLease> lease = token == null
+        ? Optional.empty()
+        : Optional.of(new JobLease(id, token, H2Rows.instant(rows, "lease_until")));
+    return new Job<>(id, JobState.valueOf(rows.getString("state")), rows.getInt("attempts"),
+        H2Rows.instant(rows, "due_at"), H2Rows.instant(rows, "created_at"),
+        H2Rows.optionalString(rows, "last_error"), lease, readPayload(rows));
+  }
+
+  @Override
+  public final CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
+    return database.transaction(c -> {
+      String fence = " WHERE id = ? AND lease_token = ?";
+      try (PreparedStatement statement = c.prepareStatement(completionSql(outcome) + fence)) {
+        int next = 1;
+        if (outcome instanceof JobOutcome.RetryAt retry) {
+          H2Rows.setInstant(statement, next++, retry.at());
+          statement.setString(next++, truncate(retry.error()));
+        } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
+          statement.setString(next++, truncate(giveUp.reason()));
+        }
+        statement.setLong(next++, lease.job().value());
+        statement.setObject(next, lease.token());
+        return statement.executeUpdate() == 1;
+      }
+    });
+  }
+
+  private String completionSql(JobOutcome outcome) {
+    if (outcome instanceof JobOutcome.RetryAt) {
+      return "UPDATE " + table + " SET due_at = ?, last_error = ?, lease_token = NULL, lease_until = NULL";
+    }
+    if (outcome instanceof JobOutcome.GiveUp) {
+      return "UPDATE " + table + " SET state = 'DEAD', last_error = ?, lease_token = NULL, lease_until = NULL";
+    }
+    return "DELETE FROM " + table;
+  }
+
+  private static String truncate(String text) {
+    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+  }
+
+  @Override
+  public final CompletionStage<QueueStats> stats(Instant now) {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT"
+          + " COALESCE(SUM(CASE WHEN state = 'QUEUED' AND (lease_until IS NULL OR lease_until <= ?) THEN 1 END), 0),"
+          + " COALESCE(SUM(CASE WHEN state = 'QUEUED' AND lease_until > ? THEN 1 END), 0),"
+          + " COALESCE(SUM(CASE WHEN state = 'DEAD' THEN 1 END), 0),"
+          + " MIN(CASE WHEN state = 'QUEUED' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)"
+          + " THEN due_at END) FROM " + table)) {
+        for (int i = 1; i <= 4; i++) {
+          H2Rows.setInstant(select, i, now);
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          Optional<Duration> oldest = Optional.ofNullable(rows.getObject(4, OffsetDateTime.class))
+              .map(due -> Duration.between(due.toInstant(), now));
+          return new QueueStats(rows.getLong(1), rows.getLong(2), rows.getLong(3), oldest);
+        }
+      }
+    });
+  }
+
+}

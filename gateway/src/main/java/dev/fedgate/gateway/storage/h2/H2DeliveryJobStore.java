@@ -1,0 +1,81 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.DeliveryJobStore;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobState;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
+import java.net.URI;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. */
+final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJobStore {
+
+  H2DeliveryJobStore(H2Database database, InstantSource clock) {
+    super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
+  }
+
+  @Override
+  void bindPayload(PreparedStatement statement, int first, Delivery delivery) throws SQLException {
+    statement.setString(first, delivery.inbox().toString());
+    statement.setString(first + 1, delivery.host());
+    statement.setString(first + 2, delivery.signer());
+    statement.setString(first + 3, delivery.activityId().toString());
+    H2Rows.setOptional(statement, first + 4, delivery.objectId());
+    statement.setString(first + 5, delivery.json());
+  }
+
+  @Override
+  Delivery readPayload(ResultSet rows) throws SQLException {
+    return new Delivery(H2Rows.uri(rows, "inbox"), rows.getString("signer"), H2Rows.uri(rows, "activity_id"),
+        H2Rows.optionalUri(rows, "object_id"), rows.getString("body"));
+  }
+
+  @Override
+  public CompletionStage<Integer> cancelForObject(URI objectId) {
+    return database.transaction(c -> {
+      try (PreparedStatement delete =
+          c.prepareStatement("DELETE FROM delivery_job WHERE object_id = ? AND state = 'QUEUED'")) {
+        delete.setString(1, objectId.toString());
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
+    return database.transaction(c -> {
+      Optional<long[]> after = page.after().map(cursor -> Keyset.decode(cursor, 1));
+      try (PreparedStatement select = c.prepareStatement("SELECT * FROM delivery_job WHERE host = ? AND state = ?"
+          + " AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+        select.setString(1, host);
+        select.setString(2, state.name());
+        select.setLong(3, after.map(a -> a[0]).orElse(0L));
+        select.setInt(4, page.limit() + 1);
+        try (ResultSet rows = select.executeQuery()) {
+          return Keyset.collect(rows, page.limit(), this::readJob, r -> new long[] {r.getLong("id")});
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Integer> redrive(String host, Instant now) {
+    return database.transaction(c -> {
+      try (PreparedStatement update = c.prepareStatement("UPDATE delivery_job SET state = 'QUEUED', attempts = 0,"
+          + " due_at = ? WHERE host = ? AND state = 'DEAD'")) {
+        H2Rows.setInstant(update, 1, now);
+        update.setString(2, host);
+        return update.executeUpdate();
+      }
+    });
+  }
+}

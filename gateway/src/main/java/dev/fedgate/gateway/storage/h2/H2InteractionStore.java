@@ -1,0 +1,108 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.Interaction;
+import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.InteractionStore;
+import dev.fedgate.gateway.storage.UpsertResult;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/** {@link InteractionStore} on H2: one {@code interaction} row per video, actor and kind. */
+final class H2InteractionStore implements InteractionStore {
+  private final H2Database database;
+  private final InstantSource clock;
+
+  H2InteractionStore(H2Database database, InstantSource clock) {
+    this.database = database;
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletionStage<UpsertResult> record(Interaction interaction) {
+    return database.transaction(c -> {
+      try (PreparedStatement video =
+          c.prepareStatement("SELECT 1 FROM video WHERE uuid = ? AND deleted_at IS NULL")) {
+        video.setObject(1, interaction.video());
+        try (ResultSet rows = video.executeQuery()) {
+          if (!rows.next()) {
+            return UpsertResult.MISSING_REFERENCE;
+          }
+        }
+      }
+      try (PreparedStatement exists = c.prepareStatement(
+          "SELECT 1 FROM interaction WHERE video_uuid = ? AND actor = ? AND kind = ?")) {
+        exists.setObject(1, interaction.video());
+        exists.setString(2, interaction.actor().toString());
+        exists.setString(3, interaction.kind().name());
+        try (ResultSet rows = exists.executeQuery()) {
+          if (rows.next()) {
+            return UpsertResult.UNCHANGED;
+          }
+        }
+      }
+      if (interaction.kind() != InteractionKind.SHARE) {
+        // One rating per actor: a like replaces a dislike and the other way round.
+        InteractionKind opposite =
+            interaction.kind() == InteractionKind.LIKE ? InteractionKind.DISLIKE : InteractionKind.LIKE;
+        delete(c, interaction.video(), interaction.actor(), opposite);
+      }
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO interaction"
+          + " (video_uuid, actor, kind, activity_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+        insert.setObject(1, interaction.video());
+        insert.setString(2, interaction.actor().toString());
+        insert.setString(3, interaction.kind().name());
+        insert.setString(4, interaction.activityId().toString());
+        H2Rows.setInstant(insert, 5, clock.instant());
+        insert.executeUpdate();
+      }
+      return UpsertResult.CREATED;
+    });
+  }
+
+  private static int delete(Connection c, UUID video, URI actor, InteractionKind kind)
+      throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM interaction WHERE video_uuid = ? AND actor = ? AND kind = ?")) {
+      delete.setObject(1, video);
+      delete.setString(2, actor.toString());
+      delete.setString(3, kind.name());
+      return delete.executeUpdate();
+    }
+  }
+
+  @Override
+  public CompletionStage<Boolean> remove(UUID video, URI actor, InteractionKind kind) {
+    return database.transaction(c -> delete(c, video, actor, kind) == 1);
+  }
+
+  @Override
+  public CompletionStage<Integer> removeActor(URI actor) {
+    return database.transaction(c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM interaction WHERE actor = ?")) {
+        delete.setString(1, actor.toString());
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Long> count(UUID video, InteractionKind kind) {
+    return database.transaction(c -> {
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT COUNT(*) FROM interaction WHERE video_uuid = ? AND kind = ?")) {
+        select.setObject(1, video);
+        select.setString(2, kind.name());
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,33 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.JobId;
+import dev.fedgate.gateway.storage.JobQueue;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** An {@link H2ClaimableQueue} that callers fill directly with {@link #enqueueAll}. */
+abstract class H2JobQueue<P> extends H2ClaimableQueue<P> implements JobQueue<P> {
+  /** Most jobs one enqueue may add; a bigger fan-out is split by the caller into several transactions. */
+  static final int MAX_ENQUEUE = 10_000;
+
+  H2JobQueue(H2Database database, InstantSource clock, String table, List<String> payloadColumns) {
+    super(database, clock, table, payloadColumns);
+  }
+
+  @Override
+  public final CompletionStage<List<JobId>> enqueueAll(List<P> payloads) {
+    List<P> batch = List.copyOf(payloads);
+    if (batch.size() > MAX_ENQUEUE) {
+      throw new IllegalArgumentException("at most " + MAX_ENQUEUE + " jobs per enqueue, got " + batch.size());
+    }
+    return database.transaction(c -> {
+      List<JobId> ids = new ArrayList<>(batch.size());
+      for (P payload : batch) {
+        ids.add(insert(c, payload));
+      }
+      return ids;
+    });
+  }
+}

@@ -1,0 +1,99 @@
+package dev.fedgate.testkit.storage;
+
+import static dev.fedgate.testkit.storage.Samples.account;
+import static dev.fedgate.testkit.storage.Samples.channel;
+import static dev.fedgate.testkit.storage.Samples.video;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedgate.gateway.storage.Interaction;
+import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.InteractionStore;
+import dev.fedgate.gateway.storage.UpsertResult;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The contract of {@link InteractionStore}: one interaction per actor, video and kind; ratings are exclusive. */
+public abstract class InteractionStoreContract extends StoreContract {
+  private static final UUID VIDEO = UUID.fromString("5f1c3a4e-7a43-4c4b-9f0e-2b8e8d1e6a11");
+  private static final URI BOB = URI.create("https://mastodon.example/users/bob");
+  private static final URI CAROL = URI.create("https://peertube.example/accounts/carol");
+
+  private InteractionStore interactions() {
+    return backend.interactions();
+  }
+
+  @BeforeEach
+  final void createVideo() {
+    await(backend.localActors().upsertAccount(account("alice")));
+    await(backend.localActors().upsertChannel(channel("cooking", "alice")));
+    await(backend.videos().upsert(video(VIDEO, "cooking", Instant.EPOCH)));
+  }
+
+  private static Interaction of(URI actor, InteractionKind kind) {
+    return new Interaction(VIDEO, actor, kind, URI.create(actor + "/activities/" + kind));
+  }
+
+  @Test
+  void record_countsEachActorOnce() {
+    assertThat(await(interactions().record(of(BOB, InteractionKind.LIKE)))).isEqualTo(UpsertResult.CREATED);
+    assertThat(await(interactions().record(of(BOB, InteractionKind.LIKE)))).isEqualTo(UpsertResult.UNCHANGED);
+    await(interactions().record(of(CAROL, InteractionKind.LIKE)));
+    await(interactions().record(of(BOB, InteractionKind.SHARE)));
+
+    assertThat(await(interactions().count(VIDEO, InteractionKind.LIKE))).isEqualTo(2);
+    assertThat(await(interactions().count(VIDEO, InteractionKind.SHARE))).isEqualTo(1);
+  }
+
+  @Test
+  void record_concurrentRepeats_countOnce() {
+    List<UpsertResult> results = race(12, i -> interactions().record(of(BOB, InteractionKind.SHARE)));
+
+    assertThat(results).containsOnlyOnce(UpsertResult.CREATED);
+    assertThat(await(interactions().count(VIDEO, InteractionKind.SHARE))).isEqualTo(1);
+  }
+
+  @Test
+  void record_aDislikeReplacesTheLike() {
+    await(interactions().record(of(BOB, InteractionKind.LIKE)));
+    await(interactions().record(of(BOB, InteractionKind.SHARE)));
+
+    await(interactions().record(of(BOB, InteractionKind.DISLIKE)));
+
+    assertThat(await(interactions().count(VIDEO, InteractionKind.LIKE))).isZero();
+    assertThat(await(interactions().count(VIDEO, InteractionKind.DISLIKE))).isEqualTo(1);
+    assertThat(await(interactions().count(VIDEO, InteractionKind.SHARE))).isEqualTo(1);
+  }
+
+  @Test
+  void record_deletedOrUnknownVideo_isMissingReference() {
+    await(backend.videos().delete(VIDEO));
+
+    assertThat(await(interactions().record(of(BOB, InteractionKind.LIKE))))
+        .isEqualTo(UpsertResult.MISSING_REFERENCE);
+    assertThat(await(interactions().record(new Interaction(UUID.randomUUID(), BOB, InteractionKind.LIKE,
+        URI.create(BOB + "/likes/1"))))).isEqualTo(UpsertResult.MISSING_REFERENCE);
+  }
+
+  @Test
+  void remove_undoesOneInteractionOnce() {
+    await(interactions().record(of(BOB, InteractionKind.LIKE)));
+
+    assertThat(await(interactions().remove(VIDEO, BOB, InteractionKind.LIKE))).isTrue();
+    assertThat(await(interactions().remove(VIDEO, BOB, InteractionKind.LIKE))).isFalse();
+    assertThat(await(interactions().count(VIDEO, InteractionKind.LIKE))).isZero();
+  }
+
+  @Test
+  void removeActor_removesAllOfThatActorsInteractions() {
+    await(interactions().record(of(BOB, InteractionKind.LIKE)));
+    await(interactions().record(of(BOB, InteractionKind.SHARE)));
+    await(interactions().record(of(CAROL, InteractionKind.SHARE)));
+
+    assertThat(await(interactions().removeActor(BOB))).isEqualTo(2);
+    assertThat(await(interactions().count(VIDEO, InteractionKind.SHARE))).isEqualTo(1);
+  }
+}
