@@ -11,7 +11,10 @@ import java.util.Optional;
 public final class HttpDates {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-  /** An HTTP date is 29 characters; leave room for the RFC 1123 variants the parser also reads. */
+  /** Day-of-week is ignored, as Ruby's Time.httpdate (Mastodon) ignores it; only the date itself counts. */
+  private static final DateTimeFormatter WITHOUT_WEEKDAY =
+      DateTimeFormatter.ofPattern("d MMM uuuu HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+  /** An HTTP date is 29 characters; anything much longer is not one. */
   private static final int MAX_CHARS = 64;
 
   private HttpDates() {}
@@ -21,13 +24,15 @@ public final class HttpDates {
     return IMF_FIXDATE.format(instant);
   }
 
-  /** Parses an RFC 1123 date (IMF-fixdate or a numeric offset); empty when it is not one. */
+  /** Parses an IMF-fixdate, ignoring a wrong day-of-week; empty when it is not one. */
   public static Optional<Instant> parse(String value) {
     if (value == null || value.length() > MAX_CHARS) {
       return Optional.empty();
     }
+    String v = value.strip();
+    int comma = v.indexOf(", ");
     try {
-      return Optional.of(DateTimeFormatter.RFC_1123_DATE_TIME.parse(value.trim(), Instant::from));
+      return Optional.of(WITHOUT_WEEKDAY.parse(comma == 3 ? v.substring(5) : v, Instant::from));
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
