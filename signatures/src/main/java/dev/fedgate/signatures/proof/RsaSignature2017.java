@@ -1,0 +1,160 @@
+package dev.fedgate.signatures.proof;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.crypto.tink.PublicKeyVerify;
+import dev.fedgate.signatures.proof.ProofResult.Rejected;
+import dev.fedgate.signatures.proof.internal.CanonicalNQuads;
+import dev.fedgate.signatures.proof.internal.LdReading;
+import dev.fedgate.signatures.proof.internal.LdSignatureInput;
+import dev.fedgate.signatures.proof.internal.OfflineContexts;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Mastodon's Linked Data Signature ({@code "signature": {"type": "RsaSignature2017", …}}) read from a document.
+ *
+ * <p>Mastodon signs {@code hex(SHA-256(URDNA2015(options))) ‖ hex(SHA-256(URDNA2015(document without signature)))}
+ * with RSASSA-PKCS1-v1_5/SHA-256, where the options are the {@code signature} object without {@code type},
+ * {@code id} and {@code signatureValue}, under the identity v1 context. Because that signs an RDF graph, not the
+ * JSON, a signature is accepted only when the JSON as Fedgate reads it is that graph: the rules are in
+ * {@link LdReading}; structural ones are checked when parsing, so a restructured document is refused before its key
+ * is fetched.
+ */
+final class RsaSignature2017 implements ParsedProof {
+  /** The signature type. */
+  static final String TYPE = "RsaSignature2017";
+  /** Longest signature value accepted, in bytes (RSA-8192). */
+  private static final int MAX_SIGNATURE_BYTES = 1024;
+
+  private final URI keyId;
+  private final Optional<Instant> created;
+  private final Map<String, Object> options;
+  private final LdReading reading;
+  private final byte[] signature;
+
+  private RsaSignature2017(URI keyId, Optional<Instant> created, Map<String, Object> options, LdReading reading,
+      byte[] signature) {
+    this.keyId = keyId;
+    this.created = created;
+    this.options = options;
+    this.reading = reading;
+    this.signature = signature;
+  }
+
+  /** Reads the {@code signature} of {@code document} and checks the document's shape. */
+  static ProofParse parse(ObjectNode document) {
+    JsonNode signatureNode = document.get("signature");
+    if (!(signatureNode instanceof ObjectNode signature)) {
+      return new Rejected(ProofRejectReason.MALFORMED, "signature is not an object");
+    }
+    if (!ProofFields.is(signature, "type", TYPE)) {
+      return new Rejected(ProofRejectReason.UNSUPPORTED_SUITE, "signature type is not RsaSignature2017");
+    }
+    Optional<URI> creator = ProofFields.absoluteUri(signature, "creator");
+    if (creator.isEmpty()) {
+      return new Rejected(ProofRejectReason.MALFORMED, "creator is not an absolute URI");
+    }
+    if (!ProofFields.instantOrAbsent(signature, "created")) {
+      return new Rejected(ProofRejectReason.MALFORMED, "created is not a date-time with a zone");
+    }
+    Optional<byte[]> value = signatureValue(signature.get("signatureValue"));
+    if (value.isEmpty()) {
+      return new Rejected(ProofRejectReason.MALFORMED, "signatureValue is not base64 of at most 1024 bytes");
+    }
+    ObjectNode optionsNode = signature.deepCopy();
+    optionsNode.remove(List.of("type", "id", "signatureValue"));
+    for (JsonNode option : optionsNode) {
+      if (!option.isTextual()) {
+        return new Rejected(ProofRejectReason.MALFORMED, "signature options must be strings");
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> options = (Map<String, Object>) CanonicalNQuads.toJsonLd(optionsNode);
+    options.put("@context", OfflineContexts.IDENTITY_V1);
+    ObjectNode unsigned = document.deepCopy();
+    unsigned.remove("signature");
+    LdReading reading = LdReading.of(unsigned);
+    Optional<Rejected> problem = reading.problem();
+    if (problem.isPresent()) {
+      return problem.get();
+    }
+    return new RsaSignature2017(creator.get(), ProofFields.instant(signature, "created"), options, reading,
+        value.get());
+  }
+
+  private static Optional<byte[]> signatureValue(JsonNode node) {
+    if (node == null || !node.isTextual() || node.textValue().length() > MAX_SIGNATURE_BYTES * 2) {
+      return Optional.empty();
+    }
+    try {
+      byte[] bytes = Base64.getDecoder().decode(node.textValue());
+      return bytes.length == 0 || bytes.length > MAX_SIGNATURE_BYTES ? Optional.empty() : Optional.of(bytes);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public ProofSuite suite() {
+    return ProofSuite.RSA_SIGNATURE_2017;
+  }
+
+  @Override
+  public URI keyId() {
+    return keyId;
+  }
+
+  @Override
+  public Optional<Instant> created() {
+    return created;
+  }
+
+  @Override
+  public ProofResult verify(PublicKeyVerify key, Instant now) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(now, "now");
+    String optionsNQuads;
+    String readingNQuads;
+    try {
+      optionsNQuads = CanonicalNQuads.of(options);
+      readingNQuads = reading.readingNQuads();
+    } catch (RuntimeException e) {
+      // jsonld-java signals documents it cannot process with runtime exceptions; for untrusted input, a refusal.
+      return new Rejected(ProofRejectReason.MALFORMED, "JSON-LD normalization failed: " + e.getMessage());
+    }
+    if (!verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, readingNQuads))) {
+      return signedOtherGraph(key, optionsNQuads, readingNQuads)
+          ? new Rejected(ProofRejectReason.RESTRUCTURED,
+              "the signature covers the graph of the sender's @context, not the JSON as read with known terms")
+          : new Rejected(ProofRejectReason.BAD_SIGNATURE, "RsaSignature2017 does not verify with " + keyId);
+    }
+    Optional<Rejected> time = DocumentProofs.timeProblem(created, now);
+    return time.isPresent() ? time.get() : new ProofResult.Verified(keyId, ProofSuite.RSA_SIGNATURE_2017, created);
+  }
+
+  /** Whether the signature is genuine for the graph of the document's own context, which differs from our reading. */
+  private boolean signedOtherGraph(PublicKeyVerify key, String optionsNQuads, String readingNQuads) {
+    try {
+      String own = reading.ownNQuads();
+      return !own.equals(readingNQuads) && verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, own));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private boolean verifies(PublicKeyVerify key, byte[] data) {
+    try {
+      key.verify(signature, data);
+      return true;
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
+  }
+}

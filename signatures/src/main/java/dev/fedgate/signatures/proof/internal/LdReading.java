@@ -1,0 +1,356 @@
+package dev.fedgate.signatures.proof.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.jsonldjava.core.JsonLdProcessor;
+import dev.fedgate.signatures.proof.ProofRejectReason;
+import dev.fedgate.signatures.proof.ProofResult.Rejected;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How Fedgate reads a JSON-LD document, and the checks that make a Linked Data Signature over its RDF graph also
+ * cover the JSON a caller acts on.
+ *
+ * <p>A Linked Data Signature signs the canonical graph, and JSON-LD has many JSON shapes for one graph. Every
+ * ActivityPub reader, ours included, acts on the JSON tree under fixed meanings of the member names. The published
+ * attacks live in that gap: {@code @graph} moves the signed activity aside and lifts its embedded object to the top
+ * (GHSA-9rfg-v8g9-9367, an {@code Undo} whose {@code Announce} becomes the top-level activity), {@code @reverse}
+ * turns an activity and its object around, {@code @included} hides nodes outside the tree, an inline context can
+ * rename terms (swap {@code content} and {@code summary}) without changing the graph (CVE-2026-46349), and members
+ * or values that JSON-LD drops are unsigned yet visible to a plain JSON reader (CVE-2026-50128: Mastodon's
+ * {@code attributionDomains} was typed {@code @id}, so its bare domain names became relative IRIs and vanished from
+ * the signed graph).
+ *
+ * <p>The rule: <b>the graph of the JSON as Fedgate reads it must be the graph that was signed, and no JSON member or
+ * value may fall outside it.</b> "As Fedgate reads it" is the <i>reading context</i>: ActivityStreams, security v1,
+ * our fixed meanings for common extension terms ({@code known-terms.jsonld}), and the document's own inline
+ * definitions only for terms none of those define (a sender may add terms, never redefine known ones). In order:
+ * <ol>
+ *   <li>{@code @context}: bundled URLs only ({@link ProofRejectReason#UNKNOWN_CONTEXT}), inline term definitions
+ *       only of the plain kind ({@code @id}, {@code @type}, {@code @container} {@code @list}/{@code @set}); no
+ *       keyword aliases, {@code @vocab}, {@code @base}, {@code @reverse} terms or nested contexts.</li>
+ *   <li>No member is a JSON-LD keyword other than {@code @id}/{@code @type} (so no {@code @graph},
+ *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…).</li>
+ *   <li>Every non-null member resolves, under the reading context, to an absolute IRI (not a blank node: the
+ *       ActivityStreams context maps unknown terms to blank nodes, which RDF drops).</li>
+ *   <li>Every node id is an absolute IRI and each id is described by one JSON object only (no merging of nodes the
+ *       tree keeps apart).</li>
+ *   <li>After expansion under the reading context, every {@code @id} and {@code @type} is an absolute IRI (catches
+ *       values an {@code @id}-typed term turns into relative IRIs, and types nothing defines).</li>
+ *   <li>The signature is checked over {@link #readingNQuads()}: the canonical graph of the JSON under the reading
+ *       context. If the sender's own context gives a different graph, a signature over that one does not count.</li>
+ * </ol>
+ * Bounds keep URDNA2015 cheap: at most {@link #MAX_NODES} objects, and at most {@link #MAX_ANONYMOUS_CHILDREN}
+ * id-less objects inside an id-less object (identical blank siblings make its blank-node hashing factorial).
+ */
+public final class LdReading {
+  /** Most JSON objects in one document. */
+  public static final int MAX_NODES = 512;
+  /** Most id-less objects directly inside one id-less object. */
+  public static final int MAX_ANONYMOUS_CHILDREN = 6;
+
+  private static final Pattern ABSOLUTE_IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
+  private static final Set<String> TERM_DEFINITION_KEYS = Set.of("@id", "@type", "@container");
+  private static final Set<String> CONTAINERS = Set.of("@list", "@set");
+  private static final int MAX_DETAIL = 160;
+
+  private final ObjectNode document;
+  private final Map<String, Object> extraTerms = new LinkedHashMap<>();
+
+  private LdReading(ObjectNode document) {
+    this.document = document;
+  }
+
+  /** A reading of {@code unsignedDocument} (the document without its {@code signature}); the node is copied. */
+  public static LdReading of(ObjectNode unsignedDocument) {
+    return new LdReading(unsignedDocument.deepCopy());
+  }
+
+  /** The first rule the document breaks, or empty when a signature over its reading graph covers its JSON. */
+  public Optional<Rejected> problem() {
+    Optional<Rejected> context = contextProblem();
+    if (context.isPresent()) {
+      return context;
+    }
+    Optional<Rejected> tree = new TreeCheck(new TermTable(readingTerms())).node(document, true);
+    if (tree.isPresent()) {
+      return tree;
+    }
+    try {
+      return expandedProblem(JsonLdProcessor.expand(readingDocument(), OfflineContexts.options()));
+    } catch (RuntimeException e) {
+      // jsonld-java reports what it cannot process with runtime exceptions; for untrusted input that is a refusal.
+      return Optional.of(refuse(ProofRejectReason.MALFORMED, "JSON-LD expansion failed: " + e.getMessage()));
+    }
+  }
+
+  /**
+   * The canonical N-Quads of the document under the reading context: the graph a caller's reading means.
+   *
+   * @throws RuntimeException when jsonld-java cannot process the document
+   */
+  public String readingNQuads() {
+    return CanonicalNQuads.of(readingDocument());
+  }
+
+  /**
+   * The canonical N-Quads of the document under its own {@code @context}: the graph a signer using that context
+   * signed. Used only to tell a restructured document from a bad signature.
+   *
+   * @throws RuntimeException when jsonld-java cannot process the document
+   */
+  public String ownNQuads() {
+    return CanonicalNQuads.of(CanonicalNQuads.toJsonLd(document));
+  }
+
+  private Object readingDocument() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reading = (Map<String, Object>) CanonicalNQuads.toJsonLd(document);
+    List<Object> context = new ArrayList<>(List.of(
+        OfflineContexts.ACTIVITY_STREAMS, OfflineContexts.SECURITY_V1, OfflineContexts.knownTerms()));
+    if (!extraTerms.isEmpty()) {
+      context.add(extraTerms);
+    }
+    reading.put("@context", context);
+    return reading;
+  }
+
+  private Map<String, Object> readingTerms() {
+    Map<String, Object> terms = new LinkedHashMap<>(OfflineContexts.termDefinitions(OfflineContexts.ACTIVITY_STREAMS));
+    terms.putAll(OfflineContexts.termDefinitions(OfflineContexts.SECURITY_V1));
+    terms.putAll(OfflineContexts.knownTerms());
+    terms.putAll(extraTerms);
+    return terms;
+  }
+
+  private Optional<Rejected> contextProblem() {
+    JsonNode context = document.get("@context");
+    if (context == null) {
+      return Optional.of(refuse(ProofRejectReason.MALFORMED, "no @context"));
+    }
+    List<JsonNode> entries = new ArrayList<>();
+    if (context.isArray()) {
+      context.elements().forEachRemaining(entries::add);
+    } else {
+      entries.add(context);
+    }
+    Map<String, Object> base = readingTerms();
+    for (JsonNode entry : entries) {
+      Optional<Rejected> problem = entry.isTextual() ? urlProblem(entry.textValue())
+          : entry.isObject() ? inlineProblem((ObjectNode) entry, base)
+          : Optional.of(refuse(ProofRejectReason.MALFORMED, "@context entry is neither a URL nor an object"));
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Rejected> urlProblem(String url) {
+    return OfflineContexts.isBundled(url) ? Optional.empty()
+        : Optional.of(refuse(ProofRejectReason.UNKNOWN_CONTEXT, "context not bundled: " + url));
+  }
+
+  private Optional<Rejected> inlineProblem(ObjectNode inline, Map<String, Object> base) {
+    for (Map.Entry<String, JsonNode> term : inline.properties()) {
+      String name = term.getKey();
+      if (name.startsWith("@") || !plainDefinition(term.getValue())) {
+        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "inline context entry not allowed: " + name));
+      }
+      if (!base.containsKey(name)) {
+        extraTerms.put(name, CanonicalNQuads.toJsonLd(term.getValue()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean plainDefinition(JsonNode definition) {
+    if (definition.isTextual()) {
+      return !definition.textValue().startsWith("@");
+    }
+    if (!definition.isObject() || definition.isEmpty()) {
+      return false;
+    }
+    for (Map.Entry<String, JsonNode> part : definition.properties()) {
+      JsonNode value = part.getValue();
+      boolean ok = TERM_DEFINITION_KEYS.contains(part.getKey()) && value.isTextual()
+          && ("@id".equals(part.getKey()) ? !value.textValue().startsWith("@")
+          : "@type".equals(part.getKey()) ? "@id".equals(value.textValue()) || !value.textValue().startsWith("@")
+          : CONTAINERS.contains(value.textValue()));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Optional<Rejected> expandedProblem(Object expanded) {
+    if (expanded instanceof List<?> list) {
+      for (Object element : list) {
+        Optional<Rejected> problem = expandedProblem(element);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    } else if (expanded instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = (String) entry.getKey();
+        Optional<Rejected> problem = key.equals("@id") || key.equals("@type") ? iriValuesProblem(entry.getValue())
+            : key.startsWith("@") ? Optional.empty() : iriProblem(key);
+        if (problem.isEmpty() && !key.equals("@value")) {
+          problem = expandedProblem(entry.getValue());
+        }
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Rejected> iriValuesProblem(Object value) {
+    List<?> values = value instanceof List<?> list ? list : List.of(value);
+    for (Object iri : values) {
+      Optional<Rejected> problem = iri instanceof String s ? iriProblem(s)
+          : Optional.of(refuse(ProofRejectReason.MALFORMED, "@id or @type is not a string"));
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Rejected> iriProblem(String iri) {
+    return isSignedIri(iri) ? Optional.empty() : Optional.of(refuse(ProofRejectReason.RESTRUCTURED,
+        "not an absolute IRI, so the signed graph leaves it out: " + iri));
+  }
+
+  static boolean isSignedIri(String iri) {
+    return !iri.startsWith("_:") && ABSOLUTE_IRI.matcher(iri).matches();
+  }
+
+  static Rejected refuse(ProofRejectReason reason, String detail) {
+    return new Rejected(reason, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail);
+  }
+
+  /** Term lookups under the reading context (what a member name means, as an IRI or keyword). */
+  private static final class TermTable {
+    private final Map<String, Object> definitions;
+
+    TermTable(Map<String, Object> definitions) {
+      this.definitions = definitions;
+    }
+
+    /** The IRI or keyword {@code name} stands for; a blank node id when nothing defines it. */
+    String resolve(String name) {
+      if (name.startsWith("@")) {
+        return name;
+      }
+      Object definition = definitions.get(name);
+      if (definition != null) {
+        Object id = definition instanceof Map<?, ?> map ? map.get("@id") : definition;
+        return id instanceof String s ? expandPrefix(s) : "_:" + name;
+      }
+      return name.contains(":") ? expandPrefix(name) : "_:" + name;
+    }
+
+    private String expandPrefix(String value) {
+      int colon = value.indexOf(':');
+      if (value.startsWith("@") || colon <= 0) {
+        return value;
+      }
+      Object prefix = definitions.get(value.substring(0, colon));
+      Object prefixIri = prefix instanceof Map<?, ?> map ? map.get("@id") : prefix;
+      return prefixIri instanceof String s && !s.contains("@") ? s + value.substring(colon + 1) : value;
+    }
+  }
+
+  /** The walk over the JSON tree for rules 2 to 4 and the bounds. */
+  private static final class TreeCheck {
+    private final TermTable terms;
+    private final Set<String> described = new HashSet<>();
+    private int nodes;
+
+    TreeCheck(TermTable terms) {
+      this.terms = terms;
+    }
+
+    Optional<Rejected> node(ObjectNode object, boolean top) {
+      if (++nodes > MAX_NODES) {
+        return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED, "more than " + MAX_NODES + " objects"));
+      }
+      String id = null;
+      int anonymousChildren = 0;
+      for (Map.Entry<String, JsonNode> member : object.properties()) {
+        String name = member.getKey();
+        JsonNode value = member.getValue();
+        if ((top && name.equals("@context")) || value.isNull()) {
+          continue;
+        }
+        String meaning = terms.resolve(name);
+        Optional<Rejected> problem = memberProblem(name, meaning, value);
+        if (problem.isPresent()) {
+          return problem;
+        }
+        if (meaning.equals("@id")) {
+          id = value.textValue();
+        }
+        Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
+        for (JsonNode child : children) {
+          if (child.isObject() && !child.has("id") && !child.has("@id")) {
+            anonymousChildren++;
+          }
+          problem = value(child);
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+      }
+      if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
+        return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED,
+            "an object without id holds more than " + MAX_ANONYMOUS_CHILDREN + " objects without id"));
+      }
+      if (id != null && object.size() > 1 && !described.add(id)) {
+        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "node described twice: " + id));
+      }
+      return Optional.empty();
+    }
+
+    private Optional<Rejected> value(JsonNode value) {
+      if (value.isObject()) {
+        return node((ObjectNode) value, false);
+      }
+      if (value.isArray()) {
+        for (JsonNode element : value) {
+          Optional<Rejected> problem = value(element);
+          if (problem.isPresent()) {
+            return problem;
+          }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static Optional<Rejected> memberProblem(String name, String meaning, JsonNode value) {
+      if (meaning.equals("@id")) {
+        return value.isTextual() && isSignedIri(value.textValue()) ? Optional.empty()
+            : Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "id is not an absolute IRI: " + value));
+      }
+      if (meaning.equals("@type")) {
+        return Optional.empty();
+      }
+      if (meaning.startsWith("@")) {
+        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "member " + name + " is the keyword " + meaning));
+      }
+      return isSignedIri(meaning) ? Optional.empty() : Optional.of(refuse(ProofRejectReason.RESTRUCTURED,
+          "member " + name + " has no meaning in a known context, so the signature does not cover it"));
+    }
+  }
+}
