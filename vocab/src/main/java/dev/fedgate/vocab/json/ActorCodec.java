@@ -45,6 +45,10 @@ final class ActorCodec {
   /** {@code endpoints.sharedInbox}, or a top-level {@code sharedInbox} (Mastodon reads both). */
   private static Optional<URI> sharedInbox(JsonIn in) {
     Optional<URI> topLevel = in.uri("sharedInbox");
+    // Kroeg sends endpoints as an id of a separate document: it is kept as an extension, unread.
+    if (in.has("endpoints") && !in.peek("endpoints").isObject()) {
+      return topLevel;
+    }
     Optional<URI> endpoint = in.raw("endpoints").flatMap(v -> {
       JsonIn endpoints = new JsonIn(Decoder.requireObject(v, in.at("endpoints")), in.at("endpoints"), in.decoder());
       return endpoints.uri("sharedInbox");
@@ -54,7 +58,7 @@ final class ActorCodec {
 
   private static PublicKey publicKey(JsonNode node, String pointer, Decoder decoder) {
     JsonIn key = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
-    return new PublicKey(key.requiredUri("id"), key.requiredUri("owner"), key.requiredString("publicKeyPem"));
+    return new PublicKey(key.requiredUri("id"), key.uri("owner"), key.requiredString("publicKeyPem"));
   }
 
   private static Multikey multikey(JsonNode node, String pointer, Decoder decoder) {

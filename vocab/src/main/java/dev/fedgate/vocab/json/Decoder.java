@@ -33,8 +33,12 @@ final class Decoder {
     if (node.isTextual()) {
       return Ref.of(JsonIn.asUri(node, pointer));
     }
+    // Prismo sends "actor": [{...}]: one value in an array is still one value.
+    if (node.isArray() && node.size() == 1) {
+      return ref(node.get(0), pointer + "/0", type);
+    }
     if (!node.isObject()) {
-      throw JsonIn.invalid(pointer, "must be an id or an object");
+      throw JsonIn.invalid(pointer, "must be one id or one object");
     }
     if (!node.has("type")) {
       return Ref.of(JsonIn.asIdUri(node, pointer));

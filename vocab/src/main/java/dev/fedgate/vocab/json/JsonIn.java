@@ -64,6 +64,11 @@ final class JsonIn {
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
+  /** The raw value without marking it read. */
+  JsonNode peek(String key) {
+    return node.get(key);
+  }
+
   boolean has(String key) {
     JsonNode value = node.get(key);
     return value != null && !value.isNull();
