@@ -16,9 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IllformedLocaleException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -143,7 +145,8 @@ final class JsonIn {
       Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> e = fields.next();
-        map.put(e.getKey(), asString(e.getValue(), mapPointer + "/" + e.getKey()));
+        String entryPointer = mapPointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+        map.put(languageTag(e.getKey(), entryPointer), asString(e.getValue(), entryPointer));
       }
     });
     return new LocalizedText(plain, map);
@@ -204,6 +207,16 @@ final class JsonIn {
     return extra.isEmpty() ? Extensions.NONE : new Extensions(extra);
   }
 
+  /** A language-map key must be a well-formed BCP 47 tag (AS2 §4.7); {@code und} is allowed. */
+  private static String languageTag(String tag, String pointer) {
+    try {
+      new Locale.Builder().setLanguageTag(tag);
+      return tag;
+    } catch (IllformedLocaleException e) {
+      throw invalid(pointer, "must be keyed by a BCP 47 language tag");
+    }
+  }
+
   static String asString(JsonNode v, String pointer) {
     if (!v.isTextual()) {
       throw invalid(pointer, "must be a string");
@@ -221,7 +234,12 @@ final class JsonIn {
   static URI asUri(JsonNode v, String pointer) {
     String text = asString(v, pointer);
     try {
-      return new URI(text);
+      URI uri = new URI(text);
+      // Peers never resolve relative references against a base: an IRI that is not absolute names nothing.
+      if (!uri.isAbsolute()) {
+        throw invalid(pointer, "must be an absolute URI");
+      }
+      return uri;
     } catch (URISyntaxException e) {
       throw invalid(pointer, "must be a URI");
     }

@@ -40,7 +40,7 @@ final class ObjectCodec {
 
   private static Note note(JsonIn in) {
     return new Note(in.requiredUri("id"), in.refs("attributedTo", Actor.class), in.ref("inReplyTo", ApObject.class),
-        in.text("content"), in.string("mediaType"), in.text("summary"), in.bool("sensitive"), audience(in),
+        in.text("name"), in.text("content"), in.string("mediaType"), in.text("summary"), in.bool("sensitive"), audience(in),
         in.list("tag", (v, p) -> ValueCodec.value(v, p, in.decoder())),
         in.list("attachment", (v, p) -> ValueCodec.value(v, p, in.decoder())), links(in, "url"),
         in.instant("published"), in.instant("updated"), in.uri("replyApproval"), in.rest());
@@ -50,7 +50,8 @@ final class ObjectCodec {
     if (object instanceof Note note) {
       return JsonOut.object().put("type", "Note").put("id", note.id())
           .put("attributedTo", RefCodec.refs(note.attributedTo()))
-          .put("inReplyTo", note.inReplyTo().map(RefCodec::ref)).put("mediaType", note.mediaType())
+          .put("inReplyTo", note.inReplyTo().map(RefCodec::ref)).text("name", note.name())
+          .put("mediaType", note.mediaType())
           .text("content", note.content()).text("summary", note.summary()).put("sensitive", note.sensitive())
           .put("published", note.published()).put("updated", note.updated())
           .put("url", ValueCodec.links(note.url())).put("replyApproval", note.replyApproval())

@@ -54,10 +54,11 @@ public final class Fixtures {
       if (relative.endsWith(".txt")) {
         return httpBody(new String(raw, StandardCharsets.UTF_8));
       }
-      // Letterbook's files start with a BOM; Mbin's snapshots scrub dates to a placeholder, put back as a fixed date
-      // so the rest of each document is still read.
+      // Letterbook's files start with a BOM. Mbin's snapshots scrub ids and dates to placeholders, put back as a
+      // fixed URL and date so the rest of each document is still read.
       String text = new String(raw, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "")
-          .replace("\"SCRUBBED_DATE\"", "\"2024-01-01T00:00:00Z\"");
+          .replace("\"SCRUBBED_DATE\"", "\"2024-01-01T00:00:00Z\"")
+          .replace("\"SCRUBBED_ID\"", "\"https://kbin.test/scrubbed-id\"");
       JsonNode tree = MAPPER.readTree(text);
       if (tree != null && tree.isObject() && tree.has("headers") && tree.has("body")) {
         JsonNode body = tree.get("body");
