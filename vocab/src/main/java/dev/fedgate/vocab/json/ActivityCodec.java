@@ -98,7 +98,7 @@ final class ActivityCodec {
     if (count < 0) {
       throw JsonIn.invalid(result.at("userInteractionCount"), "must be >= 0");
     }
-    return new InteractionCounter(result.uri("interactionType").map(URI::toString)
+    return new InteractionCounter(result.string("interactionType")
         .orElse(InteractionCounter.WATCH_ACTION), count);
   }
 

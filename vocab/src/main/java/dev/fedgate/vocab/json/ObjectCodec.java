@@ -49,7 +49,7 @@ final class ObjectCodec {
   static JsonOut write(ApObject object) {
     if (object instanceof Note note) {
       return JsonOut.object().put("type", "Note").put("id", note.id())
-          .put("attributedTo", RefCodec.refs(note.attributedTo()))
+          .put("attributedTo", RefCodec.oneOrMany(note.attributedTo()))
           .put("inReplyTo", note.inReplyTo().map(RefCodec::ref)).text("name", note.name())
           .put("mediaType", note.mediaType())
           .text("content", note.content()).text("summary", note.summary()).put("sensitive", note.sensitive())

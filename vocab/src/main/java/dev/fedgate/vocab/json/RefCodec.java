@@ -24,4 +24,9 @@ final class RefCodec {
     refs.forEach(r -> array.add(ref(r)));
     return refs.isEmpty() ? null : array;
   }
+
+  /** One reference as a value, several as an array: PeerTube emits a comment's {@code attributedTo} as a string. */
+  static JsonNode oneOrMany(List<? extends Ref<? extends ApObject>> refs) {
+    return refs.size() == 1 ? ref(refs.get(0)) : refs(refs);
+  }
 }

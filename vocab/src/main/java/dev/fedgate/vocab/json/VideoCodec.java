@@ -90,13 +90,17 @@ final class VideoCodec {
   }
 
   static JsonOut write(Video v) {
-    return JsonOut.object().put("type", "Video").put("id", v.id()).text("name", v.name())
+    JsonOut out = JsonOut.object();
+    // PeerTube writes "canReply": null when anyone may reply; we do the same, so the pair is always explicit.
+    JsonNode canReply = v.canReply().<JsonNode>map(u -> JsonNodeFactory.instance.textNode(u.toString()))
+        .orElse(v.commentsPolicy().isPresent() ? JsonNodeFactory.instance.nullNode() : null);
+    return out.put("type", "Video").put("id", v.id()).text("name", v.name())
         .put("duration", v.duration().map(d -> "PT" + d.toSeconds() + "S")).put("uuid", v.uuid())
         .put("category", v.category().map(VideoCodec::identifier))
         .put("licence", v.licence().map(VideoCodec::identifier))
         .put("language", v.language().map(VideoCodec::identifier)).put("views", v.views())
         .put("sensitive", v.sensitive()).put("waitTranscoding", v.waitTranscoding()).put("state", v.state())
-        .put("commentsPolicy", v.commentsPolicy()).put("canReply", v.canReply())
+        .put("commentsPolicy", v.commentsPolicy()).put("canReply", canReply)
         .put("downloadEnabled", v.downloadEnabled()).put("published", v.published())
         .put("originallyPublishedAt", v.originallyPublishedAt()).put("updated", v.updated())
         .put("uploadDate", v.uploadDate()).put("tag", ValueCodec.values(v.tag())).put("mediaType", v.mediaType())

@@ -158,6 +158,7 @@ public record Video(
     private Integer latencyMode;
     private Audience audience = Audience.NONE;
     private Extensions extensions = Extensions.NONE;
+    private String description;
 
     private Builder(URI id) {
       this.id = Objects.requireNonNull(id, "id");
@@ -415,6 +416,22 @@ public record Video(
       return this;
     }
 
+    /**
+     * Sets the description as PeerTube reads it ({@code text/markdown} {@code content}) and, unless {@link #summary}
+     * is set or the video is sensitive, a short HTML {@code summary} for Mastodon, which drops {@code content} of a
+     * Video and shows {@code name}, {@code summary}, then the watch page (FEDERATION.md, "Objects"). A blank
+     * description sets nothing (PeerTube refuses content under 3 characters).
+     */
+    public Builder description(String markdown) {
+      if (markdown.isBlank()) {
+        return this;
+      }
+      this.mediaType = VideoDescription.MEDIA_TYPE;
+      this.content = LocalizedText.of(markdown);
+      this.description = markdown;
+      return this;
+    }
+
     /** Sets {@code commentsPolicy} and the {@code canReply} that matches it. */
     public Builder commentsPolicy(CommentsPolicy value) {
       this.commentsPolicy = value.wireValue();
@@ -424,6 +441,11 @@ public record Video(
 
     /** The video. */
     public Video build() {
+      LocalizedText summary = this.summary;
+      // PeerTube reads summary as the sensitive-content note; only a non-sensitive video gets the excerpt.
+      if (summary.isEmpty() && description != null && !Boolean.TRUE.equals(sensitive)) {
+        summary = VideoDescription.summaryFor(description);
+      }
       return new Video(id, name, Optional.ofNullable(duration), Optional.ofNullable(uuid), Optional.ofNullable(category), Optional.ofNullable(licence), Optional.ofNullable(language), Optional.ofNullable(views), Optional.ofNullable(sensitive), Optional.ofNullable(waitTranscoding), Optional.ofNullable(state), Optional.ofNullable(commentsPolicy), Optional.ofNullable(canReply), Optional.ofNullable(downloadEnabled), Optional.ofNullable(published), Optional.ofNullable(originallyPublishedAt), Optional.ofNullable(updated), Optional.ofNullable(uploadDate), tag, Optional.ofNullable(mediaType), content, summary, Optional.ofNullable(support), subtitleLanguage, icon, preview, Optional.ofNullable(aspectRatio), url, Optional.ofNullable(likes), Optional.ofNullable(dislikes), Optional.ofNullable(shares), Optional.ofNullable(comments), Optional.ofNullable(hasParts), attributedTo, Optional.ofNullable(isLiveBroadcast), Optional.ofNullable(liveSaveReplay), Optional.ofNullable(permanentLive), Optional.ofNullable(latencyMode), audience, extensions);
     }
   }
