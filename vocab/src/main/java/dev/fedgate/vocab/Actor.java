@@ -74,6 +74,36 @@ public record Actor(
     return new Builder(type, id);
   }
 
+  /** A builder holding this actor's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(type, id);
+    b.preferredUsername = preferredUsername.orElse(null);
+    b.name = name;
+    b.summary = summary;
+    b.url = url;
+    b.icon = icon;
+    b.image = image;
+    b.inbox = inbox.orElse(null);
+    b.outbox = outbox.orElse(null);
+    b.followers = followers.orElse(null);
+    b.following = following.orElse(null);
+    b.sharedInbox = sharedInbox.orElse(null);
+    b.publicKeys.addAll(publicKeys);
+    b.assertionMethods.addAll(assertionMethods);
+    b.manuallyApprovesFollowers = manuallyApprovesFollowers.orElse(null);
+    b.discoverable = discoverable.orElse(null);
+    b.indexable = indexable.orElse(null);
+    b.attachment = attachment;
+    b.tag = tag;
+    b.alsoKnownAs = alsoKnownAs;
+    b.movedTo = movedTo.orElse(null);
+    b.attributedTo = attributedTo;
+    b.published = published.orElse(null);
+    b.webfinger = webfinger.orElse(null);
+    b.extensions = extensions;
+    return b;
+  }
+
   /** Builds an {@link Actor}; each setter replaces the previous value. */
   public static final class Builder {
     private final ActorType type;
@@ -194,6 +224,13 @@ public record Actor(
     /** Adds a {@code publicKey}. */
     public Builder addPublicKey(PublicKey value) {
       this.publicKeys.add(value);
+      return this;
+    }
+
+    /** Replaces the {@code publicKey}s. */
+    public Builder publicKeys(List<PublicKey> value) {
+      this.publicKeys.clear();
+      this.publicKeys.addAll(value);
       return this;
     }
 

@@ -111,6 +111,51 @@ public record Video(
     return new Builder(id);
   }
 
+  /** A builder holding this video's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder(id);
+    b.name = name;
+    b.duration = duration.orElse(null);
+    b.uuid = uuid.orElse(null);
+    b.category = category.orElse(null);
+    b.licence = licence.orElse(null);
+    b.language = language.orElse(null);
+    b.views = views.orElse(null);
+    b.sensitive = sensitive.orElse(null);
+    b.waitTranscoding = waitTranscoding.orElse(null);
+    b.state = state.orElse(null);
+    b.commentsPolicy = commentsPolicy.orElse(null);
+    b.canReply = canReply.orElse(null);
+    b.downloadEnabled = downloadEnabled.orElse(null);
+    b.published = published.orElse(null);
+    b.originallyPublishedAt = originallyPublishedAt.orElse(null);
+    b.updated = updated.orElse(null);
+    b.uploadDate = uploadDate.orElse(null);
+    b.tag = tag;
+    b.mediaType = mediaType.orElse(null);
+    b.content = content;
+    b.summary = summary;
+    b.support = support.orElse(null);
+    b.subtitleLanguage = subtitleLanguage;
+    b.icon = icon;
+    b.preview = preview;
+    b.aspectRatio = aspectRatio.orElse(null);
+    b.url = url;
+    b.likes = likes.orElse(null);
+    b.dislikes = dislikes.orElse(null);
+    b.shares = shares.orElse(null);
+    b.comments = comments.orElse(null);
+    b.hasParts = hasParts.orElse(null);
+    b.attributedTo = attributedTo;
+    b.isLiveBroadcast = isLiveBroadcast.orElse(null);
+    b.liveSaveReplay = liveSaveReplay.orElse(null);
+    b.permanentLive = permanentLive.orElse(null);
+    b.latencyMode = latencyMode.orElse(null);
+    b.audience = audience;
+    b.extensions = extensions;
+    return b;
+  }
+
   /** The comments policy, when the number is one PeerTube knows. */
   public Optional<CommentsPolicy> knownCommentsPolicy() {
     return commentsPolicy.flatMap(CommentsPolicy::fromWire);
