@@ -1,0 +1,275 @@
+package dev.fedgate.vocab.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedgate.vocab.ApObject;
+import dev.fedgate.vocab.Extensions;
+import dev.fedgate.vocab.LocalizedText;
+import dev.fedgate.vocab.Ref;
+import dev.fedgate.vocab.VocabException;
+import dev.fedgate.vocab.VocabProblem;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IllformedLocaleException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A cursor over one JSON object being read: typed getters that name the JSON pointer and the rule when a value is
+ * wrong, and that remember which properties were read so the rest become {@link Extensions}.
+ */
+final class JsonIn {
+  /** Reads one element of a property; {@code pointer} is the element's own pointer. */
+  interface ElementReader<T> {
+    T read(JsonNode node, String pointer);
+  }
+
+  private final ObjectNode node;
+  private final String pointer;
+  private final Decoder decoder;
+  private final Set<String> consumed = new HashSet<>();
+
+  JsonIn(ObjectNode node, String pointer, Decoder decoder) {
+    this.node = node;
+    this.pointer = pointer;
+    this.decoder = decoder;
+    consumed.add("@context");
+  }
+
+  String pointer() {
+    return pointer;
+  }
+
+  Decoder decoder() {
+    return decoder;
+  }
+
+  String at(String key) {
+    return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** The raw value, or empty when absent or JSON {@code null} (peers write {@code null} for "not set"). */
+  Optional<JsonNode> raw(String key) {
+    consumed.add(key);
+    JsonNode value = node.get(key);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  /** The raw value without marking it read. */
+  JsonNode peek(String key) {
+    return node.get(key);
+  }
+
+  boolean has(String key) {
+    JsonNode value = node.get(key);
+    return value != null && !value.isNull();
+  }
+
+  Optional<String> string(String key) {
+    return raw(key).map(v -> asString(v, at(key)));
+  }
+
+  String requiredString(String key) {
+    return string(key).orElseThrow(() -> missing(at(key)));
+  }
+
+  Optional<Boolean> bool(String key) {
+    return raw(key).map(v -> {
+      if (!v.isBoolean()) {
+        throw invalid(at(key), "must be true or false");
+      }
+      return v.booleanValue();
+    });
+  }
+
+  Optional<Long> integer(String key) {
+    return raw(key).map(v -> asLong(v, at(key)));
+  }
+
+  Optional<Integer> int32(String key) {
+    return integer(key).map(v -> {
+      if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        throw invalid(at(key), "must be a 32-bit integer");
+      }
+      return v.intValue();
+    });
+  }
+
+  Optional<Double> number(String key) {
+    return raw(key).map(v -> {
+      if (!v.isNumber()) {
+        throw invalid(at(key), "must be a number");
+      }
+      return v.doubleValue();
+    });
+  }
+
+  Optional<Instant> instant(String key) {
+    return raw(key).map(v -> asInstant(v, at(key)));
+  }
+
+  /** An id: a string, or an object with an {@code id} (Mastodon's {@code value_or_id}). */
+  Optional<URI> uri(String key) {
+    return raw(key).map(v -> asIdUri(v, at(key)));
+  }
+
+  URI requiredUri(String key) {
+    return uri(key).orElseThrow(() -> missing(at(key)));
+  }
+
+  /** Ids given as one value or an array. */
+  List<URI> uris(String key) {
+    return list(key, JsonIn::asIdUri);
+  }
+
+  /** {@code key} and {@code key + "Map"}. */
+  LocalizedText text(String key) {
+    Optional<String> plain = string(key);
+    Map<String, String> map = new LinkedHashMap<>();
+    raw(key + "Map").ifPresent(v -> {
+      String mapPointer = at(key + "Map");
+      if (!v.isObject()) {
+        throw invalid(mapPointer, "must be an object of language tags to strings");
+      }
+      Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> e = fields.next();
+        String entryPointer = mapPointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+        map.put(languageTag(e.getKey(), entryPointer), asString(e.getValue(), entryPointer));
+      }
+    });
+    return new LocalizedText(plain, map);
+  }
+
+  /** One value or an array of them; {@code null} elements are skipped. */
+  <T> List<T> list(String key, ElementReader<T> reader) {
+    Optional<JsonNode> value = raw(key);
+    if (value.isEmpty()) {
+      return List.of();
+    }
+    String base = at(key);
+    JsonNode v = value.get();
+    if (!v.isArray()) {
+      return List.of(reader.read(v, base));
+    }
+    List<T> out = new ArrayList<>(v.size());
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isNull()) {
+        out.add(reader.read(v.get(i), base + "/" + i));
+      }
+    }
+    return out;
+  }
+
+  /** Like {@link #list} but the property must be a JSON array. */
+  <T> List<T> array(String key, ElementReader<T> reader) {
+    raw(key).ifPresent(v -> {
+      if (!(v instanceof ArrayNode)) {
+        throw invalid(at(key), "must be an array");
+      }
+    });
+    return list(key, reader);
+  }
+
+  <T extends ApObject> Optional<Ref<T>> ref(String key, Class<T> type) {
+    return raw(key).map(v -> decoder.ref(v, at(key), type));
+  }
+
+  <T extends ApObject> Ref<T> requiredRef(String key, Class<T> type) {
+    return ref(key, type).orElseThrow(() -> missing(at(key)));
+  }
+
+  <T extends ApObject> List<Ref<T>> refs(String key, Class<T> type) {
+    return list(key, (v, p) -> decoder.ref(v, p, type));
+  }
+
+  /** Every property not read so far. */
+  Extensions rest() {
+    ObjectNode extra = node.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> e = fields.next();
+      if (!consumed.contains(e.getKey())) {
+        extra.set(e.getKey(), e.getValue());
+      }
+    }
+    return extra.isEmpty() ? Extensions.NONE : new Extensions(extra);
+  }
+
+  /** A language-map key must be a well-formed BCP 47 tag (AS2 §4.7); {@code und} is allowed. */
+  private static String languageTag(String tag, String pointer) {
+    try {
+      new Locale.Builder().setLanguageTag(tag);
+      return tag;
+    } catch (IllformedLocaleException e) {
+      throw invalid(pointer, "must be keyed by a BCP 47 language tag");
+    }
+  }
+
+  static String asString(JsonNode v, String pointer) {
+    if (!v.isTextual()) {
+      throw invalid(pointer, "must be a string");
+    }
+    return v.textValue();
+  }
+
+  static long asLong(JsonNode v, String pointer) {
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw invalid(pointer, "must be an integer");
+    }
+    return v.longValue();
+  }
+
+  static URI asUri(JsonNode v, String pointer) {
+    String text = asString(v, pointer);
+    try {
+      URI uri = new URI(text);
+      // Peers never resolve relative references against a base: an IRI that is not absolute names nothing.
+      if (!uri.isAbsolute()) {
+        throw invalid(pointer, "must be an absolute URI");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw invalid(pointer, "must be a URI");
+    }
+  }
+
+  static URI asIdUri(JsonNode v, String pointer) {
+    if (v.isObject()) {
+      JsonNode id = v.get("id");
+      if (id == null || id.isNull()) {
+        throw missing(pointer + "/id");
+      }
+      return asUri(id, pointer + "/id");
+    }
+    return asUri(v, pointer);
+  }
+
+  static Instant asInstant(JsonNode v, String pointer) {
+    String text = asString(v, pointer);
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw invalid(pointer, "must be an ISO 8601 date-time with an offset");
+    }
+  }
+
+  static VocabException invalid(String pointer, String rule) {
+    return new VocabException(VocabProblem.INVALID_VALUE, pointer, rule);
+  }
+
+  static VocabException missing(String pointer) {
+    return new VocabException(VocabProblem.MISSING_PROPERTY, pointer, "is required");
+  }
+}
