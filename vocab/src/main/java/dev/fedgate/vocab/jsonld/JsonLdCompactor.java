@@ -63,7 +63,7 @@ final class JsonLdCompactor {
     Object compacted;
     try {
       JsonLdApi api = new JsonLdApi(options);
-      Object expanded = ExpandedAliases.normalize(api.expand(implied, input));
+      Object expanded = ExpandedAliases.normalize(topLevelNodes(api.expand(implied, input)));
       compacted = api.compact(canonicalContext, null, expanded, true);
     } catch (JsonLdError e) {
       throw problem(e);
@@ -73,6 +73,14 @@ final class JsonLdCompactor {
     result.set("@context", CanonicalContext.json());
     rewriter.rewriteDocument(object).forEach((key, value) -> result.set(key, PlainJson.toTree(value)));
     return result;
+  }
+
+  /** A top-level {@code @graph} holds the document's nodes, as in jsonld-java's own expand(). */
+  private static Object topLevelNodes(Object expanded) {
+    if (expanded instanceof Map<?, ?> map && map.size() == 1 && map.containsKey("@graph")) {
+      return map.get("@graph");
+    }
+    return expanded;
   }
 
   @SuppressWarnings("unchecked")
