@@ -1,0 +1,215 @@
+package dev.fedgate.vocab.jsonld;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedgate.vocab.VocabException;
+import dev.fedgate.vocab.VocabProblem;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * One pass over a document, before any JSON-LD processing: enforces the limits, refuses context URLs we do not
+ * bundle and JSON-LD 1.1 features, and decides whether the document can be read as it is (the fast path).
+ *
+ * <p>The fast-path rule: every key and every {@code type} value the document uses means, under the document's own
+ * contexts (with ActivityStreams implied first, AS2 Core §2.1), what it means under the canonical context; or it is a
+ * name the canonical context does not have, for an IRI the canonical context does not name (an extension, read under
+ * its own name on both paths). Context keywords that change how every term or IRI resolves ({@code @vocab},
+ * {@code @base}, a {@code null} reset) and keys written as keywords or as compact or absolute IRIs of terms we read
+ * always take the JSON-LD path.
+ */
+final class DocumentScan {
+  private final ContextSource contexts;
+  private final CanonicalTerms canonical;
+  private final ActiveTerms implied;
+  private final ScanLimits limits;
+
+  DocumentScan(ContextSource contexts, CanonicalTerms canonical, ScanLimits limits) {
+    this.contexts = contexts;
+    this.canonical = canonical;
+    this.limits = limits;
+    BundledContext activityStreams = contexts.find(BundledContexts.ACTIVITY_STREAMS)
+        .orElseThrow(() -> new IllegalStateException("the ActivityStreams context must be bundled"));
+    this.implied = ActiveTerms.of(activityStreams.terms());
+  }
+
+  /**
+   * Whether {@code document} reads the same as its canonical compaction.
+   *
+   * @throws VocabException {@code LIMIT_EXCEEDED}, {@code UNKNOWN_CONTEXT} or {@code INVALID_CONTEXT}
+   */
+  boolean readableAsIs(ObjectNode document) {
+    Walk walk = new Walk();
+    walk.node(document, implied, 1, 0, Pointer.ROOT);
+    return walk.fast;
+  }
+
+  /** The state of one pass: counters against the limits, and whether the fast path still holds. */
+  private final class Walk {
+    private int nodes;
+    private int contextEntries;
+    private int termDefinitions;
+    private boolean fast = true;
+
+    void node(JsonNode node, ActiveTerms active, int depth, int nesting, Pointer at) {
+      if (++nodes > limits.maxNodes()) {
+        throw limit(at, "more than " + limits.maxNodes() + " JSON values");
+      }
+      if (depth > limits.maxDepth()) {
+        throw limit(at, "nested deeper than " + limits.maxDepth());
+      }
+      if (node instanceof ObjectNode object) {
+        object(object, active, depth, nesting, at);
+      } else if (node instanceof ArrayNode array) {
+        for (int i = 0; i < array.size(); i++) {
+          node(array.get(i), active, depth + 1, nesting, at.child(Integer.toString(i)));
+        }
+      }
+    }
+
+    private void object(ObjectNode object, ActiveTerms outer, int depth, int nesting, Pointer at) {
+      ActiveTerms active = outer;
+      int innerNesting = nesting;
+      JsonNode context = object.get("@context");
+      if (context != null) {
+        innerNesting++;
+        Pointer contextAt = at.child("@context");
+        if (innerNesting > limits.maxContextNesting()) {
+          throw limit(contextAt, "@context nested in more than " + limits.maxContextNesting() + " objects");
+        }
+        active = context(context, outer, contextAt);
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        String key = field.getKey();
+        if (key.equals("@context")) {
+          continue;
+        }
+        TermDefinition definition = key.startsWith("@") ? null : active.lookup(key);
+        if (fast) {
+          fast = keyReadsAsIs(key, definition, active);
+        }
+        if (fast && definition != null && definition.iri().equals("@type")) {
+          fast = typesReadAsIs(field.getValue(), active);
+        }
+        node(field.getValue(), active, depth + 1, innerNesting, at.child(key));
+      }
+    }
+
+    private ActiveTerms context(JsonNode context, ActiveTerms outer, Pointer at) {
+      if (context instanceof ArrayNode array) {
+        ActiveTerms active = outer;
+        for (int i = 0; i < array.size(); i++) {
+          active = contextEntry(array.get(i), active, at);
+        }
+        return active;
+      }
+      return contextEntry(context, outer, at);
+    }
+
+    private ActiveTerms contextEntry(JsonNode entry, ActiveTerms active, Pointer at) {
+      if (++contextEntries > limits.maxContexts()) {
+        throw limit(at, "more than " + limits.maxContexts() + " contexts");
+      }
+      if (entry.isTextual()) {
+        String url = entry.textValue();
+        BundledContext bundled = contexts.find(url).orElseThrow(() -> new VocabException(
+            VocabProblem.UNKNOWN_CONTEXT, at.toString(), "context " + url + " is not one we know, and we never fetch"));
+        return active.push(bundled.terms());
+      }
+      if (entry.isNull()) {
+        fast = false; // a null resets every definition, the implied ActivityStreams ones included
+        return active;
+      }
+      if (!(entry instanceof ObjectNode object)) {
+        throw new VocabException(VocabProblem.INVALID_CONTEXT, at.toString(),
+            "a context must be a URL, an object, or an array of them");
+      }
+      termDefinitions += object.size();
+      if (termDefinitions > limits.maxTermDefinitions()) {
+        throw limit(at, "more than " + limits.maxTermDefinitions() + " term definitions");
+      }
+      InlineContext parsed = ContextParser.parse(object, active, false);
+      if (parsed instanceof InlineContext.Unsupported unsupported) {
+        throw new VocabException(VocabProblem.INVALID_CONTEXT, at.toString(),
+            "JSON-LD 1.1 " + unsupported.feature() + " is not supported");
+      }
+      if (parsed instanceof InlineContext.Simple simple) {
+        return active.push(simple.layer());
+      }
+      fast = false;
+      return active;
+    }
+
+    private boolean keyReadsAsIs(String key, TermDefinition definition, ActiveTerms active) {
+      if (key.startsWith("@")) {
+        return false;
+      }
+      if (definition == null) {
+        // undefined: a bare name reads under its own name on both paths; a prefixed one must not name a term we read
+        return key.indexOf(':') < 0 || canonical.termFor(active.expandPrefixed(key)) == null;
+      }
+      return meansTheSame(key, definition);
+    }
+
+    private boolean typesReadAsIs(JsonNode types, ActiveTerms active) {
+      if (types.isTextual()) {
+        return typeReadsAsIs(types.textValue(), active);
+      }
+      if (!types.isArray()) {
+        return false;
+      }
+      for (JsonNode type : types) {
+        if (!type.isTextual() || !typeReadsAsIs(type.textValue(), active)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean typeReadsAsIs(String type, ActiveTerms active) {
+      TermDefinition definition = active.lookup(type);
+      if (definition == null) {
+        return type.indexOf(':') < 0 || canonical.termFor(active.expandPrefixed(type)) == null;
+      }
+      return meansTheSame(type, definition);
+    }
+
+    private boolean meansTheSame(String term, TermDefinition definition) {
+      TermDefinition expected = canonical.get(term);
+      if (expected != null) {
+        return expected.equals(definition);
+      }
+      return !definition.isKeyword() && canonical.termFor(definition.iri()) == null;
+    }
+  }
+
+  private static VocabException limit(Pointer at, String rule) {
+    return new VocabException(VocabProblem.LIMIT_EXCEEDED, at.toString(), rule);
+  }
+
+  /** A JSON pointer (RFC 6901) built only when an error needs it. */
+  private static final class Pointer {
+    static final Pointer ROOT = new Pointer(null, null);
+    private final Pointer parent;
+    private final String token;
+
+    private Pointer(Pointer parent, String token) {
+      this.parent = parent;
+      this.token = token;
+    }
+
+    Pointer child(String name) {
+      return new Pointer(this, name);
+    }
+
+    @Override
+    public String toString() {
+      if (parent == null) {
+        return "";
+      }
+      return parent + "/" + token.replace("~", "~0").replace("/", "~1");
+    }
+  }
+}
