@@ -7,11 +7,14 @@ import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.NodeInfoRoutes;
 import dev.fedgate.gateway.http.ProblemResponses;
 import dev.fedgate.gateway.http.WebFingerRoutes;
+import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalUrls;
-import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
+import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.signatures.keys.KeyFormatException;
+import dev.fedgate.signatures.keys.KeyWrapper;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -23,13 +26,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A running gateway: its store, its HTTP server and its public URLs. {@link #start} brings it up and fails as a whole
+ * A running gateway: its store, keys, HTTP server and public URLs. {@link #start} brings it up and fails as a whole
  * (closing what it opened) if any part cannot start; {@link #stop()} lets in-flight requests finish, then closes the
  * store.
  */
@@ -40,38 +45,40 @@ public final class Gateway {
   private final GatewayConfig config;
   private final Vertx vertx;
   private final HttpServer server;
-  private final StorageBackend storage;
-  private final ApiToken apiToken;
-  private final URI publicUrl;
+  private final Services services;
 
-  private Gateway(GatewayConfig config, Vertx vertx, HttpServer server, StorageBackend storage, ApiToken apiToken,
-      URI publicUrl) {
+  private Gateway(GatewayConfig config, Vertx vertx, HttpServer server, Services services) {
     this.config = config;
     this.vertx = vertx;
     this.server = server;
-    this.storage = storage;
-    this.apiToken = apiToken;
-    this.publicUrl = publicUrl;
+    this.services = services;
   }
 
+  /** What the routes are built from, opened before the server binds. */
+  private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu) {}
+
   /**
-   * Opens the store, binds the HTTP server and mounts the routes; completes once requests can be served. On failure
-   * it closes what it opened (the store first, so the data directory can be opened again at once).
+   * Opens the store, makes sure the instance actor and its keys exist, binds the HTTP server and mounts the routes;
+   * completes once requests can be served. On failure it closes what it opened (the store first, so the data
+   * directory can be opened again at once).
    */
   public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock) {
     Vertx vertx = Vertx.vertx();
+    ExecutorService cpu = CpuPool.create();
     AtomicReference<StorageBackend> opened = new AtomicReference<>();
     CompletableFuture<Gateway> result = new CompletableFuture<>();
     vertx.executeBlocking(() -> prepareDataDirectory(config))
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
-            .compose(storage -> prepareStorage(storage).compose(ignored -> listen(vertx, config, storage, token))))
+            .compose(storage -> prepare(config, storage, token, cpu))
+            .compose(services -> listen(vertx, config, services)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
           CompletionStage<Void> closing = opened.get() == null
               ? CompletableFuture.completedFuture(null) : opened.get().close();
           closing.whenComplete((ignored, closeFailure) -> {
             vertx.close();
+            cpu.shutdown();
             result.completeExceptionally(failure);
           });
         });
@@ -96,16 +103,34 @@ public final class Gateway {
     return Future.fromCompletionStage(StorageProviders.find(config.storage().configName()).open(settings.build()));
   }
 
-  /** The instance actor signs fetches and is followable by instances; it exists from the first start on. */
-  private static Future<Void> prepareStorage(StorageBackend storage) {
-    return Future.fromCompletionStage(storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME))
-        .compose(result -> result == UpsertResult.NAME_TAKEN
-            ? Future.failedFuture(new IllegalStateException("the name '" + LocalUrls.INSTANCE_ACTOR_NAME
-                + "' is reserved for the instance actor but an account or channel holds it"))
-            : Future.succeededFuture());
+  /** The instance actor signs fetches and is followable by instances; it and its keys exist from the first start on. */
+  private static Future<Services> prepare(GatewayConfig config, StorageBackend storage, ApiToken token,
+      ExecutorService cpu) {
+    LocalKeys keys = new LocalKeys(storage.localActors(), keyWrapper(config), cpu);
+    CompletionStage<Services> ready = storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME)
+        .thenCompose(result -> {
+          if (result == UpsertResult.NAME_TAKEN) {
+            throw new IllegalStateException("the name '" + LocalUrls.INSTANCE_ACTOR_NAME
+                + "' is reserved for the instance actor but an account or channel holds it");
+          }
+          return keys.ensureKeys(LocalUrls.INSTANCE_ACTOR_NAME);
+        })
+        .thenApply(ignored -> new Services(storage, keys, token, cpu));
+    return Future.fromCompletionStage(ready);
   }
 
-  private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, StorageBackend storage, ApiToken token) {
+  private static Optional<KeyWrapper> keyWrapper(GatewayConfig config) {
+    if (config.keyEncryptionKey().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(KeyWrapper.fromBase64(config.keyEncryptionKey().get()));
+    } catch (KeyFormatException e) {
+      throw new IllegalArgumentException("--key-encryption-key: must be base64 of 32 bytes", e);
+    }
+  }
+
+  private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, Services services) {
     Router router = Router.router(vertx);
     router.route().failureHandler(ProblemResponses::handleFailure);
     router.errorHandler(404, ProblemResponses::handleFailure);
@@ -117,12 +142,15 @@ public final class Gateway {
     // Routes are mounted once the port is known (port 0 picks one), before the start future completes.
     return vertx.createHttpServer(options).requestHandler(router).listen().map(server -> {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
-      LocalUrls urls = new LocalUrls(publicUrl);
-      new NodeInfoRoutes(urls, storage).mount(router);
-      new WebFingerRoutes(urls, storage.localActors()).mount(router);
-      new HealthRoutes(storage).mount(router);
-      return new Gateway(config, vertx, server, storage, token, publicUrl);
+      mountRoutes(router, new LocalUrls(publicUrl), services);
+      return new Gateway(config, vertx, server, services);
     });
+  }
+
+  private static void mountRoutes(Router router, LocalUrls urls, Services services) {
+    new NodeInfoRoutes(urls, services.storage()).mount(router);
+    new WebFingerRoutes(urls, services.storage().localActors()).mount(router);
+    new HealthRoutes(services.storage()).mount(router);
   }
 
   /**
@@ -132,8 +160,9 @@ public final class Gateway {
   public CompletionStage<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).onComplete(shutdown ->
-        storage.close().whenComplete((closed, storageFailure) ->
+        services.storage().close().whenComplete((closed, storageFailure) ->
             vertx.close().onComplete(vertxClosed -> {
+              services.cpu().shutdown();
               if (storageFailure != null) {
                 done.completeExceptionally(storageFailure);
               } else {
@@ -156,16 +185,21 @@ public final class Gateway {
 
   /** The public base URL every actor and object id is built under. */
   public URI publicUrl() {
-    return publicUrl;
+    return config.publicUrl().orElse(URI.create("http://localhost:" + port()));
   }
 
   /** The Site API token, and where it is kept when generated. */
   public ApiToken apiToken() {
-    return apiToken;
+    return services.apiToken();
   }
 
   /** The open store. */
   public StorageBackend storage() {
-    return storage;
+    return services.storage();
+  }
+
+  /** The local actors' keys. */
+  public LocalKeys keys() {
+    return services.keys();
   }
 }

@@ -31,6 +31,7 @@ public final class GatewayConfig {
   private final Optional<String> apiToken;
   private final Optional<URI> webhookUrl;
   private final Optional<String> webhookSecret;
+  private final Optional<String> keyEncryptionKey;
   private final boolean allowPrivateAddresses;
   private final boolean authorizedFetch;
   private final long maxBodyBytes;
@@ -46,6 +47,7 @@ public final class GatewayConfig {
     this.apiToken = Optional.ofNullable(b.apiToken);
     this.webhookUrl = Optional.ofNullable(b.webhookUrl);
     this.webhookSecret = Optional.ofNullable(b.webhookSecret);
+    this.keyEncryptionKey = Optional.ofNullable(b.keyEncryptionKey);
     this.allowPrivateAddresses = b.allowPrivateAddresses != null && b.allowPrivateAddresses;
     this.authorizedFetch = b.authorizedFetch != null && b.authorizedFetch;
     this.maxBodyBytes = b.maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : b.maxBodyBytes;
@@ -102,6 +104,11 @@ public final class GatewayConfig {
     return webhookSecret;
   }
 
+  /** The base64 key-encryption key that seals actors' private keys at rest, if configured. */
+  public Optional<String> keyEncryptionKey() {
+    return keyEncryptionKey;
+  }
+
   /** Whether remote fetches and deliveries may reach loopback and private addresses over plain http (testing). */
   public boolean allowPrivateAddresses() {
     return allowPrivateAddresses;
@@ -129,6 +136,7 @@ public final class GatewayConfig {
         + ", postgresUrl=" + postgresUrl.map(PostgresUrl::toString).orElse("-")
         + ", apiToken=" + (apiToken.isPresent() ? "***" : "(generated)")
         + ", webhookUrl=" + webhookUrl.map(URI::toString).orElse("-")
+        + ", keyEncryptionKey=" + (keyEncryptionKey.isPresent() ? "***" : "-")
         + ", allowPrivateAddresses=" + allowPrivateAddresses + ", authorizedFetch=" + authorizedFetch
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace + "]";
   }
@@ -144,6 +152,7 @@ public final class GatewayConfig {
     private String apiToken;
     private URI webhookUrl;
     private String webhookSecret;
+    private String keyEncryptionKey;
     private Boolean allowPrivateAddresses;
     private Boolean authorizedFetch;
     private Long maxBodyBytes;
@@ -220,6 +229,13 @@ public final class GatewayConfig {
     public Builder webhookSecret(String value) {
       once(webhookSecret == null ? null : "***", "--webhook-secret");
       webhookSecret = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** See {@link GatewayConfig#keyEncryptionKey()}. */
+    public Builder keyEncryptionKey(String value) {
+      once(keyEncryptionKey == null ? null : "***", "--key-encryption-key");
+      keyEncryptionKey = Objects.requireNonNull(value);
       return this;
     }
 

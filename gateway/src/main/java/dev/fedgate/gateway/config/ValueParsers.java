@@ -1,5 +1,7 @@
 package dev.fedgate.gateway.config;
 
+import dev.fedgate.signatures.keys.KeyFormatException;
+import dev.fedgate.signatures.keys.KeyWrapper;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
@@ -115,6 +117,17 @@ final class ValueParsers {
     }
     if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       throw new ConfigException(option, "must be printable ASCII without spaces");
+    }
+    return value;
+  }
+
+  /** A key-encryption key: checked here so a bad one fails at start, not at the first signature. */
+  static String keyEncryptionKey(String option, String text) {
+    String value = text.trim();
+    try {
+      KeyWrapper.fromBase64(value);
+    } catch (KeyFormatException | IllegalArgumentException e) {
+      throw new ConfigException(option, "must be base64 of 32 bytes (e.g. openssl rand -base64 32)");
     }
     return value;
   }

@@ -50,7 +50,8 @@ class ConfigParserTest {
         Map.entry("FEDGATE_ALLOW_PRIVATE_ADDRESSES", "true"),
         Map.entry("FEDGATE_AUTHORIZED_FETCH", "yes"),
         Map.entry("FEDGATE_MAX_BODY_BYTES", "2048"),
-        Map.entry("FEDGATE_SHUTDOWN_GRACE", "3")));
+        Map.entry("FEDGATE_SHUTDOWN_GRACE", "3"),
+        Map.entry("FEDGATE_KEY_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.publicUrl()).contains(URI.create("https://video.example"));
@@ -69,6 +70,8 @@ class ConfigParserTest {
     assertThat(config.authorizedFetch()).isTrue();
     assertThat(config.maxBodyBytes()).isEqualTo(2048);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(config.keyEncryptionKey()).contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
+    assertThat(config.toString()).doesNotContain("AAECAwQF");
   }
 
   @Test
@@ -122,6 +125,8 @@ class ConfigParserTest {
       "--authorized-fetch|2|--authorized-fetch: must be true or false (got \"2\")",
       "--max-body-bytes|10|--max-body-bytes: must be at least 1024 (got 10)",
       "--shutdown-grace|-5|--shutdown-grace: must not be negative",
+      "--key-encryption-key|c2hvcnQ=|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
+      "--key-encryption-key|not base64!|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
   })
   void invalidValue_namesOptionAndProblem(String flag, String value, String message) {
     assertThatThrownBy(() -> ConfigParser.parse(new String[] {flag, value}, Map.of()))
