@@ -1,0 +1,18 @@
+package dev.fedgate.gateway.fetch;
+
+import io.vertx.core.Future;
+import java.net.URI;
+
+/**
+ * Fetches remote ActivityPub documents (actors, keys, objects): a GET signed as the instance actor, with the
+ * ActivityPub {@code Accept} header, a redirect cap, a body cap, a content-type check, the fetched {@code id} equal to
+ * the URL asked for, and private addresses refused at connect time unless configured.
+ */
+public interface RemoteFetcher {
+  /**
+   * Fetches {@code id}, consuming one unit of {@code budget}.
+   *
+   * @return the document, or a future failed with {@link FetchException} naming the {@link FetchFailure}
+   */
+  Future<FetchedDocument> fetch(URI id, FetchBudget budget);
+}
