@@ -13,6 +13,12 @@ public enum ProblemType {
   BODY_TOO_LARGE(413, "body-too-large", "Request body too large"),
   /** The request body or a parameter is malformed or breaks a rule; the detail names the field. */
   INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+  /** The name or resource is held by something else. */
+  CONFLICT(409, "conflict", "Conflict"),
+  /** The resource existed and was deleted for good. */
+  GONE(410, "gone", "Gone"),
+  /** The body is not in a media type the endpoint reads. */
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
   /** A missing or wrong Site API token. */
   UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
   /** The store or another dependency cannot answer now; retry later. */

@@ -1,0 +1,166 @@
+package dev.fedgate.gateway.api;
+
+import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.outbox.Publisher;
+import dev.fedgate.gateway.problem.FedgateException;
+import dev.fedgate.gateway.problem.ProblemType;
+import dev.fedgate.gateway.storage.Account;
+import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.Stored;
+import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.Video;
+import dev.fedgate.gateway.storage.VideoTombstone;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * What the site can do through the Site API, without HTTP: create or update accounts, channels and videos, delete
+ * videos, read them back. Every write completes only after its consequences are durable: the actor's keys exist and
+ * the deliveries it causes are queued.
+ */
+public final class SiteApi {
+  private final StorageBackend storage;
+  private final LocalKeys keys;
+  private final Publisher publisher;
+  private final Runnable onChange;
+
+  /**
+   * Writes go to {@code storage}; new actors get keys from {@code keys}; federation goes through {@code publisher};
+   * {@code onChange} runs after every write that changed something (e.g. to drop rendered documents from a cache).
+   */
+  public SiteApi(StorageBackend storage, LocalKeys keys, Publisher publisher, Runnable onChange) {
+    this.storage = storage;
+    this.keys = keys;
+    this.publisher = publisher;
+    this.onChange = onChange;
+  }
+
+  /**
+   * Creates or updates an account. Keys are ensured on every call (idempotent), so an account whose first request
+   * was interrupted after the write still gets them; an update federates {@code Update} to its followers.
+   */
+  public CompletionStage<Change<Account>> putAccount(Account account) {
+    return storage.localActors().upsertAccount(account)
+        .thenCompose(result -> actorWritten(result, account.name(), "name",
+            () -> storage.localActors().findAccount(account.name())));
+  }
+
+  /** Creates or updates a channel of an existing account; like {@link #putAccount}. */
+  public CompletionStage<Change<Channel>> putChannel(Channel channel) {
+    return storage.localActors().upsertChannel(channel)
+        .thenCompose(result -> {
+          if (result == UpsertResult.MISSING_REFERENCE) {
+            throw ApiInput.invalid("/account", "no account named " + channel.account());
+          }
+          return actorWritten(result, channel.name(), "name",
+              () -> storage.localActors().findChannel(channel.name()));
+        });
+  }
+
+  private <T> CompletionStage<Change<T>> actorWritten(UpsertResult result, String name, String field,
+      java.util.function.Supplier<CompletionStage<Optional<Stored<T>>>> reload) {
+    if (result == UpsertResult.NAME_TAKEN) {
+      throw new FedgateException(ProblemType.CONFLICT,
+          "the name " + name + " is already used by another account, channel or the instance actor", field, null);
+    }
+    return keys.ensureKeys(name)
+        .thenCompose(ignored -> result == UpsertResult.UPDATED
+            ? storage.localActors().findActor(name).thenCompose(actor -> publisher.actorUpdated(
+                actor.orElseThrow(() -> gone(name)))) : done())
+        .thenCompose(ignored -> reload.get())
+        .thenApply(stored -> {
+          changed(result);
+          return new Change<>(result == UpsertResult.CREATED, stored.orElseThrow(() -> gone(name)));
+        });
+  }
+
+  /**
+   * Creates or updates a video: a new video federates {@code Create} (and the instance actor's {@code Announce}), a
+   * changed one {@code Update}; the same body again changes and queues nothing.
+   */
+  public CompletionStage<Change<Video>> putVideo(Video video) {
+    return storage.videos().upsert(video).thenCompose(result -> {
+      if (result == UpsertResult.MISSING_REFERENCE) {
+        throw ApiInput.invalid("/channel", "no channel named " + video.channel());
+      }
+      if (result == UpsertResult.GONE) {
+        throw new FedgateException(ProblemType.GONE, "video " + video.uuid() + " was deleted; its id is not reused");
+      }
+      return storage.videos().find(video.uuid()).thenCompose(found -> {
+        Stored<Video> stored = found.orElseThrow(() -> gone(video.uuid().toString()));
+        CompletionStage<Void> federated = result == UpsertResult.CREATED ? publisher.videoPublished(stored)
+            : result == UpsertResult.UPDATED ? publisher.videoUpdated(stored) : done();
+        return federated.thenApply(ignored -> {
+          changed(result);
+          return new Change<>(result == UpsertResult.CREATED, stored);
+        });
+      });
+    });
+  }
+
+  /**
+   * Deletes a video: federates {@code Delete} (cancelling its queued {@code Create}/{@code Update}); afterwards its
+   * id answers 410. Deleting a deleted video again is a no-op.
+   *
+   * @return the tombstone, or a {@code not-found} problem when the uuid was never used
+   */
+  public CompletionStage<VideoTombstone> deleteVideo(UUID uuid) {
+    return storage.videos().delete(uuid).thenCompose(deleted -> storage.videos().findTombstone(uuid)
+        .thenCompose(tombstone -> {
+          VideoTombstone found = tombstone.orElseThrow(() -> notFound("video " + uuid));
+          if (!deleted) {
+            return CompletableFuture.completedFuture(found);
+          }
+          onChange.run();
+          return publisher.videoDeleted(found).thenApply(ignored -> found);
+        }));
+  }
+
+  /** The account, or a {@code not-found} problem. */
+  public CompletionStage<Stored<Account>> account(String name) {
+    return storage.localActors().findAccount(name).thenApply(orNotFound("account " + name));
+  }
+
+  /** The channel, or a {@code not-found} problem. */
+  public CompletionStage<Stored<Channel>> channel(String name) {
+    return storage.localActors().findChannel(name).thenApply(orNotFound("channel " + name));
+  }
+
+  /** The live video, or {@code gone} for a deleted one, or {@code not-found}. */
+  public CompletionStage<Stored<Video>> video(UUID uuid) {
+    return storage.videos().find(uuid).thenCompose(found -> found.isPresent()
+        ? CompletableFuture.completedFuture(found.get())
+        : storage.videos().findTombstone(uuid).thenApply(tombstone -> {
+          throw tombstone.isPresent()
+              ? new FedgateException(ProblemType.GONE, "video " + uuid + " was deleted")
+              : notFound("video " + uuid);
+        }));
+  }
+
+  private void changed(UpsertResult result) {
+    if (result == UpsertResult.CREATED || result == UpsertResult.UPDATED) {
+      onChange.run();
+    }
+  }
+
+  private static <T> Function<Optional<T>, T> orNotFound(String what) {
+    return found -> found.orElseThrow(() -> notFound(what));
+  }
+
+  private static FedgateException notFound(String what) {
+    return new FedgateException(ProblemType.NOT_FOUND, "no " + what);
+  }
+
+  /** A row that vanished between our write and our read: a concurrent delete; the client may retry. */
+  private static FedgateException gone(String what) {
+    return new FedgateException(ProblemType.CONFLICT, what + " changed concurrently; retry the request");
+  }
+
+  private static CompletionStage<Void> done() {
+    return CompletableFuture.completedFuture(null);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.fedgate.gateway.api;
+
+import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.Account;
+import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.HlsPlaylist;
+import dev.fedgate.gateway.storage.Image;
+import dev.fedgate.gateway.storage.Stored;
+import dev.fedgate.gateway.storage.Video;
+import dev.fedgate.gateway.storage.VideoFile;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The Site API's JSON for stored resources: the fields the site sent (same names), plus the ActivityPub {@code id}
+ * peers know it by and the store's timestamps.
+ */
+public final class SiteOutputs {
+  private final LocalUrls urls;
+
+  /** Representations with ids built by {@code urls}. */
+  public SiteOutputs(LocalUrls urls) {
+    this.urls = urls;
+  }
+
+  /** An account. */
+  public JsonObject account(Stored<Account> stored) {
+    Account a = stored.value();
+    return timestamps(stored, new JsonObject()
+        .put("name", a.name())
+        .put("id", urls.account(a.name()).toString())
+        .put("displayName", a.displayName())
+        .put("summary", a.summary())
+        .put("url", a.url().toString())
+        .put("avatar", image(a.avatar()))
+        .put("banner", image(a.banner())));
+  }
+
+  /** A channel. */
+  public JsonObject channel(Stored<Channel> stored) {
+    Channel c = stored.value();
+    return timestamps(stored, new JsonObject()
+        .put("name", c.name())
+        .put("id", urls.channel(c.name()).toString())
+        .put("account", c.account())
+        .put("displayName", c.displayName())
+        .put("summary", c.summary())
+        .put("url", c.url().toString())
+        .put("avatar", image(c.avatar()))
+        .put("banner", image(c.banner())));
+  }
+
+  /** A video. */
+  public JsonObject video(Stored<Video> stored) {
+    Video v = stored.value();
+    return timestamps(stored, new JsonObject()
+        .put("uuid", v.uuid().toString())
+        .put("id", urls.video(v.uuid()).toString())
+        .put("channel", v.channel())
+        .put("name", v.name())
+        .put("description", v.description())
+        .put("durationSeconds", v.durationSeconds())
+        .put("publishedAt", v.publishedAt().toString())
+        .put("url", v.url().toString())
+        .put("embedUrl", v.embedUrl().map(Object::toString).orElse(null))
+        .put("thumbnails", new JsonArray(v.thumbnails().stream().map(SiteOutputs::image).toList()))
+        .put("files", files(v.files()))
+        .put("hls", v.hls().map(SiteOutputs::hls).orElse(null))
+        .put("tags", new JsonArray(v.tags()))
+        .put("language", v.language().orElse(null))
+        .put("licence", v.licence().orElse(null))
+        .put("category", v.category().orElse(null))
+        .put("sensitive", v.sensitive())
+        .put("commentsPolicy", v.commentsPolicy().name().toLowerCase(java.util.Locale.ROOT))
+        .put("live", v.live()));
+  }
+
+  private static JsonObject timestamps(Stored<?> stored, JsonObject json) {
+    return json.put("createdAt", stored.createdAt().toString()).put("updatedAt", stored.updatedAt().toString());
+  }
+
+  private static JsonObject image(Optional<Image> image) {
+    return image.map(SiteOutputs::image).orElse(null);
+  }
+
+  private static JsonObject image(Image image) {
+    return new JsonObject()
+        .put("url", image.url().toString())
+        .put("mediaType", image.mediaType())
+        .put("width", image.width())
+        .put("height", image.height());
+  }
+
+  private static JsonArray files(List<VideoFile> files) {
+    return new JsonArray(files.stream().map(f -> new JsonObject()
+        .put("url", f.url().toString())
+        .put("mediaType", f.mediaType())
+        .put("width", f.width())
+        .put("height", f.height())
+        .put("size", f.size())
+        .put("fps", f.fps())).toList());
+  }
+
+  private static JsonObject hls(HlsPlaylist hls) {
+    return new JsonObject().put("playlistUrl", hls.playlistUrl().toString()).put("files", files(hls.files()));
+  }
+}

@@ -1,0 +1,100 @@
+package dev.fedgate.gateway.http;
+
+import dev.fedgate.gateway.api.Change;
+import dev.fedgate.gateway.api.SiteApi;
+import dev.fedgate.gateway.api.SiteInputs;
+import dev.fedgate.gateway.api.SiteOutputs;
+import dev.fedgate.gateway.config.ApiToken;
+import dev.fedgate.gateway.problem.FedgateException;
+import dev.fedgate.gateway.problem.ProblemType;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The Site API under {@code /api/v1}: bearer-token authenticated JSON, errors as problem+json naming the field.
+ * Handlers only translate: parsing is {@link SiteInputs}, behaviour is {@link SiteApi}, JSON is {@link SiteOutputs}.
+ */
+public final class SiteApiRoutes {
+  private static final String JSON = "application/json";
+
+  private final SiteApi api;
+  private final SiteOutputs outputs;
+  private final ApiToken token;
+  private final long maxBodyBytes;
+
+  /** Routes over {@code api}, admitting requests that carry {@code token}, with bodies up to {@code maxBodyBytes}. */
+  public SiteApiRoutes(SiteApi api, SiteOutputs outputs, ApiToken token, long maxBodyBytes) {
+    this.api = api;
+    this.outputs = outputs;
+    this.token = token;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** Adds the authentication, body and resource routes to {@code router}. */
+  public void mount(Router router) {
+    router.route("/api/v1/*").handler(this::authenticate);
+    router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+    router.put("/api/v1/accounts/:name").handler(ctx -> write(ctx,
+        api.putAccount(SiteInputs.account(ctx.pathParam("name"), body(ctx))), outputs::account));
+    router.get("/api/v1/accounts/:name").handler(ctx -> read(ctx,
+        api.account(SiteInputs.name("name", ctx.pathParam("name"))), outputs::account));
+    router.put("/api/v1/channels/:name").handler(ctx -> write(ctx,
+        api.putChannel(SiteInputs.channel(ctx.pathParam("name"), body(ctx))), outputs::channel));
+    router.get("/api/v1/channels/:name").handler(ctx -> read(ctx,
+        api.channel(SiteInputs.name("name", ctx.pathParam("name"))), outputs::channel));
+    router.put("/api/v1/videos/:uuid").handler(ctx -> write(ctx,
+        api.putVideo(SiteInputs.video(SiteInputs.uuid(ctx.pathParam("uuid")), body(ctx))), outputs::video));
+    router.get("/api/v1/videos/:uuid").handler(ctx -> read(ctx,
+        api.video(SiteInputs.uuid(ctx.pathParam("uuid"))), outputs::video));
+    router.delete("/api/v1/videos/:uuid").handler(ctx ->
+        StorageFutures.onContext(ctx, api.deleteVideo(SiteInputs.uuid(ctx.pathParam("uuid"))))
+            .onSuccess(tombstone -> ctx.response().setStatusCode(204).end())
+            .onFailure(ctx::fail));
+  }
+
+  /** Compares the bearer token in constant time; the answer never says which part was wrong. */
+  private void authenticate(RoutingContext ctx) {
+    String header = ctx.request().getHeader("Authorization");
+    String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? header.substring(7).trim() : null;
+    if (!token.matches(presented)) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"fedgate\"");
+      ctx.fail(new FedgateException(ProblemType.UNAUTHORIZED, "a valid Authorization: Bearer token is required"));
+      return;
+    }
+    ctx.next();
+  }
+
+  private static String body(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
+      throw new FedgateException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
+    }
+    return ctx.body().asString();
+  }
+
+  private <T> void write(RoutingContext ctx, java.util.concurrent.CompletionStage<Change<T>> change,
+      Function<dev.fedgate.gateway.storage.Stored<T>, JsonObject> render) {
+    StorageFutures.onContext(ctx, change)
+        .onSuccess(done -> {
+          JsonObject json = render.apply(done.stored());
+          if (done.created()) {
+            ctx.response().setStatusCode(201).putHeader("Location", ctx.request().path());
+          }
+          ctx.response().putHeader("Content-Type", JSON).end(json.encode());
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private <T> void read(RoutingContext ctx, java.util.concurrent.CompletionStage<T> found,
+      Function<T, JsonObject> render) {
+    Future<T> future = StorageFutures.onContext(ctx, found);
+    future.onSuccess(value -> ctx.response().putHeader("Content-Type", JSON).end(render.apply(value).encode()))
+        .onFailure(ctx::fail);
+  }
+}

@@ -1,0 +1,222 @@
+package dev.fedgate.gateway.http;
+
+import static dev.fedgate.gateway.TestGateway.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.api.SiteApi;
+import dev.fedgate.gateway.api.SiteOutputs;
+import dev.fedgate.gateway.config.ApiToken;
+import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.outbox.Publisher;
+import dev.fedgate.gateway.storage.LocalActor;
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.StorageProviders;
+import dev.fedgate.gateway.storage.StorageSettings;
+import dev.fedgate.gateway.storage.Stored;
+import dev.fedgate.gateway.storage.Video;
+import dev.fedgate.gateway.storage.VideoTombstone;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteApiRoutesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String TOKEN = "site-api-token-for-the-tests-0123456789";
+  private static final String UUID_1 = "2c2a1b0e-0f4c-4a7e-9a55-1d7c6f0b9e11";
+
+  @TempDir Path dataDirectory;
+  private final ExecutorService cpu = Executors.newFixedThreadPool(2);
+  private final HttpClient client = HttpClient.newHttpClient();
+  private Vertx vertx;
+  private StorageBackend storage;
+  private URI base;
+
+  /** Federation is out of scope here; the service tests assert on it. */
+  private static final class NoFederation implements Publisher {
+    @Override
+    public CompletionStage<Void> actorUpdated(LocalActor actor) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> videoPublished(Stored<Video> video) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> videoUpdated(Stored<Video> video) {
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletionStage<Void> videoDeleted(VideoTombstone tombstone) {
+      return CompletableFuture.completedFuture(null);
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    storage = await(StorageProviders.find("embedded").open(StorageSettings.builder()
+        .url("mem:routes-" + UUID.randomUUID()).build()));
+    LocalUrls urls = new LocalUrls(URI.create("https://video.example"));
+    SiteApi api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu),
+        new NoFederation(), () -> { });
+    Router router = Router.router(vertx);
+    router.route().failureHandler(ProblemResponses::handleFailure);
+    router.errorHandler(404, ProblemResponses::handleFailure);
+    new SiteApiRoutes(api, new SiteOutputs(urls),
+        ApiToken.resolve(Optional.of(TOKEN), dataDirectory, new SecureRandom()), 64 * 1024).mount(router);
+    HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+        .toCompletionStage());
+    base = URI.create("http://127.0.0.1:" + server.actualPort());
+  }
+
+  @AfterEach
+  void stop() {
+    await(vertx.close().toCompletionStage());
+    await(storage.close());
+    cpu.shutdown();
+  }
+
+  private HttpResponse<String> send(String method, String path, String body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private HttpResponse<String> api(String method, String path, JsonObject body) {
+    return send(method, path, body == null ? null : body.encode(),
+        "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+  }
+
+  private static JsonNode json(HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new AssertionError(response.body(), e);
+    }
+  }
+
+  private static JsonObject account() {
+    return new JsonObject().put("displayName", "Alice").put("url", "https://site.example/@alice");
+  }
+
+  private static JsonObject video() {
+    return new JsonObject().put("channel", "cooking").put("name", "Bread at home").put("durationSeconds", 60)
+        .put("publishedAt", "2026-11-20T10:00:00Z").put("url", "https://site.example/watch/bread")
+        .put("thumbnails", new JsonArray().add(new JsonObject().put("url", "https://cdn.site.example/t.jpg")
+            .put("mediaType", "image/jpeg").put("width", 640).put("height", 360)));
+  }
+
+  @Test
+  void withoutOrWithWrongToken_is401Problem() {
+    HttpResponse<String> none = send("GET", "/api/v1/accounts/alice", null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"fedgate\"");
+    assertThat(none.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(json(none).get("reason").asText()).isEqualTo("unauthorized");
+    assertThat(send("GET", "/api/v1/accounts/alice", null, "Authorization", "Bearer wrong").statusCode())
+        .isEqualTo(401);
+    assertThat(send("GET", "/api/v1/accounts/alice", null, "Authorization", "Basic " + TOKEN).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void putAccount_creates201_thenUpdates200_andGetReadsItBack() {
+    HttpResponse<String> created = api("PUT", "/api/v1/accounts/alice", account());
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Location")).contains("/api/v1/accounts/alice");
+    assertThat(json(created).get("id").asText()).isEqualTo("https://video.example/accounts/alice");
+
+    HttpResponse<String> updated = api("PUT", "/api/v1/accounts/alice", account().put("summary", "Bakes."));
+    assertThat(updated.statusCode()).isEqualTo(200);
+    JsonNode read = json(api("GET", "/api/v1/accounts/alice", null));
+    assertThat(read.get("summary").asText()).isEqualTo("Bakes.");
+    assertThat(read.get("createdAt").asText()).isNotBlank();
+  }
+
+  @Test
+  void channelAndVideo_roundTrip_andDeleteLeaves410() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    HttpResponse<String> channel = api("PUT", "/api/v1/channels/cooking",
+        new JsonObject().put("account", "alice").put("url", "https://site.example/c/cooking"));
+    assertThat(channel.statusCode()).isEqualTo(201);
+    assertThat(json(channel).get("id").asText()).isEqualTo("https://video.example/video-channels/cooking");
+
+    HttpResponse<String> created = api("PUT", "/api/v1/videos/" + UUID_1, video());
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(json(created).get("id").asText()).isEqualTo("https://video.example/videos/watch/" + UUID_1);
+    assertThat(json(api("GET", "/api/v1/videos/" + UUID_1, null)).get("name").asText()).isEqualTo("Bread at home");
+
+    assertThat(api("DELETE", "/api/v1/videos/" + UUID_1, null).statusCode()).isEqualTo(204);
+    assertThat(api("DELETE", "/api/v1/videos/" + UUID_1, null).statusCode()).as("idempotent").isEqualTo(204);
+    HttpResponse<String> gone = api("GET", "/api/v1/videos/" + UUID_1, null);
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertThat(json(gone).get("reason").asText()).isEqualTo("gone");
+  }
+
+  @Test
+  void invalidField_is400ProblemNamingTheField() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    api("PUT", "/api/v1/channels/cooking", new JsonObject().put("account", "alice").put("url", "https://s.example/c"));
+    HttpResponse<String> response = api("PUT", "/api/v1/videos/" + UUID_1, video().put("name", "ab"));
+    assertThat(response.statusCode()).isEqualTo(400);
+    JsonNode problem = json(response);
+    assertThat(problem.get("reason").asText()).isEqualTo("invalid-request");
+    assertThat(problem.get("field").asText()).isEqualTo("/name");
+    assertThat(problem.get("detail").asText()).contains("/name").contains("at least 3");
+  }
+
+  @Test
+  void badPathValues_wrongMediaType_unknownAndTaken() {
+    assertThat(json(api("PUT", "/api/v1/videos/not-a-uuid", video())).get("field").asText()).isEqualTo("uuid");
+    assertThat(api("PUT", "/api/v1/accounts/al%20ice", account()).statusCode()).isEqualTo(400);
+    assertThat(send("PUT", "/api/v1/accounts/alice", account().encode(), "Authorization", "Bearer " + TOKEN,
+        "Content-Type", "text/plain").statusCode()).isEqualTo(415);
+    assertThat(api("GET", "/api/v1/accounts/nobody", null).statusCode()).isEqualTo(404);
+    assertThat(api("GET", "/api/v1/videos/" + UUID_1, null).statusCode()).isEqualTo(404);
+    api("PUT", "/api/v1/accounts/alice", account());
+    HttpResponse<String> taken = api("PUT", "/api/v1/channels/alice",
+        new JsonObject().put("account", "alice").put("url", "https://s.example/c"));
+    assertThat(taken.statusCode()).isEqualTo(409);
+    assertThat(json(taken).get("field").asText()).isEqualTo("name");
+  }
+
+  @Test
+  void bodyOverTheCap_is413() {
+    HttpResponse<String> response = api("PUT", "/api/v1/accounts/alice",
+        account().put("summary", "x".repeat(70 * 1024)));
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(json(response).get("reason").asText()).isEqualTo("body-too-large");
+  }
+}
