@@ -6,12 +6,19 @@ import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
 import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.Comment;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.Follow;
+import dev.fedgate.gateway.storage.FollowState;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoTombstone;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -139,6 +146,36 @@ public final class SiteApi {
               ? new FedgateException(ProblemType.GONE, "video " + uuid + " was deleted")
               : notFound("video " + uuid);
         }));
+  }
+
+  /**
+   * One page of an account's or channel's followers in {@code state}, oldest first, keyset-paged.
+   *
+   * @return the page, or a {@code not-found} problem when no account or channel has that name
+   */
+  public CompletionStage<Page<Stored<Follow>>> followers(String actorName, FollowState state, PageRequest page) {
+    return storage.localActors().findActor(actorName).thenCompose(actor -> {
+      if (actor.isEmpty()) {
+        throw notFound("account or channel " + actorName);
+      }
+      return storage.follows().page(actorName, state, page);
+    });
+  }
+
+  /**
+   * One page of a video's comments (local and remote) in the given states, keyset-paged; a deleted video's comments
+   * are still listed.
+   */
+  public CompletionStage<Page<Stored<Comment>>> comments(UUID video, Set<CommentStatus> states, PageRequest page) {
+    return storage.videos().find(video)
+        .thenCompose(live -> live.isPresent() ? CompletableFuture.completedFuture(true)
+            : storage.videos().findTombstone(video).thenApply(Optional::isPresent))
+        .thenCompose(exists -> {
+          if (!exists) {
+            throw notFound("video " + video);
+          }
+          return storage.comments().pageByVideo(video, states, page);
+        });
   }
 
   private void changed(UpsertResult result) {

@@ -3,6 +3,10 @@ package dev.fedgate.gateway.api;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.Comment;
+import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.Follow;
+import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.HlsPlaylist;
 import dev.fedgate.gateway.storage.Image;
 import dev.fedgate.gateway.storage.Stored;
@@ -11,6 +15,7 @@ import dev.fedgate.gateway.storage.VideoFile;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -73,8 +78,44 @@ public final class SiteOutputs {
         .put("licence", v.licence().orElse(null))
         .put("category", v.category().orElse(null))
         .put("sensitive", v.sensitive())
-        .put("commentsPolicy", v.commentsPolicy().name().toLowerCase(java.util.Locale.ROOT))
+        .put("commentsPolicy", v.commentsPolicy().name().toLowerCase(Locale.ROOT))
         .put("live", v.live()));
+  }
+
+  /** A follower of an account or channel. */
+  public JsonObject follower(Stored<Follow> stored) {
+    Follow f = stored.value();
+    return new JsonObject()
+        .put("actor", f.follower().toString())
+        .put("inbox", f.inbox().toString())
+        .put("sharedInbox", f.sharedInbox().map(Object::toString).orElse(null))
+        .put("state", f.state().name().toLowerCase(Locale.ROOT))
+        .put("followedAt", stored.createdAt().toString());
+  }
+
+  /** A comment on a video, local or remote; remote content was sanitised when it arrived. */
+  public JsonObject comment(Stored<Comment> stored) {
+    Comment c = stored.value();
+    JsonObject author = c.author() instanceof CommentAuthor.Local local
+        ? new JsonObject().put("account", local.account())
+        : new JsonObject().put("actor", ((CommentAuthor.Remote) c.author()).actor().toString());
+    return new JsonObject()
+        .put("id", c.id())
+        .put("activityPubId", c.remoteId().orElse(urls.comment(c.video(), c.id())).toString())
+        .put("video", c.video().toString())
+        .put("author", author)
+        .put("content", c.content())
+        .put("parent", c.parent().orElse(null))
+        .put("root", c.root().orElse(null))
+        .put("status", c.status().name().toLowerCase(Locale.ROOT))
+        .put("publishedAt", c.publishedAt().toString());
+  }
+
+  /** A page of items with the cursor of the next page ({@code null} on the last). */
+  public <T> JsonObject page(Page<T> page, java.util.function.Function<T, JsonObject> item) {
+    return new JsonObject()
+        .put("items", new JsonArray(page.items().stream().map(item).toList()))
+        .put("next", page.next().orElse(null));
   }
 
   private static JsonObject timestamps(Stored<?> stored, JsonObject json) {

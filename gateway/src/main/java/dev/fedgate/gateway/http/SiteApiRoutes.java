@@ -7,12 +7,17 @@ import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.FollowState;
+import dev.fedgate.gateway.storage.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -21,6 +26,8 @@ import java.util.function.Function;
  */
 public final class SiteApiRoutes {
   private static final String JSON = "application/json";
+  /** Items per page of a Site API list unless {@code limit} says otherwise. */
+  static final int DEFAULT_PAGE_SIZE = 100;
 
   private final SiteApi api;
   private final SiteOutputs outputs;
@@ -51,10 +58,69 @@ public final class SiteApiRoutes {
         api.putVideo(SiteInputs.video(SiteInputs.uuid(ctx.pathParam("uuid")), body(ctx))), outputs::video));
     router.get("/api/v1/videos/:uuid").handler(ctx -> read(ctx,
         api.video(SiteInputs.uuid(ctx.pathParam("uuid"))), outputs::video));
+    router.get("/api/v1/accounts/:name/followers").handler(this::followers);
+    router.get("/api/v1/channels/:name/followers").handler(this::followers);
+    router.get("/api/v1/videos/:uuid/comments").handler(ctx -> read(ctx,
+        api.comments(SiteInputs.uuid(ctx.pathParam("uuid")), commentStates(ctx), pageRequest(ctx)),
+        page -> outputs.page(page, outputs::comment)));
     router.delete("/api/v1/videos/:uuid").handler(ctx ->
         StorageFutures.onContext(ctx, api.deleteVideo(SiteInputs.uuid(ctx.pathParam("uuid"))))
             .onSuccess(tombstone -> ctx.response().setStatusCode(204).end())
             .onFailure(ctx::fail));
+  }
+
+  private void followers(RoutingContext ctx) {
+    FollowState state = enumParam(ctx, "state", FollowState.class, FollowState.ACCEPTED);
+    read(ctx, api.followers(SiteInputs.name("name", ctx.pathParam("name")), state, pageRequest(ctx)),
+        page -> outputs.page(page, outputs::follower));
+  }
+
+  /** {@code ?after=<cursor>&limit=<1..1000>}; the default page holds {@value #DEFAULT_PAGE_SIZE} items. */
+  private static PageRequest pageRequest(RoutingContext ctx) {
+    String limitText = ctx.request().getParam("limit");
+    int limit = DEFAULT_PAGE_SIZE;
+    if (limitText != null) {
+      try {
+        limit = Integer.parseInt(limitText);
+      } catch (NumberFormatException e) {
+        limit = -1;
+      }
+      if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+        throw new FedgateException(ProblemType.INVALID_REQUEST,
+            "limit must be a whole number from 1 to " + PageRequest.MAX_LIMIT, "limit", null);
+      }
+    }
+    String after = ctx.request().getParam("after");
+    return after == null ? PageRequest.first(limit) : PageRequest.after(after, limit);
+  }
+
+  /** {@code ?status=visible,held}: which comments to list; visible ones by default. */
+  private static Set<CommentStatus> commentStates(RoutingContext ctx) {
+    String text = ctx.request().getParam("status");
+    if (text == null) {
+      return Set.of(CommentStatus.VISIBLE);
+    }
+    Set<CommentStatus> states = EnumSet.noneOf(CommentStatus.class);
+    for (String part : text.split(",")) {
+      states.add(parseEnum("status", part.trim(), CommentStatus.class));
+    }
+    return states;
+  }
+
+  private static <E extends Enum<E>> E enumParam(RoutingContext ctx, String name, Class<E> type, E fallback) {
+    String text = ctx.request().getParam(name);
+    return text == null ? fallback : parseEnum(name, text, type);
+  }
+
+  private static <E extends Enum<E>> E parseEnum(String name, String text, Class<E> type) {
+    for (E value : type.getEnumConstants()) {
+      if (value.name().equalsIgnoreCase(text)) {
+        return value;
+      }
+    }
+    throw new FedgateException(ProblemType.INVALID_REQUEST, name + " must be one of "
+        + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+            .map(e -> e.name().toLowerCase(Locale.ROOT)).toList()), name, null);
   }
 
   /** Compares the bearer token in constant time; the answer never says which part was wrong. */

@@ -11,7 +11,12 @@ import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.outbox.Publisher;
+import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.Follow;
+import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.LocalActor;
+import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -30,6 +35,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -210,6 +216,55 @@ class SiteApiRoutesTest {
         new JsonObject().put("account", "alice").put("url", "https://s.example/c"));
     assertThat(taken.statusCode()).isEqualTo(409);
     assertThat(json(taken).get("field").asText()).isEqualTo("name");
+  }
+
+  @Test
+  void followers_arePagedWithCursors_andFilterableByState() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    api("PUT", "/api/v1/channels/cooking", new JsonObject().put("account", "alice").put("url", "https://s.example/c"));
+    for (int i = 0; i < 5; i++) {
+      URI follower = URI.create("https://remote.example/users/u" + i);
+      await(storage.follows().upsert(new Follow("cooking", follower, URI.create(follower + "/inbox"),
+          Optional.of(URI.create("https://remote.example/inbox")), i == 4 ? FollowState.PENDING : FollowState.ACCEPTED,
+          URI.create("https://remote.example/follows/" + i))));
+    }
+    JsonNode first = json(api("GET", "/api/v1/channels/cooking/followers?limit=3", null));
+    assertThat(first.get("items")).hasSize(3);
+    assertThat(first.at("/items/0/sharedInbox").asText()).isEqualTo("https://remote.example/inbox");
+    String next = first.get("next").asText();
+    JsonNode second = json(api("GET", "/api/v1/channels/cooking/followers?limit=3&after=" + next, null));
+    assertThat(second.get("items")).hasSize(1);
+    assertThat(second.get("next").isNull()).isTrue();
+    JsonNode pending = json(api("GET", "/api/v1/channels/cooking/followers?state=pending", null));
+    assertThat(pending.get("items")).hasSize(1);
+    assertThat(pending.at("/items/0/actor").asText()).isEqualTo("https://remote.example/users/u4");
+
+    assertThat(api("GET", "/api/v1/channels/nobody/followers", null).statusCode()).isEqualTo(404);
+    assertThat(json(api("GET", "/api/v1/channels/cooking/followers?limit=0", null)).get("field").asText())
+        .isEqualTo("limit");
+    assertThat(api("GET", "/api/v1/channels/cooking/followers?state=maybe", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void comments_listVisibleByDefault_andHeldOnRequest() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    api("PUT", "/api/v1/channels/cooking", new JsonObject().put("account", "alice").put("url", "https://s.example/c"));
+    api("PUT", "/api/v1/videos/" + UUID_1, video());
+    UUID video = UUID.fromString(UUID_1);
+    await(storage.comments().add(new NewComment(video, Optional.of(URI.create("https://remote.example/notes/1")),
+        new CommentAuthor.Remote(URI.create("https://remote.example/users/bob")), "<p>Nice</p>", Optional.empty(),
+        CommentStatus.VISIBLE, Instant.parse("2026-11-21T10:00:00Z"))));
+    await(storage.comments().add(new NewComment(video, Optional.of(URI.create("https://remote.example/notes/2")),
+        new CommentAuthor.Remote(URI.create("https://remote.example/users/eve")), "<p>Buy now</p>", Optional.empty(),
+        CommentStatus.HELD, Instant.parse("2026-11-21T11:00:00Z"))));
+
+    JsonNode visible = json(api("GET", "/api/v1/videos/" + UUID_1 + "/comments", null));
+    assertThat(visible.get("items")).hasSize(1);
+    assertThat(visible.at("/items/0/author/actor").asText()).isEqualTo("https://remote.example/users/bob");
+    assertThat(visible.at("/items/0/activityPubId").asText()).isEqualTo("https://remote.example/notes/1");
+    JsonNode both = json(api("GET", "/api/v1/videos/" + UUID_1 + "/comments?status=visible,held", null));
+    assertThat(both.get("items")).hasSize(2);
+    assertThat(api("GET", "/api/v1/videos/" + UUID.randomUUID() + "/comments", null).statusCode()).isEqualTo(404);
   }
 
   @Test
