@@ -28,6 +28,7 @@ public final class SiteApiRoutes {
   private static final String JSON = "application/json";
   /** Items per page of a Site API list unless {@code limit} says otherwise. */
   static final int DEFAULT_PAGE_SIZE = 100;
+  private static final String OPENAPI = loadOpenApi();
 
   private final SiteApi api;
   private final SiteOutputs outputs;
@@ -44,6 +45,9 @@ public final class SiteApiRoutes {
 
   /** Adds the authentication, body and resource routes to {@code router}. */
   public void mount(Router router) {
+    // The description is public, so it is routed before authentication.
+    router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
+        .putHeader("Content-Type", JSON).putHeader("Access-Control-Allow-Origin", "*").end(OPENAPI));
     router.route("/api/v1/*").handler(this::authenticate);
     router.route("/api/v1/*").handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
     router.put("/api/v1/accounts/:name").handler(ctx -> write(ctx,
@@ -121,6 +125,17 @@ public final class SiteApiRoutes {
     throw new FedgateException(ProblemType.INVALID_REQUEST, name + " must be one of "
         + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
             .map(e -> e.name().toLowerCase(Locale.ROOT)).toList()), name, null);
+  }
+
+  private static String loadOpenApi() {
+    try (java.io.InputStream in = SiteApiRoutes.class.getResourceAsStream("openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the build");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Compares the bearer token in constant time; the answer never says which part was wrong. */

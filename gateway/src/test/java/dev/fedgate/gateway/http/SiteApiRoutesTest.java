@@ -268,6 +268,31 @@ class SiteApiRoutesTest {
   }
 
   @Test
+  void openApi_isPublic_andEveryDescribedOperationIsRouted() {
+    HttpResponse<String> response = send("GET", "/api/v1/openapi.json", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode doc = json(response);
+    assertThat(doc.get("openapi").asText()).startsWith("3.1");
+    int operations = 0;
+    for (var paths = doc.get("paths").fields(); paths.hasNext(); ) {
+      var path = paths.next();
+      String concrete = "/api/v1" + path.getKey().replace("{name}", "alice").replace("{uuid}", UUID_1);
+      for (var methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+        String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+        HttpResponse<String> answer = send(method, concrete, method.equals("PUT") ? "{}" : null,
+            "Authorization", "Bearer " + TOKEN, "Content-Type", "application/json");
+        assertThat(answer.statusCode()).as(method + " " + concrete).isNotIn(405, 500);
+        if (answer.statusCode() == 404) {
+          assertThat(json(answer).get("detail").asText()).as(method + " " + concrete + " is routed")
+              .doesNotStartWith("no resource at");
+        }
+        operations++;
+      }
+    }
+    assertThat(operations).isGreaterThanOrEqualTo(11);
+  }
+
+  @Test
   void bodyOverTheCap_is413() {
     HttpResponse<String> response = api("PUT", "/api/v1/accounts/alice",
         account().put("summary", "x".repeat(70 * 1024)));
