@@ -5,7 +5,7 @@ import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
 import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.NodeInfoRoutes;
-import dev.fedgate.gateway.http.ProblemResponses;
+import dev.fedgate.gateway.http.GatewayRouter;
 import dev.fedgate.gateway.http.WebFingerRoutes;
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalUrls;
@@ -19,7 +19,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -131,10 +130,7 @@ public final class Gateway {
   }
 
   private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, Services services) {
-    Router router = Router.router(vertx);
-    router.route().failureHandler(ProblemResponses::handleFailure);
-    router.errorHandler(404, ProblemResponses::handleFailure);
-    router.errorHandler(405, ProblemResponses::handleFailure);
+    GatewayRouter router = GatewayRouter.create(vertx);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
         .setPort(config.port())
@@ -147,10 +143,11 @@ public final class Gateway {
     });
   }
 
-  private static void mountRoutes(Router router, LocalUrls urls, Services services) {
-    new NodeInfoRoutes(urls, services.storage()).mount(router);
-    new WebFingerRoutes(urls, services.storage().localActors()).mount(router);
-    new HealthRoutes(services.storage()).mount(router);
+  private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services) {
+    router.mount(
+        new NodeInfoRoutes(urls, services.storage()),
+        new WebFingerRoutes(urls, services.storage().localActors()),
+        new HealthRoutes(services.storage()));
   }
 
   /**

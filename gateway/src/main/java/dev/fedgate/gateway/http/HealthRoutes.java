@@ -6,7 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** {@code GET /health}: 200 when the store answers, 503 otherwise, with the storage status in the body. */
-public final class HealthRoutes {
+public final class HealthRoutes implements RouteGroup {
   private final StorageBackend storage;
 
   /** Health of the gateway as far as {@code storage} tells. */
@@ -15,6 +15,7 @@ public final class HealthRoutes {
   }
 
   /** Adds the route to {@code router}. */
+  @Override
   public void mount(Router router) {
     router.get("/health").handler(this::health);
   }

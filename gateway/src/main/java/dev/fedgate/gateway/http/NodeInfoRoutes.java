@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * NodeInfo (2.0 and 2.1) and its discovery document at {@code /.well-known/nodeinfo}: how Mastodon and PeerTube learn
  * what software a host runs and how big it is.
  */
-public final class NodeInfoRoutes {
+public final class NodeInfoRoutes implements RouteGroup {
   static final String SCHEMA_PREFIX = "http://nodeinfo.diaspora.software/ns/schema/";
   private static final String SOFTWARE_NAME = "fedgate";
 
@@ -30,6 +30,7 @@ public final class NodeInfoRoutes {
   }
 
   /** Adds the three routes to {@code router}. */
+  @Override
   public void mount(Router router) {
     router.get("/.well-known/nodeinfo").handler(this::discovery);
     router.get("/nodeinfo/2.0").handler(ctx -> document(ctx, "2.0"));

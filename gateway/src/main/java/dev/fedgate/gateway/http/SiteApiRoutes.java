@@ -24,7 +24,7 @@ import java.util.function.Function;
  * The Site API under {@code /api/v1}: bearer-token authenticated JSON, errors as problem+json naming the field.
  * Handlers only translate: parsing is {@link SiteInputs}, behaviour is {@link SiteApi}, JSON is {@link SiteOutputs}.
  */
-public final class SiteApiRoutes {
+public final class SiteApiRoutes implements RouteGroup {
   private static final String JSON = "application/json";
   /** Items per page of a Site API list unless {@code limit} says otherwise. */
   static final int DEFAULT_PAGE_SIZE = 100;
@@ -44,6 +44,7 @@ public final class SiteApiRoutes {
   }
 
   /** Adds the authentication, body and resource routes to {@code router}. */
+  @Override
   public void mount(Router router) {
     // The description is public, so it is routed before authentication.
     router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()

@@ -19,7 +19,7 @@ import java.util.Optional;
  * WebFinger ({@code /.well-known/webfinger}) and host-meta, which is where Mastodon falls back when WebFinger answers
  * 404. The {@code self} link's type is exactly {@code application/activity+json}: Mastodon matches the string.
  */
-public final class WebFingerRoutes {
+public final class WebFingerRoutes implements RouteGroup {
   static final String JRD = "application/jrd+json";
   /** Mastodon caches its own WebFinger answers for 3 days; ours change no more often. */
   private static final String CACHE_CONTROL = "max-age=259200, public";
@@ -34,6 +34,7 @@ public final class WebFingerRoutes {
   }
 
   /** Adds WebFinger, host-meta (XRD and JSON) and the remote-interaction redirect to {@code router}. */
+  @Override
   public void mount(Router router) {
     router.get("/.well-known/webfinger").handler(this::webfinger);
     router.get("/.well-known/host-meta").handler(this::hostMetaXrd);
