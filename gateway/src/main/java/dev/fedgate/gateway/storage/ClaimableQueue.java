@@ -13,6 +13,8 @@ import java.util.concurrent.CompletionStage;
  * @param <P> the payload of a job
  */
 public interface ClaimableQueue<P> {
+  /** The most jobs one claim may ask for. */
+  int MAX_CLAIM = 1000;
 
   /**
    * Claims up to {@code max} jobs that are due at {@code now} and not under an unexpired lease, never-tried and
@@ -21,6 +23,7 @@ public interface ClaimableQueue<P> {
    * hold the same job at once.
    *
    * @return the claimed jobs; empty when none is due
+   * @throws IllegalArgumentException when {@code max} is not 1 to {@value #MAX_CLAIM} or the lease is not positive
    */
   CompletionStage<List<Job<P>>> claimDue(Instant now, int max, Duration lease);
 

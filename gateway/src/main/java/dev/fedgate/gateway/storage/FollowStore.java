@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionStage;
 
 /** Remote followers of local actors. All methods may be called concurrently; each completes off the caller's thread. */
 public interface FollowStore {
+  /** The most local actors one {@link #deliveryInboxes} call may name. */
+  int MAX_DELIVERY_ACTORS = 100;
 
   /**
    * Creates or replaces the follow of {@code follow.follower()} on {@code follow.localActor()}. Called by the inbox on
@@ -49,6 +51,8 @@ public interface FollowStore {
   /**
    * Where to deliver an activity addressed to the accepted followers of any of {@code localActors}: one entry per
    * distinct target, the shared inbox when a follower has one, else its own inbox.
+   *
+   * @throws IllegalArgumentException when naming more than {@value #MAX_DELIVERY_ACTORS} actors
    */
   CompletionStage<Set<URI>> deliveryInboxes(Collection<String> localActors);
 }

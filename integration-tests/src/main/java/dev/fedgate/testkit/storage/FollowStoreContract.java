@@ -3,6 +3,7 @@ package dev.fedgate.testkit.storage;
 import static dev.fedgate.testkit.storage.Samples.account;
 import static dev.fedgate.testkit.storage.Samples.channel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
@@ -126,6 +127,16 @@ public abstract class FollowStoreContract extends StoreContract {
     assertThat(await(follows().deliveryInboxes(List.of("cooking", "alice")))).containsExactlyInAnyOrder(
         URI.create("https://mastodon.example/inbox"), URI.create("https://peertube.example/accounts/p/inbox"));
     assertThat(await(follows().deliveryInboxes(List.of()))).isEmpty();
+  }
+
+  @Test
+  void deliveryInboxes_tooManyActors_isRefused() {
+    List<String> actors = new ArrayList<>();
+    for (int i = 0; i <= FollowStore.MAX_DELIVERY_ACTORS; i++) {
+      actors.add("actor" + i);
+    }
+
+    assertThatThrownBy(() -> follows().deliveryInboxes(actors)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -35,8 +35,6 @@ import java.util.concurrent.CompletionStage;
 abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
   /** Longest failure text kept per job. */
   static final int MAX_ERROR_LENGTH = 2000;
-  /** Most jobs one claim may take. */
-  static final int MAX_CLAIM = 1000;
   /** Due, and not under an unexpired lease; parameters: now, now. */
   private static final String DUE = "state = 'QUEUED' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
 

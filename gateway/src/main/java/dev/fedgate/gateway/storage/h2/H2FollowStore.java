@@ -25,9 +25,6 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link FollowStore} on H2: one {@code follow} row per local actor and follower, paged by its sequence number. */
 final class H2FollowStore implements FollowStore {
-  /** Most local actors one {@link #deliveryInboxes} call may name (an activity goes to a few actors' followers). */
-  static final int MAX_ACTORS = 100;
-
   private final H2Database database;
   private final InstantSource clock;
 
@@ -150,8 +147,8 @@ final class H2FollowStore implements FollowStore {
   @Override
   public CompletionStage<Set<URI>> deliveryInboxes(Collection<String> localActors) {
     List<String> actors = List.copyOf(new HashSet<>(localActors));
-    if (actors.size() > MAX_ACTORS) {
-      throw new IllegalArgumentException("at most " + MAX_ACTORS + " local actors per call");
+    if (actors.size() > MAX_DELIVERY_ACTORS) {
+      throw new IllegalArgumentException("at most " + MAX_DELIVERY_ACTORS + " local actors per call");
     }
     if (actors.isEmpty()) {
       return CompletableFuture.completedFuture(Set.of());
