@@ -13,6 +13,7 @@ CREATE TABLE follow (
 );
 CREATE INDEX follow_page ON follow (local_actor, state, seq);
 CREATE INDEX follow_follower ON follow (follower);
+CREATE INDEX follow_inbox ON follow (inbox);
 
 -- Cached remote actors and their keys; a key id has one owner.
 CREATE TABLE remote_actor (

@@ -40,6 +40,14 @@ public interface FollowStore {
   CompletionStage<Integer> removeFollower(URI follower);
 
   /**
+   * Removes every follow whose own inbox is {@code inbox}. Called when a delivery to that personal inbox answers
+   * {@code 410 Gone}. Shared inboxes are not matched: a 410 there says nothing about one follower. Idempotent.
+   *
+   * @return how many follows were removed
+   */
+  CompletionStage<Integer> removeByInbox(URI inbox);
+
+  /**
    * The followers of a local actor in one state, oldest follow first, keyset-paged: a follower that existed when
    * paging began is listed exactly once however many follows arrive meanwhile. Empty for an unknown actor.
    */

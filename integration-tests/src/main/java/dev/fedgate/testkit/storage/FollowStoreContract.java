@@ -99,6 +99,17 @@ public abstract class FollowStoreContract extends StoreContract {
   }
 
   @Test
+  void removeByInbox_removesFollowsWithThatPersonalInboxOnly() {
+    await(follows().upsert(follow("cooking", "mastodon.example", 1)));
+    await(follows().upsert(follow("alice", "mastodon.example", 1)));
+    await(follows().upsert(follow("alice", "mastodon.example", 2)));
+
+    assertThat(await(follows().removeByInbox(URI.create("https://mastodon.example/users/u1/inbox")))).isEqualTo(2);
+    assertThat(await(follows().removeByInbox(URI.create("https://mastodon.example/inbox")))).isZero();
+    assertThat(await(follows().count("alice", FollowState.ACCEPTED))).isEqualTo(1);
+  }
+
+  @Test
   void count_countsOneStateOfOneActor() {
     await(follows().upsert(follow("cooking", "a.example", 1)));
     await(follows().upsert(follow("cooking", "a.example", 2)));

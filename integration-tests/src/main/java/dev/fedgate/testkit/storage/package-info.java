@@ -16,8 +16,9 @@
  *     }
  *   }
  *   // ... one per contract: StorageBackendContract, LocalActorStoreContract, CommentStoreContract,
- *   // FollowStoreContract, RemoteActorStoreContract, InteractionStoreContract, InboxStoreContract,
- *   // DeliveryJobStoreContract, WebhookJobStoreContract, and DurabilityContract (which reopens one database).
+ *   // FollowStoreContract, RemoteActorStoreContract, RemoteHostStoreContract, InteractionStoreContract,
+ *   // InboxStoreContract, DeliveryJobStoreContract, WebhookJobStoreContract, and DurabilityContract
+ *   // (which reopens one persistent database).
  * }
  * }</pre>
  */

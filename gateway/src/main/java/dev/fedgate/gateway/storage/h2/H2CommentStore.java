@@ -200,7 +200,7 @@ final class H2CommentStore implements CommentStore {
         select.setLong(index++, after);
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> new long[] {r.getLong("id")});
+          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> Keyset.encode(r.getLong("id")));
         }
       }
     });

@@ -61,7 +61,7 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
         select.setLong(3, after.map(a -> a[0]).orElse(0L));
         select.setInt(4, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), this::readJob, r -> new long[] {r.getLong("id")});
+          return Keyset.collect(rows, page.limit(), this::readJob, r -> Keyset.encode(r.getLong("id")));
         }
       }
     });

@@ -104,9 +104,18 @@ final class H2FollowStore implements FollowStore {
 
   @Override
   public CompletionStage<Integer> removeFollower(URI follower) {
+    return deleteWhere("follower = ?", follower);
+  }
+
+  @Override
+  public CompletionStage<Integer> removeByInbox(URI inbox) {
+    return deleteWhere("inbox = ?", inbox);
+  }
+
+  private CompletionStage<Integer> deleteWhere(String condition, URI value) {
     return database.transaction(c -> {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM follow WHERE follower = ?")) {
-        delete.setString(1, follower.toString());
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM follow WHERE " + condition)) {
+        delete.setString(1, value.toString());
         return delete.executeUpdate();
       }
     });
@@ -123,7 +132,7 @@ final class H2FollowStore implements FollowStore {
         select.setLong(3, after);
         select.setInt(4, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> new long[] {r.getLong("seq")});
+          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> Keyset.encode(r.getLong("seq")));
         }
       }
     });

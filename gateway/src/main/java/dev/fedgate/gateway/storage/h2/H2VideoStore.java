@@ -179,7 +179,7 @@ final class H2VideoStore implements VideoStore {
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
           return Keyset.collect(rows, page.limit(), H2VideoStore::readStored,
-              r -> new long[] {H2Rows.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")});
+              r -> Keyset.encode(H2Rows.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")));
         }
       }
     });
