@@ -56,10 +56,6 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
   /** Reads the payload from a row of the table. */
   abstract P readPayload(ResultSet rows) throws SQLException;
 
-  final String table() {
-    return table;
-  }
-
   /** Inserts one job, due now, inside the caller's transaction; returns its id. */
   final JobId insert(Connection c, P payload) throws SQLException {
     Instant now = clock.instant();
