@@ -49,7 +49,7 @@ CREATE TABLE video_comment (
   updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   CHECK ((author_account IS NULL) <> (author_actor IS NULL))
 );
-CREATE INDEX video_comment_page ON video_comment (video_uuid, status, id);
+CREATE INDEX video_comment_page ON video_comment (video_uuid, id);
 CREATE INDEX video_comment_author ON video_comment (author_actor);
 
 -- Likes, dislikes and shares: one per video, actor and kind.

@@ -25,6 +25,12 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link FollowStore} on H2: one {@code follow} row per local actor and follower, paged by its sequence number. */
 final class H2FollowStore implements FollowStore {
+  /**
+   * A followers page; the ORDER BY names the whole index prefix so H2 reads {@code follow_page} in order and stops
+   * after the page, as fast at 100,000 followers as at 10. Parameters: actor, state, after seq, limit.
+   */
+  static final String PAGE_SQL = "SELECT * FROM follow USE INDEX (follow_page) WHERE local_actor = ? AND state = ? AND seq > ?"
+      + " ORDER BY local_actor, state, seq FETCH FIRST ? ROWS ONLY";
   private final H2Database database;
   private final InstantSource clock;
 
@@ -125,8 +131,7 @@ final class H2FollowStore implements FollowStore {
   public CompletionStage<Page<Stored<Follow>>> page(String localActor, FollowState state, PageRequest page) {
     return database.transaction(c -> {
       long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM follow WHERE local_actor = ? AND state = ?"
-          + " AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+      try (PreparedStatement select = c.prepareStatement(PAGE_SQL)) {
         select.setString(1, localActor);
         select.setString(2, state.name());
         select.setLong(3, after);

@@ -8,11 +8,9 @@ import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobOutcome;
-import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageSettings;
-import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.h2.H2StorageProvider;
 import java.io.IOException;
 import java.net.URI;
@@ -101,11 +99,18 @@ public class H2StorageBenchmark {
     inFlight.forEach(CompletableFuture::join);
   }
 
-  /** The cursor of the page that starts 40 followers before the end, found by walking once. */
+  /** The cursor of the page that starts 40 followers before the end (none when there are fewer). */
   private String cursorNearTheEnd() {
-    int step = Math.max(1, Math.min(PageRequest.MAX_LIMIT, followers - 40));
-    Page<Stored<Follow>> page = join(backend.follows().page("cooking", FollowState.ACCEPTED, PageRequest.first(step)));
-    return page.next().orElse(null);
+    String cursor = null;
+    int position = 0;
+    int target = followers - 40;
+    while (position < target) {
+      int size = Math.min(PageRequest.MAX_LIMIT, target - position);
+      PageRequest request = cursor == null ? PageRequest.first(size) : PageRequest.after(cursor, size);
+      cursor = join(backend.follows().page("cooking", FollowState.ACCEPTED, request)).next().orElseThrow();
+      position += size;
+    }
+    return cursor;
   }
 
   @TearDown(Level.Trial)
