@@ -103,27 +103,38 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
     });
   }
 
+  /** Never-tried due jobs first (so new work beats the retry backlog), then retries, longest due first. */
   private List<Long> dueIds(Connection c, Instant now, int max) throws SQLException {
-    try (PreparedStatement select = c.prepareStatement(dueIdsSql(table))) {
-      H2Rows.setInstant(select, 1, now);
-      H2Rows.setInstant(select, 2, now);
-      select.setInt(3, max);
-      List<Long> ids = new ArrayList<>();
-      try (ResultSet rows = select.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getLong(1));
+    List<Long> ids = new ArrayList<>(max);
+    for (boolean fresh : new boolean[] {true, false}) {
+      if (ids.size() == max) {
+        break;
+      }
+      try (PreparedStatement select = c.prepareStatement(dueIdsSql(table, fresh))) {
+        H2Rows.setInstant(select, 1, now);
+        H2Rows.setInstant(select, 2, now);
+        select.setInt(3, max - ids.size());
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getLong(1));
+          }
         }
       }
-      return ids;
     }
+    return ids;
   }
 
   /**
-   * Due job ids in claim order, read in the {@code <table>_due} index order so H2 stops after {@code max}.
-   * Parameters: now, now, max.
+   * Due job ids, never-tried ones ({@code fresh}, read from {@code <table>_fresh}) or tried ones (from
+   * {@code <table>_due}), each read in index order so H2 stops after the limit. A claim counts an attempt, so leased
+   * jobs are never fresh. Parameters: now, now, limit.
    */
-  static String dueIdsSql(String table) {
-    return "SELECT id FROM " + table + " USE INDEX (" + table + "_due) WHERE " + DUE + " ORDER BY state, attempts, due_at, id FETCH FIRST ? ROWS ONLY";
+  static String dueIdsSql(String table, boolean fresh) {
+    return fresh
+        ? "SELECT id FROM " + table + " USE INDEX (" + table + "_fresh) WHERE attempts = 0 AND " + DUE
+            + " ORDER BY state, attempts, due_at, id FETCH FIRST ? ROWS ONLY"
+        : "SELECT id FROM " + table + " USE INDEX (" + table + "_due) WHERE attempts > 0 AND " + DUE
+            + " ORDER BY state, due_at, id FETCH FIRST ? ROWS ONLY";
   }
 
   /**

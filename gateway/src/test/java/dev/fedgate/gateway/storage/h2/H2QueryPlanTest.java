@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,8 +67,11 @@ class H2QueryPlanTest {
   @Test
   void claims_readTheDueIndexInClaimOrder() throws Exception {
     for (String table : new String[] {"delivery_job", "webhook_job", "inbox_item"}) {
-      assertThat(plan(H2ClaimableQueue.dueIdsSql(table), NOW, NOW, 50))
-          .contains("PUBLIC." + table.toUpperCase() + "_DUE").contains("index sorted");
+      String name = "PUBLIC." + table.toUpperCase(Locale.ROOT);
+      assertThat(plan(H2ClaimableQueue.dueIdsSql(table, true), NOW, NOW, 50))
+          .containsPattern(name + "_FRESH: [^*]*ATTEMPTS = 0").contains("index sorted");
+      assertThat(plan(H2ClaimableQueue.dueIdsSql(table, false), NOW, NOW, 50))
+          .containsPattern(name + "_DUE: [^*]*DUE_AT <= \\?1").contains("index sorted");
     }
   }
 
