@@ -1,5 +1,6 @@
--- Job queues share one shape: the common job columns, then the payload's own. A claim reads
--- (state, due_at) and stamps lease_token; completion finds the row by id and token.
+-- Job queues share one shape: the common job columns, then the payload's own. A claim reads never-tried
+-- jobs from *_fresh, then retries from *_due, each in index order, and stamps lease_token; completion finds
+-- the row by id and token.
 CREATE TABLE delivery_job (
   id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   inbox VARCHAR(4096) NOT NULL,
@@ -16,7 +17,8 @@ CREATE TABLE delivery_job (
   lease_token UUID,
   lease_until TIMESTAMP(6) WITH TIME ZONE
 );
-CREATE INDEX delivery_job_due ON delivery_job (state, due_at);
+CREATE INDEX delivery_job_fresh ON delivery_job (state, attempts, due_at, id);
+CREATE INDEX delivery_job_due ON delivery_job (state, due_at, id);
 CREATE INDEX delivery_job_lease ON delivery_job (lease_token);
 CREATE INDEX delivery_job_object ON delivery_job (object_id);
 CREATE INDEX delivery_job_host ON delivery_job (host, state, id);
@@ -33,7 +35,8 @@ CREATE TABLE webhook_job (
   lease_token UUID,
   lease_until TIMESTAMP(6) WITH TIME ZONE
 );
-CREATE INDEX webhook_job_due ON webhook_job (state, due_at);
+CREATE INDEX webhook_job_fresh ON webhook_job (state, attempts, due_at, id);
+CREATE INDEX webhook_job_due ON webhook_job (state, due_at, id);
 CREATE INDEX webhook_job_lease ON webhook_job (lease_token);
 
 -- Inbound activities waiting to be processed.
@@ -51,7 +54,8 @@ CREATE TABLE inbox_item (
   lease_token UUID,
   lease_until TIMESTAMP(6) WITH TIME ZONE
 );
-CREATE INDEX inbox_item_due ON inbox_item (state, due_at);
+CREATE INDEX inbox_item_fresh ON inbox_item (state, attempts, due_at, id);
+CREATE INDEX inbox_item_due ON inbox_item (state, due_at, id);
 CREATE INDEX inbox_item_lease ON inbox_item (lease_token);
 
 -- De-duplication marks: the primary key makes "mark seen" atomic across connections and nodes.

@@ -13,6 +13,7 @@ CREATE TABLE follow (
 );
 CREATE INDEX follow_page ON follow (local_actor, state, seq);
 CREATE INDEX follow_follower ON follow (follower);
+CREATE INDEX follow_inbox ON follow (inbox);
 
 -- Cached remote actors and their keys; a key id has one owner.
 CREATE TABLE remote_actor (
@@ -48,7 +49,7 @@ CREATE TABLE video_comment (
   updated_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
   CHECK ((author_account IS NULL) <> (author_actor IS NULL))
 );
-CREATE INDEX video_comment_page ON video_comment (video_uuid, status, id);
+CREATE INDEX video_comment_page ON video_comment (video_uuid, id);
 CREATE INDEX video_comment_author ON video_comment (author_actor);
 
 -- Likes, dislikes and shares: one per video, actor and kind.

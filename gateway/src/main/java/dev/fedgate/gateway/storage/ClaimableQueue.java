@@ -13,14 +13,17 @@ import java.util.concurrent.CompletionStage;
  * @param <P> the payload of a job
  */
 public interface ClaimableQueue<P> {
+  /** The most jobs one claim may ask for. */
+  int MAX_CLAIM = 1000;
 
   /**
-   * Claims up to {@code max} jobs that are due at {@code now} and not under an unexpired lease, never-tried and
-   * least-tried jobs first, then the longest due. Each returned job carries a new lease until {@code now + lease} and
+   * Claims up to {@code max} jobs that are due at {@code now} and not under an unexpired lease: never-tried jobs
+   * first (new work beats the retry backlog), then retries, longest due first. Each returned job carries a new lease until {@code now + lease} and
    * its {@code attempts} counts this claim. Safe under any concurrency: two claimers, on one node or several, never
    * hold the same job at once.
    *
    * @return the claimed jobs; empty when none is due
+   * @throws IllegalArgumentException when {@code max} is not 1 to {@value #MAX_CLAIM} or the lease is not positive
    */
   CompletionStage<List<Job<P>>> claimDue(Instant now, int max, Duration lease);
 

@@ -8,6 +8,8 @@ import java.util.concurrent.CompletionStage;
 
 /** Remote followers of local actors. All methods may be called concurrently; each completes off the caller's thread. */
 public interface FollowStore {
+  /** The most local actors one {@link #deliveryInboxes} call may name. */
+  int MAX_DELIVERY_ACTORS = 100;
 
   /**
    * Creates or replaces the follow of {@code follow.follower()} on {@code follow.localActor()}. Called by the inbox on
@@ -38,6 +40,14 @@ public interface FollowStore {
   CompletionStage<Integer> removeFollower(URI follower);
 
   /**
+   * Removes every follow whose own inbox is {@code inbox}. Called when a delivery to that personal inbox answers
+   * {@code 410 Gone}. Shared inboxes are not matched: a 410 there says nothing about one follower. Idempotent.
+   *
+   * @return how many follows were removed
+   */
+  CompletionStage<Integer> removeByInbox(URI inbox);
+
+  /**
    * The followers of a local actor in one state, oldest follow first, keyset-paged: a follower that existed when
    * paging began is listed exactly once however many follows arrive meanwhile. Empty for an unknown actor.
    */
@@ -49,6 +59,8 @@ public interface FollowStore {
   /**
    * Where to deliver an activity addressed to the accepted followers of any of {@code localActors}: one entry per
    * distinct target, the shared inbox when a follower has one, else its own inbox.
+   *
+   * @throws IllegalArgumentException when naming more than {@value #MAX_DELIVERY_ACTORS} actors
    */
   CompletionStage<Set<URI>> deliveryInboxes(Collection<String> localActors);
 }

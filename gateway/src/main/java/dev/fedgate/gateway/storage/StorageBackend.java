@@ -26,6 +26,9 @@ public interface StorageBackend {
   /** Likes, dislikes and shares of local videos. */
   InteractionStore interactions();
 
+  /** Delivery health per remote host. */
+  RemoteHostStore remoteHosts();
+
   /** Inbox de-duplication and the durable inbound queue. */
   InboxStore inbox();
 

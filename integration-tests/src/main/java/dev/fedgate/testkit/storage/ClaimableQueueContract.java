@@ -1,6 +1,7 @@
 package dev.fedgate.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.Job;
@@ -64,6 +65,16 @@ public abstract class ClaimableQueueContract<P> extends StoreContract {
   @Test
   void claimDue_emptyQueue_isEmpty() {
     assertThat(await(queue().claimDue(clock.instant(), 10, LEASE))).isEmpty();
+  }
+
+  @Test
+  void claimDue_outOfBoundsArguments_areRefused() {
+    assertThatThrownBy(() -> queue().claimDue(clock.instant(), 0, LEASE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> queue().claimDue(clock.instant(), ClaimableQueue.MAX_CLAIM + 1, LEASE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> queue().claimDue(clock.instant(), 1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.fedgate.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.Delivery;
@@ -8,9 +9,11 @@ import dev.fedgate.gateway.storage.DeliveryJobStore;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.JobQueue;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.PageRequest;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -53,6 +56,13 @@ public abstract class DeliveryJobStoreContract extends ClaimableQueueContract<De
     List<Job<Delivery>> claimed = await(jobs().claimDue(clock.instant(), 10, LEASE));
     assertThat(claimed.stream().collect(Collectors.toMap(Job::id, Job::payload)))
         .containsEntry(ids.get(0), payload(1)).containsEntry(ids.get(2), payload(3));
+  }
+
+  @Test
+  void enqueueAll_tooMany_isRefused() {
+    List<Delivery> tooMany = Collections.nCopies(JobQueue.MAX_ENQUEUE + 1, payload(1));
+
+    assertThatThrownBy(() -> jobs().enqueueAll(tooMany)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

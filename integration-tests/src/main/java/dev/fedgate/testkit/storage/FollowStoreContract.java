@@ -3,6 +3,7 @@ package dev.fedgate.testkit.storage;
 import static dev.fedgate.testkit.storage.Samples.account;
 import static dev.fedgate.testkit.storage.Samples.channel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
@@ -98,6 +99,17 @@ public abstract class FollowStoreContract extends StoreContract {
   }
 
   @Test
+  void removeByInbox_removesFollowsWithThatPersonalInboxOnly() {
+    await(follows().upsert(follow("cooking", "mastodon.example", 1)));
+    await(follows().upsert(follow("alice", "mastodon.example", 1)));
+    await(follows().upsert(follow("alice", "mastodon.example", 2)));
+
+    assertThat(await(follows().removeByInbox(URI.create("https://mastodon.example/users/u1/inbox")))).isEqualTo(2);
+    assertThat(await(follows().removeByInbox(URI.create("https://mastodon.example/inbox")))).isZero();
+    assertThat(await(follows().count("alice", FollowState.ACCEPTED))).isEqualTo(1);
+  }
+
+  @Test
   void count_countsOneStateOfOneActor() {
     await(follows().upsert(follow("cooking", "a.example", 1)));
     await(follows().upsert(follow("cooking", "a.example", 2)));
@@ -126,6 +138,16 @@ public abstract class FollowStoreContract extends StoreContract {
     assertThat(await(follows().deliveryInboxes(List.of("cooking", "alice")))).containsExactlyInAnyOrder(
         URI.create("https://mastodon.example/inbox"), URI.create("https://peertube.example/accounts/p/inbox"));
     assertThat(await(follows().deliveryInboxes(List.of()))).isEmpty();
+  }
+
+  @Test
+  void deliveryInboxes_tooManyActors_isRefused() {
+    List<String> actors = new ArrayList<>();
+    for (int i = 0; i <= FollowStore.MAX_DELIVERY_ACTORS; i++) {
+      actors.add("actor" + i);
+    }
+
+    assertThatThrownBy(() -> follows().deliveryInboxes(actors)).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

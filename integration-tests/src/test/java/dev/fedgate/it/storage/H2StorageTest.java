@@ -11,6 +11,7 @@ import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
+import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
@@ -82,6 +83,14 @@ class H2StorageTest {
 
   @Nested
   class Interactions extends InteractionStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class RemoteHosts extends RemoteHostStoreContract {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);

@@ -27,15 +27,16 @@ import java.util.concurrent.CompletionStage;
  * ({@code id, state, attempts, due_at, created_at, last_error, lease_token, lease_until}) plus the payload's own
  * columns, which a subclass names, binds and reads.
  *
- * <p>A claim is one {@code UPDATE} that stamps a fresh lease token on due, unleased rows and re-checks those
- * conditions on each row it locks, so a concurrent claimer that waited for the lock sees the row taken and skips it;
- * the claimed rows are then read back by token. Completion is fenced by the token.
+ * <p>A claim picks due, unleased candidates, then stamps a fresh lease token on each with an {@code UPDATE} that
+ * re-checks those conditions on the row it locks, so a concurrent claimer (this node or another process on the same
+ * database) that took the row first makes it skip; the claimed rows are then read back by token. Completion is fenced
+ * by the token. (PostgreSQL does the same in one statement with {@code FOR UPDATE SKIP LOCKED}.)
  */
 abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
   /** Longest failure text kept per job. */
   static final int MAX_ERROR_LENGTH = 2000;
-  /** Most jobs one claim may take. */
-  static final int MAX_CLAIM = 1000;
+  /** Due, and not under an unexpired lease; parameters: now, now. */
+  private static final String DUE = "state = 'QUEUED' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
 
   protected final H2Database database;
   protected final InstantSource clock;
@@ -54,10 +55,6 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   /** Reads the payload from a row of the table. */
   abstract P readPayload(ResultSet rows) throws SQLException;
-
-  final String table() {
-    return table;
-  }
 
   /** Inserts one job, due now, inside the caller's transaction; returns its id. */
   final JobId insert(Connection c, P payload) throws SQLException {
@@ -87,21 +84,10 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
     }
     UUID token = UUID.randomUUID();
     Instant until = now.plus(lease);
-    String due = "state = 'QUEUED' AND due_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
     return database.transaction(c -> {
-      try (PreparedStatement claim = c.prepareStatement("UPDATE " + table
-          + " SET lease_token = ?, lease_until = ?, attempts = attempts + 1 WHERE id IN (SELECT id FROM " + table
-          + " WHERE " + due + " ORDER BY attempts, due_at, id FETCH FIRST ? ROWS ONLY) AND " + due)) {
-        claim.setObject(1, token);
-        H2Rows.setInstant(claim, 2, until);
-        H2Rows.setInstant(claim, 3, now);
-        H2Rows.setInstant(claim, 4, now);
-        claim.setInt(5, max);
-        H2Rows.setInstant(claim, 6, now);
-        H2Rows.setInstant(claim, 7, now);
-        if (claim.executeUpdate() == 0) {
-          return List.of();
-        }
+      List<Long> candidates = dueIds(c, now, max);
+      if (candidates.isEmpty() || lease(c, candidates, token, until, now) == 0) {
+        return List.of();
       }
       try (PreparedStatement select = c.prepareStatement(
           "SELECT * FROM " + table + " WHERE lease_token = ? ORDER BY attempts, due_at, id")) {
@@ -115,6 +101,64 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
         return jobs;
       }
     });
+  }
+
+  /** Never-tried due jobs first (so new work beats the retry backlog), then retries, longest due first. */
+  private List<Long> dueIds(Connection c, Instant now, int max) throws SQLException {
+    List<Long> ids = new ArrayList<>(max);
+    for (boolean fresh : new boolean[] {true, false}) {
+      if (ids.size() == max) {
+        break;
+      }
+      try (PreparedStatement select = c.prepareStatement(dueIdsSql(table, fresh))) {
+        H2Rows.setInstant(select, 1, now);
+        H2Rows.setInstant(select, 2, now);
+        select.setInt(3, max - ids.size());
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            ids.add(rows.getLong(1));
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Due job ids, never-tried ones ({@code fresh}, read from {@code <table>_fresh}) or tried ones (from
+   * {@code <table>_due}), each read in index order so H2 stops after the limit. A claim counts an attempt, so leased
+   * jobs are never fresh. Parameters: now, now, limit.
+   */
+  static String dueIdsSql(String table, boolean fresh) {
+    return fresh
+        ? "SELECT id FROM " + table + " USE INDEX (" + table + "_fresh) WHERE attempts = 0 AND " + DUE
+            + " ORDER BY state, attempts, due_at, id FETCH FIRST ? ROWS ONLY"
+        : "SELECT id FROM " + table + " USE INDEX (" + table + "_due) WHERE attempts > 0 AND " + DUE
+            + " ORDER BY state, due_at, id FETCH FIRST ? ROWS ONLY";
+  }
+
+  /**
+   * Leases the candidates that are still due once their row is locked: a concurrent claimer that took one first has
+   * changed its lease, so the re-checked condition fails and the row is skipped. Returns how many were leased.
+   */
+  private int lease(Connection c, List<Long> candidates, UUID token, Instant until, Instant now)
+      throws SQLException {
+    try (PreparedStatement update = c.prepareStatement("UPDATE " + table
+        + " SET lease_token = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ? AND " + DUE)) {
+      for (long id : candidates) {
+        update.setObject(1, token);
+        H2Rows.setInstant(update, 2, until);
+        update.setLong(3, id);
+        H2Rows.setInstant(update, 4, now);
+        H2Rows.setInstant(update, 5, now);
+        update.addBatch();
+      }
+      int leased = 0;
+      for (int count : update.executeBatch()) {
+        leased += count;
+      }
+      return leased;
+    }
   }
 
   /** Reads a whole job row; the lease is present only while a token is set. */

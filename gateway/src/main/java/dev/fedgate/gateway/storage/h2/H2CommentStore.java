@@ -189,21 +189,28 @@ final class H2CommentStore implements CommentStore {
     }
     return database.transaction(c -> {
       long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM video_comment WHERE video_uuid = ?"
-          + " AND status IN (" + String.join(", ", Collections.nCopies(wanted.size(), "?")) + ")"
-          + " AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+      try (PreparedStatement select = c.prepareStatement(pageSql(wanted.size()))) {
         int index = 1;
         select.setObject(index++, video);
+        select.setLong(index++, after);
         for (CommentStatus status : wanted) {
           select.setString(index++, status.name());
         }
-        select.setLong(index++, after);
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> new long[] {r.getLong("id")});
+          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> Keyset.encode(r.getLong("id")));
         }
       }
     });
+  }
+
+  /**
+   * A comments page, read in {@code video_comment_page} order (video, id) with the states filtered on the way, so H2
+   * stops after the page. Parameters: video, after id, {@code states} statuses, limit.
+   */
+  static String pageSql(int states) {
+    return "SELECT * FROM video_comment USE INDEX (video_comment_page) WHERE video_uuid = ? AND id > ? AND status IN ("
+        + String.join(", ", Collections.nCopies(states, "?")) + ") ORDER BY video_uuid, id FETCH FIRST ? ROWS ONLY";
   }
 
   @Override

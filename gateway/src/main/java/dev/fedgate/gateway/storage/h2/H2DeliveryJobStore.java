@@ -18,6 +18,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. */
 final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJobStore {
+  /** A host's jobs in one state, read in {@code delivery_job_host} order. Parameters: host, state, after id, limit. */
+  static final String PAGE_BY_HOST_SQL = "SELECT * FROM delivery_job USE INDEX (delivery_job_host) WHERE host = ? AND state = ? AND id > ?"
+      + " ORDER BY host, state, id FETCH FIRST ? ROWS ONLY";
 
   H2DeliveryJobStore(H2Database database, InstantSource clock) {
     super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
@@ -54,14 +57,13 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
   public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
     return database.transaction(c -> {
       Optional<long[]> after = page.after().map(cursor -> Keyset.decode(cursor, 1));
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM delivery_job WHERE host = ? AND state = ?"
-          + " AND id > ? ORDER BY id FETCH FIRST ? ROWS ONLY")) {
+      try (PreparedStatement select = c.prepareStatement(PAGE_BY_HOST_SQL)) {
         select.setString(1, host);
         select.setString(2, state.name());
         select.setLong(3, after.map(a -> a[0]).orElse(0L));
         select.setInt(4, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), this::readJob, r -> new long[] {r.getLong("id")});
+          return Keyset.collect(rows, page.limit(), this::readJob, r -> Keyset.encode(r.getLong("id")));
         }
       }
     });

@@ -25,9 +25,12 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link FollowStore} on H2: one {@code follow} row per local actor and follower, paged by its sequence number. */
 final class H2FollowStore implements FollowStore {
-  /** Most local actors one {@link #deliveryInboxes} call may name (an activity goes to a few actors' followers). */
-  static final int MAX_ACTORS = 100;
-
+  /**
+   * A followers page; the ORDER BY names the whole index prefix so H2 reads {@code follow_page} in order and stops
+   * after the page, as fast at 100,000 followers as at 10. Parameters: actor, state, after seq, limit.
+   */
+  static final String PAGE_SQL = "SELECT * FROM follow USE INDEX (follow_page) WHERE local_actor = ? AND state = ? AND seq > ?"
+      + " ORDER BY local_actor, state, seq FETCH FIRST ? ROWS ONLY";
   private final H2Database database;
   private final InstantSource clock;
 
@@ -107,9 +110,18 @@ final class H2FollowStore implements FollowStore {
 
   @Override
   public CompletionStage<Integer> removeFollower(URI follower) {
+    return deleteWhere("follower = ?", follower);
+  }
+
+  @Override
+  public CompletionStage<Integer> removeByInbox(URI inbox) {
+    return deleteWhere("inbox = ?", inbox);
+  }
+
+  private CompletionStage<Integer> deleteWhere(String condition, URI value) {
     return database.transaction(c -> {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM follow WHERE follower = ?")) {
-        delete.setString(1, follower.toString());
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM follow WHERE " + condition)) {
+        delete.setString(1, value.toString());
         return delete.executeUpdate();
       }
     });
@@ -119,14 +131,13 @@ final class H2FollowStore implements FollowStore {
   public CompletionStage<Page<Stored<Follow>>> page(String localActor, FollowState state, PageRequest page) {
     return database.transaction(c -> {
       long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM follow WHERE local_actor = ? AND state = ?"
-          + " AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+      try (PreparedStatement select = c.prepareStatement(PAGE_SQL)) {
         select.setString(1, localActor);
         select.setString(2, state.name());
         select.setLong(3, after);
         select.setInt(4, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> new long[] {r.getLong("seq")});
+          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> Keyset.encode(r.getLong("seq")));
         }
       }
     });
@@ -150,8 +161,8 @@ final class H2FollowStore implements FollowStore {
   @Override
   public CompletionStage<Set<URI>> deliveryInboxes(Collection<String> localActors) {
     List<String> actors = List.copyOf(new HashSet<>(localActors));
-    if (actors.size() > MAX_ACTORS) {
-      throw new IllegalArgumentException("at most " + MAX_ACTORS + " local actors per call");
+    if (actors.size() > MAX_DELIVERY_ACTORS) {
+      throw new IllegalArgumentException("at most " + MAX_DELIVERY_ACTORS + " local actors per call");
     }
     if (actors.isEmpty()) {
       return CompletableFuture.completedFuture(Set.of());

@@ -9,9 +9,6 @@ import java.util.concurrent.CompletionStage;
 
 /** An {@link H2ClaimableQueue} that callers fill directly with {@link #enqueueAll}. */
 abstract class H2JobQueue<P> extends H2ClaimableQueue<P> implements JobQueue<P> {
-  /** Most jobs one enqueue may add; a bigger fan-out is split by the caller into several transactions. */
-  static final int MAX_ENQUEUE = 10_000;
-
   H2JobQueue(H2Database database, InstantSource clock, String table, List<String> payloadColumns) {
     super(database, clock, table, payloadColumns);
   }

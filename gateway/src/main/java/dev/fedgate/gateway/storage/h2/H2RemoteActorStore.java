@@ -31,7 +31,7 @@ final class H2RemoteActorStore implements RemoteActorStore {
           return UpsertResult.NAME_TAKEN;
         }
       }
-      Optional<RemoteActor> existing = select(c, actor.id(), " FOR UPDATE");
+      Optional<RemoteActor> existing = select(c, actor.id(), true);
       if (existing.isPresent() && existing.get().equals(actor)) {
         return UpsertResult.UNCHANGED;
       }
@@ -81,8 +81,9 @@ final class H2RemoteActorStore implements RemoteActorStore {
     }
   }
 
-  private static Optional<RemoteActor> select(Connection c, URI id, String lock) throws SQLException {
-    try (PreparedStatement select = c.prepareStatement("SELECT * FROM remote_actor WHERE id = ?" + lock)) {
+  private static Optional<RemoteActor> select(Connection c, URI id, boolean lock) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT * FROM remote_actor WHERE id = ?" + (lock ? " FOR UPDATE" : ""))) {
       select.setString(1, id.toString());
       try (ResultSet rows = select.executeQuery()) {
         if (!rows.next()) {
@@ -111,14 +112,14 @@ final class H2RemoteActorStore implements RemoteActorStore {
 
   @Override
   public CompletionStage<Optional<RemoteActor>> find(URI id) {
-    return database.transaction(c -> select(c, id, ""));
+    return database.transaction(c -> select(c, id, false));
   }
 
   @Override
   public CompletionStage<Optional<RemoteActor>> findByKeyId(URI keyId) {
     return database.transaction(c -> {
       Optional<URI> owner = ownerOf(c, keyId);
-      return owner.isPresent() ? select(c, owner.get(), "") : Optional.<RemoteActor>empty();
+      return owner.isPresent() ? select(c, owner.get(), false) : Optional.<RemoteActor>empty();
     });
   }
 

@@ -7,6 +7,7 @@ import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionStore;
 import dev.fedgate.gateway.storage.LocalActorStore;
 import dev.fedgate.gateway.storage.RemoteActorStore;
+import dev.fedgate.gateway.storage.RemoteHostStore;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.UsageCounts;
 import dev.fedgate.gateway.storage.VideoStore;
@@ -25,6 +26,7 @@ final class H2StorageBackend implements StorageBackend {
   private final H2FollowStore follows;
   private final H2RemoteActorStore remoteActors;
   private final H2InteractionStore interactions;
+  private final H2RemoteHostStore remoteHosts;
   private final H2InboxStore inbox;
   private final H2DeliveryJobStore deliveryJobs;
   private final H2WebhookJobStore webhookJobs;
@@ -37,6 +39,7 @@ final class H2StorageBackend implements StorageBackend {
     this.follows = new H2FollowStore(database, clock);
     this.remoteActors = new H2RemoteActorStore(database);
     this.interactions = new H2InteractionStore(database, clock);
+    this.remoteHosts = new H2RemoteHostStore(database);
     this.inbox = new H2InboxStore(database, clock);
     this.deliveryJobs = new H2DeliveryJobStore(database, clock);
     this.webhookJobs = new H2WebhookJobStore(database, clock);
@@ -70,6 +73,11 @@ final class H2StorageBackend implements StorageBackend {
   @Override
   public InteractionStore interactions() {
     return interactions;
+  }
+
+  @Override
+  public RemoteHostStore remoteHosts() {
+    return remoteHosts;
   }
 
   @Override

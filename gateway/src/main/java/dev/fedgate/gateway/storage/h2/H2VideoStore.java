@@ -26,6 +26,17 @@ final class H2VideoStore implements VideoStore {
       + " embed_url, thumbnails, files, hls, tags, language, licence, category, sensitive, comments_policy, live,"
       + " updated_at";
 
+  /** A channel's first page, read in {@code video_channel_published} order. Parameters: channel, limit. */
+  static final String FIRST_PAGE_SQL = "SELECT * FROM video USE INDEX (video_channel_published) WHERE channel_name = ?"
+      + " AND deleted_at IS NULL ORDER BY channel_name, published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
+  /**
+   * A later page: the {@code published_at <= ?} bound lets H2 seek to the cursor in the index instead of reading
+   * from the newest video. Parameters: channel, published (three times), seq, limit.
+   */
+  static final String PAGE_AFTER_SQL = "SELECT * FROM video USE INDEX (video_channel_published) WHERE channel_name = ?"
+      + " AND deleted_at IS NULL AND published_at <= ? AND (published_at < ? OR (published_at = ? AND seq < ?))"
+      + " ORDER BY channel_name, published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
+
   private final H2Database database;
   private final InstantSource clock;
 
@@ -164,14 +175,12 @@ final class H2VideoStore implements VideoStore {
   public CompletionStage<Page<Stored<Video>>> pageByChannel(String channel, PageRequest page) {
     return database.transaction(c -> {
       Optional<long[]> after = page.after().map(cursor -> Keyset.decode(cursor, 2));
-      String sql = "SELECT * FROM video WHERE channel_name = ? AND deleted_at IS NULL"
-          + (after.isPresent() ? " AND (published_at < ? OR (published_at = ? AND seq < ?))" : "")
-          + " ORDER BY published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
-      try (PreparedStatement select = c.prepareStatement(sql)) {
+      try (PreparedStatement select = c.prepareStatement(after.isPresent() ? PAGE_AFTER_SQL : FIRST_PAGE_SQL)) {
         int index = 1;
         select.setString(index++, channel);
         if (after.isPresent()) {
           Instant published = H2Rows.fromEpochMicros(after.get()[0]);
+          H2Rows.setInstant(select, index++, published);
           H2Rows.setInstant(select, index++, published);
           H2Rows.setInstant(select, index++, published);
           select.setLong(index++, after.get()[1]);
@@ -179,7 +188,7 @@ final class H2VideoStore implements VideoStore {
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
           return Keyset.collect(rows, page.limit(), H2VideoStore::readStored,
-              r -> new long[] {H2Rows.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")});
+              r -> Keyset.encode(H2Rows.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")));
         }
       }
     });

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Opaque page cursors holding the sort key of the last row of a page (a few longs). Malformed cursors are refused
- * with {@link IllegalArgumentException}, never passed to SQL.
+ * Opaque page cursors holding the sort key of the last row of a page (a few longs, or one text). Malformed cursors
+ * are refused with {@link IllegalArgumentException}; decoded keys only ever reach SQL as bound parameters.
  */
 final class Keyset {
   private Keyset() {}
@@ -24,20 +24,33 @@ final class Keyset {
 
   /**
    * Reads up to {@code limit} rows into a page; the query must ask for {@code limit + 1} rows, so one more row means
-   * there is a next page, whose cursor is the sort key of the last row kept.
+   * there is a next page, whose cursor {@code cursorOf} makes from the last row kept.
    */
-  static <T> Page<T> collect(ResultSet rows, int limit, RowReader<T> reader, RowReader<long[]> sortKey)
+  static <T> Page<T> collect(ResultSet rows, int limit, RowReader<T> reader, RowReader<String> cursorOf)
       throws SQLException {
     List<T> items = new ArrayList<>();
-    long[] lastKey = null;
+    String lastCursor = null;
     while (rows.next()) {
       if (items.size() == limit) {
-        return new Page<>(items, Optional.of(encode(lastKey)));
+        return new Page<>(items, Optional.of(lastCursor));
       }
       items.add(reader.read(rows));
-      lastKey = sortKey.read(rows);
+      lastCursor = cursorOf.read(rows);
     }
     return new Page<>(items, Optional.empty());
+  }
+
+  /** A cursor holding one text sort key. */
+  static String encodeText(String key) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String decodeText(String cursor) {
+    try {
+      return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("malformed page cursor", e);
+    }
   }
 
   static String encode(long... parts) {

@@ -1,0 +1,120 @@
+package dev.fedgate.gateway.storage.h2;
+
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.RemoteHost;
+import dev.fedgate.gateway.storage.RemoteHostStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.UnaryOperator;
+
+/** {@link RemoteHostStore} on H2: one {@code remote_host} row per host, changed under a row lock. */
+final class H2RemoteHostStore implements RemoteHostStore {
+  private final H2Database database;
+
+  H2RemoteHostStore(H2Database database) {
+    this.database = database;
+  }
+
+  @Override
+  public CompletionStage<RemoteHost> recordSuccess(String host, Instant at) {
+    return change(host, current -> new RemoteHost(host, Optional.of(at), current.lastFailureAt(), 0,
+        Optional.empty(), current.signatureScheme()));
+  }
+
+  @Override
+  public CompletionStage<RemoteHost> recordFailure(String host, Instant at, int unavailableAfterDays) {
+    if (unavailableAfterDays < 1) {
+      throw new IllegalArgumentException("unavailableAfterDays must be at least 1");
+    }
+    return change(host, current -> {
+      boolean sameDay = current.failureDays() > 0 && current.lastFailureAt()
+          .filter(last -> day(last).equals(day(at))).isPresent();
+      int days = sameDay ? current.failureDays() : current.failureDays() + 1;
+      Optional<Instant> unavailable = current.unavailableSince().isPresent() || days < unavailableAfterDays
+          ? current.unavailableSince()
+          : Optional.of(at);
+      Instant lastFailure = current.lastFailureAt().filter(last -> last.isAfter(at)).orElse(at);
+      return new RemoteHost(host, current.lastSuccessAt(), Optional.of(lastFailure), days, unavailable,
+          current.signatureScheme());
+    });
+  }
+
+  private static LocalDate day(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  @Override
+  public CompletionStage<Void> rememberSignatureScheme(String host, String scheme) {
+    return change(host, current -> new RemoteHost(host, current.lastSuccessAt(), current.lastFailureAt(),
+        current.failureDays(), current.unavailableSince(), Optional.of(scheme))).thenApply(state -> null);
+  }
+
+  /** Reads the host's row under a lock (or a blank state), applies {@code update}, and writes the result back. */
+  private CompletionStage<RemoteHost> change(String host, UnaryOperator<RemoteHost> update) {
+    return database.transaction(c -> {
+      Optional<RemoteHost> current = select(c, host, true);
+      RemoteHost next = update.apply(current.orElse(new RemoteHost(host, Optional.empty(), Optional.empty(), 0,
+          Optional.empty(), Optional.empty())));
+      String sql = current.isPresent()
+          ? "UPDATE remote_host SET last_success_at = ?, last_failure_at = ?, failure_days = ?,"
+              + " unavailable_since = ?, signature_scheme = ? WHERE host = ?"
+          : "INSERT INTO remote_host (last_success_at, last_failure_at, failure_days, unavailable_since,"
+              + " signature_scheme, host) VALUES (?, ?, ?, ?, ?, ?)";
+      try (PreparedStatement write = c.prepareStatement(sql)) {
+        H2Rows.setInstant(write, 1, next.lastSuccessAt().orElse(null));
+        H2Rows.setInstant(write, 2, next.lastFailureAt().orElse(null));
+        write.setInt(3, next.failureDays());
+        H2Rows.setInstant(write, 4, next.unavailableSince().orElse(null));
+        H2Rows.setOptional(write, 5, next.signatureScheme());
+        write.setString(6, host);
+        write.executeUpdate();
+      }
+      return next;
+    });
+  }
+
+  private static Optional<RemoteHost> select(Connection c, String host, boolean lock) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT * FROM remote_host WHERE host = ?" + (lock ? " FOR UPDATE" : ""))) {
+      select.setString(1, host);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+      }
+    }
+  }
+
+  private static RemoteHost read(ResultSet rows) throws SQLException {
+    return new RemoteHost(rows.getString("host"), H2Rows.optionalInstant(rows, "last_success_at"),
+        H2Rows.optionalInstant(rows, "last_failure_at"), rows.getInt("failure_days"),
+        H2Rows.optionalInstant(rows, "unavailable_since"), H2Rows.optionalString(rows, "signature_scheme"));
+  }
+
+  @Override
+  public CompletionStage<Optional<RemoteHost>> find(String host) {
+    return database.transaction(c -> select(c, host, false));
+  }
+
+  @Override
+  public CompletionStage<Page<RemoteHost>> page(PageRequest page) {
+    return database.transaction(c -> {
+      String after = page.after().map(Keyset::decodeText).orElse("");
+      try (PreparedStatement select =
+          c.prepareStatement("SELECT * FROM remote_host WHERE host > ? ORDER BY host FETCH FIRST ? ROWS ONLY")) {
+        select.setString(1, after);
+        select.setInt(2, page.limit() + 1);
+        try (ResultSet rows = select.executeQuery()) {
+          return Keyset.collect(rows, page.limit(), H2RemoteHostStore::read,
+              r -> Keyset.encodeText(r.getString("host")));
+        }
+      }
+    });
+  }
+}
