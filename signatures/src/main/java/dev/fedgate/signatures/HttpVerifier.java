@@ -144,11 +144,11 @@ public final class HttpVerifier {
   private Optional<Rejected> timeWindow(HttpMessage message, ParsedSignature parsed, Instant now) {
     Optional<Instant> created = signatureTime(message, parsed);
     if (created.isEmpty()) {
-      boolean dateSent = parsed.scheme() == SignatureScheme.CAVAGE_12 && message.headers().contains("Date");
-      return dateSent ? reject(RejectReason.MALFORMED, "unparsable Date header")
-          : parsed.scheme() == SignatureScheme.CAVAGE_12
-              ? reject(RejectReason.REQUIRED_COMPONENT_MISSING, "no signature time (Date or created)")
-              : Optional.empty();
+      if (parsed.scheme() == SignatureScheme.RFC_9421) {
+        return Optional.empty(); // requireCreated was checked with the coverage
+      }
+      return message.headers().contains("Date") ? reject(RejectReason.MALFORMED, "unparsable Date header")
+          : reject(RejectReason.REQUIRED_COMPONENT_MISSING, "no signature time (Date or created)");
     }
     Instant start = created.get();
     Instant limit = start.plus(policy.maxValidity());

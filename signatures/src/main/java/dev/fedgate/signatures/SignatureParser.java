@@ -112,6 +112,7 @@ public final class SignatureParser {
       return new Rejected(RejectReason.MALFORMED, "signature fields too long");
     }
     Map<String, String> rawInputs = StructuredFields.rawMembers(inputText);
+    // Called for its check only: a label repeated in Signature is refused like one repeated in Signature-Input.
     StructuredFields.rawMembers(signatureText);
     Dictionary inputs = Parser.parseDictionary(inputText);
     Dictionary signatures = Parser.parseDictionary(signatureText);
@@ -140,19 +141,9 @@ public final class SignatureParser {
   private static ParseResult rfc9421Signature(String label, InnerList list, String raw, byte[] signature) {
     List<StringItem> components = new ArrayList<>();
     List<String> covered = new ArrayList<>();
-    for (Item<? extends Object> item : list.get()) {
-      if (!(item instanceof StringItem component)) {
-        return new Rejected(RejectReason.MALFORMED, "component identifiers must be strings");
-      }
-      String id = component.get() + component.getParams().serialize();
-      if (covered.contains(id)) {
-        return new Rejected(RejectReason.MALFORMED, "component " + id + " repeated");
-      }
-      components.add(component);
-      covered.add(id);
-    }
-    if (components.size() > MAX_COMPONENTS) {
-      return new Rejected(RejectReason.MALFORMED, "too many components");
+    Optional<Rejected> badComponents = components(list, components, covered);
+    if (badComponents.isPresent()) {
+      return badComponents.get();
     }
     Parameters params = list.getParams();
     for (String name : params.keySet()) {
@@ -179,6 +170,22 @@ public final class SignatureParser {
     return b.build();
   }
 
+  /** Collects the component identifiers; each must be a string, none repeated, at most {@link #MAX_COMPONENTS}. */
+  private static Optional<Rejected> components(InnerList list, List<StringItem> components, List<String> covered) {
+    for (Item<? extends Object> item : list.get()) {
+      if (!(item instanceof StringItem component)) {
+        return Optional.of(new Rejected(RejectReason.MALFORMED, "component identifiers must be strings"));
+      }
+      String id = component.get() + component.getParams().serialize();
+      if (covered.contains(id) || covered.size() == MAX_COMPONENTS) {
+        return Optional.of(new Rejected(RejectReason.MALFORMED, "component " + id + " repeated, or too many components"));
+      }
+      components.add(component);
+      covered.add(id);
+    }
+    return Optional.empty();
+  }
+
   private static Object value(Parameters params, String name) {
     Item<? extends Object> item = params.get(name);
     if (item instanceof StringItem s) {
@@ -187,7 +194,7 @@ public final class SignatureParser {
     if (item instanceof IntegerItem i) {
       return i.get();
     }
-    return item == null ? null : item;
+    return item;
   }
 
   private static byte[] base64(String value) throws ComponentException {
