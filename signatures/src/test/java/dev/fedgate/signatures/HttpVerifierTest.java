@@ -126,6 +126,10 @@ class HttpVerifierTest {
     assertThat(ed.headers().first("Signature").orElseThrow()).contains("algorithm=\"hs2019\"").contains("created=");
     assertThat(reason(ed, ED.publicKey(), MASTODON)).isNull();
 
+    HttpRequest rsaCreated = signedGet(RSA, SignatureScheme.CAVAGE_12, List.of("(request-target)", "host", "(created)"));
+    assertThat(rsaCreated.headers().first("Signature").orElseThrow()).contains("algorithm=\"hs2019\"");
+    assertThat(reason(rsaCreated, RSA.publicKey(), MASTODON)).isNull();
+
     String rsaValue = ed.headers().first("Signature").orElseThrow().replace("hs2019", "rsa-sha256");
     assertThat(reason(ed.withHeaders(ed.headers().replacing("Signature", rsaValue)), RSA.publicKey(), MASTODON))
         .isEqualTo(RejectReason.MALFORMED);
