@@ -149,12 +149,15 @@ public final class SignatureParser {
     Object alg = value(params, "alg");
     Object created = value(params, "created");
     Object expires = value(params, "expires");
-    if (!(keyId instanceof String) || (alg != null && !(alg instanceof String))
-        || (created != null && !(created instanceof Long)) || (expires != null && !(expires instanceof Long))) {
-      return new Rejected(RejectReason.MALFORMED, "keyid (string) is required; alg string, created/expires integers");
+    Object nonce = value(params, "nonce");
+    Object tag = value(params, "tag");
+    if (!(keyId instanceof String) || !isOptional(alg, String.class) || !isOptional(nonce, String.class)
+        || !isOptional(tag, String.class) || !isOptional(created, Long.class) || !isOptional(expires, Long.class)) {
+      return new Rejected(RejectReason.MALFORMED, "keyid (string) is required; alg, nonce, tag strings; created, expires integers");
     }
     ParsedSignature.Builder b = ParsedSignature.builder(SignatureScheme.RFC_9421).label(label).keyId((String) keyId)
-        .covered(covered).algorithm((String) alg).signature(signature).rfc9421(components, raw);
+        .covered(covered).algorithm((String) alg).nonceAndTag((String) nonce, (String) tag).signature(signature)
+        .rfc9421(components, raw);
     if (created != null) {
       b.created(created.toString(), Instant.ofEpochSecond((Long) created));
     }
@@ -178,6 +181,10 @@ public final class SignatureParser {
       covered.add(id);
     }
     return Optional.empty();
+  }
+
+  private static boolean isOptional(Object value, Class<?> type) {
+    return value == null || type.isInstance(value);
   }
 
   private static Object value(Parameters params, String name) {

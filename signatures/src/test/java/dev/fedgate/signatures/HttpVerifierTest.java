@@ -44,6 +44,10 @@ class HttpVerifierTest {
     assertThat(reason(get("Signature", "signature=\"AA==\""), RSA.publicKey(), MASTODON)).isEqualTo(RejectReason.MALFORMED);
     assertThat(reason(get("Signature-Input", "a=(\"@method\");keyid=\"k\", a=(\"@path\");keyid=\"k\"", "Signature", "a=:AA==:"),
         RSA.publicKey(), MASTODON)).isEqualTo(RejectReason.MALFORMED);
+    for (String params : new String[] {";keyid=1", ";keyid=\"k\";nonce=1", ";keyid=\"k\";created=\"1\"", ";keyid=\"k\";bogus=1"}) {
+      assertThat(reason(get("Signature-Input", "a=(\"@method\")" + params, "Signature", "a=:AA==:"), RSA.publicKey(), MASTODON))
+          .as(params).isEqualTo(RejectReason.MALFORMED);
+    }
   }
 
   @Test
