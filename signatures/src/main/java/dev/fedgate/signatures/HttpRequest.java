@@ -91,11 +91,6 @@ public final class HttpRequest implements HttpMessage {
     return new HttpRequest(method, target, headers, newBody.clone());
   }
 
-  /** Bytes for digesting without a copy; module-internal. */
-  byte[] bodyBytes() {
-    return body;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof HttpRequest r && method.equals(r.method) && target.equals(r.target)

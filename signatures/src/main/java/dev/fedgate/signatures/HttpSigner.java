@@ -107,9 +107,9 @@ public final class HttpSigner {
 
   private String cavage(HttpRequest request, boolean body, Instant now) throws ComponentException {
     List<String> covered = components.orElseGet(() -> defaultCavage(request, body));
-    // Mastodon and PeerTube expect "rsa-sha256" for RSA; other keys use "hs2019" (algorithm from the key).
-    boolean rsa = key.type() == KeyType.RSA && algorithm == SignatureAlgorithm.RSA_V1_5_SHA256;
     Optional<String> created = covered.contains("(created)") ? Optional.of(Long.toString(now.getEpochSecond())) : Optional.empty();
+    // Mastodon and PeerTube expect "rsa-sha256" for RSA; other keys, and (created), need "hs2019" (draft-12 §2.3).
+    boolean rsa = key.type() == KeyType.RSA && algorithm == SignatureAlgorithm.RSA_V1_5_SHA256 && created.isEmpty();
     String text = CavageSigningString.build(request, covered, created, Optional.empty(), true);
     StringBuilder header = new StringBuilder(512).append("keyId=\"").append(keyId).append("\",algorithm=\"")
         .append(rsa ? "rsa-sha256" : "hs2019").append('"');

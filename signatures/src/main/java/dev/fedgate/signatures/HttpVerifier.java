@@ -65,9 +65,10 @@ public final class HttpVerifier {
     if (key.type() == KeyType.RSA && key.sizeBits() < policy.minimumRsaBits()) {
       return new Rejected(RejectReason.KEY_TOO_WEAK, "RSA key of " + key.sizeBits() + " bits");
     }
+    Optional<Instant> signedAt = signatureTime(message, parsed);
     Optional<Rejected> refused = coverage(message, parsed);
     if (refused.isEmpty()) {
-      refused = timeWindow(message, parsed, now);
+      refused = timeWindow(message, parsed, signedAt, now);
     }
     if (refused.isEmpty()) {
       refused = signature(message, parsed, choice.algorithm());
@@ -76,7 +77,7 @@ public final class HttpVerifier {
       refused = digests(message, parsed);
     }
     return refused.<VerificationResult>map(r -> r)
-        .orElseGet(() -> new Verified(parsed.keyId(), parsed.scheme(), parsed.coveredComponents(), signatureTime(message, parsed)));
+        .orElseGet(() -> new Verified(parsed.keyId(), parsed.scheme(), parsed.coveredComponents(), signedAt));
   }
 
   /** The algorithm comes from the key; a declared one must equal it (never picked from the header alone). */
@@ -141,14 +142,13 @@ public final class HttpVerifier {
         && (r.bodyLength() > 0 || BODY_METHODS.contains(r.method().toUpperCase(Locale.ROOT)));
   }
 
-  private Optional<Rejected> timeWindow(HttpMessage message, ParsedSignature parsed, Instant now) {
-    Optional<Instant> created = signatureTime(message, parsed);
+  private Optional<Rejected> timeWindow(HttpMessage message, ParsedSignature parsed, Optional<Instant> created, Instant now) {
     if (created.isEmpty()) {
-      boolean dateSent = parsed.scheme() == SignatureScheme.CAVAGE_12 && message.headers().contains("Date");
-      return dateSent ? reject(RejectReason.MALFORMED, "unparsable Date header")
-          : parsed.scheme() == SignatureScheme.CAVAGE_12
-              ? reject(RejectReason.REQUIRED_COMPONENT_MISSING, "no signature time (Date or created)")
-              : Optional.empty();
+      if (parsed.scheme() == SignatureScheme.RFC_9421) {
+        return Optional.empty(); // requireCreated was checked with the coverage
+      }
+      return message.headers().contains("Date") ? reject(RejectReason.MALFORMED, "unparsable Date header")
+          : reject(RejectReason.REQUIRED_COMPONENT_MISSING, "no signature time (Date or created)");
     }
     Instant start = created.get();
     Instant limit = start.plus(policy.maxValidity());

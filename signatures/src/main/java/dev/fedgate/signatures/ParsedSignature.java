@@ -19,6 +19,8 @@ public final class ParsedSignature implements ParseResult {
   private final Optional<String> expiresRaw;
   private final Optional<Instant> created;
   private final Optional<Instant> expires;
+  private final Optional<String> nonce;
+  private final Optional<String> tag;
   private final byte[] signature;
   private final List<StringItem> rfc9421Components;
   private final String rfc9421Params;
@@ -33,6 +35,8 @@ public final class ParsedSignature implements ParseResult {
     this.expiresRaw = Optional.ofNullable(b.expiresRaw);
     this.created = Optional.ofNullable(b.created);
     this.expires = Optional.ofNullable(b.expires);
+    this.nonce = Optional.ofNullable(b.nonce);
+    this.tag = Optional.ofNullable(b.tag);
     this.signature = b.signature;
     this.rfc9421Components = b.rfc9421Components == null ? List.of() : List.copyOf(b.rfc9421Components);
     this.rfc9421Params = b.rfc9421Params;
@@ -80,6 +84,16 @@ public final class ParsedSignature implements ParseResult {
     return expires;
   }
 
+  /** The RFC 9421 {@code nonce} parameter, for callers that keep a replay cache. */
+  public Optional<String> nonce() {
+    return nonce;
+  }
+
+  /** The RFC 9421 {@code tag} parameter (the application profile the signer names). */
+  public Optional<String> tag() {
+    return tag;
+  }
+
   Optional<String> createdRaw() {
     return createdRaw;
   }
@@ -117,6 +131,8 @@ public final class ParsedSignature implements ParseResult {
     private String expiresRaw;
     private Instant created;
     private Instant expires;
+    private String nonce;
+    private String tag;
     private byte[] signature;
     private List<StringItem> rfc9421Components;
     private String rfc9421Params;
@@ -154,6 +170,12 @@ public final class ParsedSignature implements ParseResult {
     Builder expires(String raw, Instant v) {
       expiresRaw = raw;
       expires = v;
+      return this;
+    }
+
+    Builder nonceAndTag(String nonceValue, String tagValue) {
+      nonce = nonceValue;
+      tag = tagValue;
       return this;
     }
 

@@ -13,12 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.greenbytes.http.sfv.ByteSequenceItem;
-import org.greenbytes.http.sfv.Dictionary;
 import org.greenbytes.http.sfv.InnerList;
 import org.greenbytes.http.sfv.IntegerItem;
 import org.greenbytes.http.sfv.Item;
-import org.greenbytes.http.sfv.ListElement;
 import org.greenbytes.http.sfv.Parameters;
 import org.greenbytes.http.sfv.ParseException;
 import org.greenbytes.http.sfv.Parser;
@@ -34,6 +33,7 @@ public final class SignatureParser {
   public static final int MAX_COMPONENTS = 32;
   private static final int MAX_FIELD_CHARS = CavageParameters.MAX_CHARS;
   private static final String AUTH_SCHEME = "signature ";
+  private static final Pattern SPACES = Pattern.compile("[ \\t]+");
   private static final Set<String> RFC9421_PARAMS = Set.of("created", "expires", "nonce", "alg", "keyid", "tag");
 
   private SignatureParser() {}
@@ -86,7 +86,7 @@ public final class SignatureParser {
     // Mastodon's defaults: "date" for rsa-sha256, "(created)" otherwise (draft-12 §2.1.6).
     String headersParam = p.getOrDefault("headers", "rsa-sha256".equals(algorithm) ? "date" : "(created)");
     List<String> covered = new ArrayList<>();
-    for (String name : headersParam.split("[ \\t]+")) {
+    for (String name : SPACES.split(headersParam)) {
       if (!name.isEmpty()) {
         covered.add(name.toLowerCase(Locale.ROOT));
       }
@@ -112,47 +112,31 @@ public final class SignatureParser {
       return new Rejected(RejectReason.MALFORMED, "signature fields too long");
     }
     Map<String, String> rawInputs = StructuredFields.rawMembers(inputText);
-    StructuredFields.rawMembers(signatureText);
-    Dictionary inputs = Parser.parseDictionary(inputText);
-    Dictionary signatures = Parser.parseDictionary(signatureText);
-    if (inputs.get().isEmpty()) {
+    Map<String, String> rawSignatures = StructuredFields.rawMembers(signatureText);
+    if (rawInputs.isEmpty()) {
       return new Rejected(RejectReason.NO_SIGNATURE, "empty Signature-Input");
     }
-    String label = wanted.orElse(inputs.get().keySet().iterator().next());
-    ListElement<? extends Object> input = inputs.get().get(label);
-    ListElement<? extends Object> value = signatures.get().get(label);
-    if (input == null || value == null) {
+    String label = wanted.orElse(rawInputs.keySet().iterator().next());
+    String raw = rawInputs.get(label);
+    String rawSignature = rawSignatures.get(label);
+    if (raw == null || rawSignature == null) {
       return new Rejected(RejectReason.NO_SIGNATURE, "no signature labelled " + label);
     }
-    if (!(input instanceof InnerList list) || !(value instanceof ByteSequenceItem bytes)) {
-      return new Rejected(RejectReason.MALFORMED, "signature " + label + " has the wrong structure");
+    // The selected members are parsed strictly on their own, so the inner list is exactly the text the base ends with.
+    InnerList list = Parser.parseInnerList(raw);
+    Optional<byte[]> signature = byteSequence(rawSignature);
+    if (signature.isEmpty()) {
+      return new Rejected(RejectReason.MALFORMED, "signature " + label + " is not a byte sequence");
     }
-    String raw = rawInputs.get(label);
-    // The raw text is what the base must end with; it has to be the very member the library parsed.
-    if (raw == null || !Parser.parseInnerList(raw).serialize().equals(list.serialize())) {
-      return new Rejected(RejectReason.MALFORMED, "cannot locate the serialization of " + label);
-    }
-    byte[] signature = new byte[bytes.get().remaining()];
-    bytes.get().duplicate().get(signature);
-    return rfc9421Signature(label, list, raw, signature);
+    return rfc9421Signature(label, list, raw, signature.get());
   }
 
   private static ParseResult rfc9421Signature(String label, InnerList list, String raw, byte[] signature) {
     List<StringItem> components = new ArrayList<>();
     List<String> covered = new ArrayList<>();
-    for (Item<? extends Object> item : list.get()) {
-      if (!(item instanceof StringItem component)) {
-        return new Rejected(RejectReason.MALFORMED, "component identifiers must be strings");
-      }
-      String id = component.get() + component.getParams().serialize();
-      if (covered.contains(id)) {
-        return new Rejected(RejectReason.MALFORMED, "component " + id + " repeated");
-      }
-      components.add(component);
-      covered.add(id);
-    }
-    if (components.size() > MAX_COMPONENTS) {
-      return new Rejected(RejectReason.MALFORMED, "too many components");
+    Optional<Rejected> badComponents = components(list, components, covered);
+    if (badComponents.isPresent()) {
+      return badComponents.get();
     }
     Parameters params = list.getParams();
     for (String name : params.keySet()) {
@@ -164,12 +148,15 @@ public final class SignatureParser {
     Object alg = value(params, "alg");
     Object created = value(params, "created");
     Object expires = value(params, "expires");
-    if (!(keyId instanceof String) || (alg != null && !(alg instanceof String))
-        || (created != null && !(created instanceof Long)) || (expires != null && !(expires instanceof Long))) {
-      return new Rejected(RejectReason.MALFORMED, "keyid (string) is required; alg string, created/expires integers");
+    Object nonce = value(params, "nonce");
+    Object tag = value(params, "tag");
+    if (!(keyId instanceof String) || !isOptional(alg, String.class) || !isOptional(nonce, String.class)
+        || !isOptional(tag, String.class) || !isOptional(created, Long.class) || !isOptional(expires, Long.class)) {
+      return new Rejected(RejectReason.MALFORMED, "keyid (string) is required; alg, nonce, tag strings; created, expires integers");
     }
     ParsedSignature.Builder b = ParsedSignature.builder(SignatureScheme.RFC_9421).label(label).keyId((String) keyId)
-        .covered(covered).algorithm((String) alg).signature(signature).rfc9421(components, raw);
+        .covered(covered).algorithm((String) alg).nonceAndTag((String) nonce, (String) tag).signature(signature)
+        .rfc9421(components, raw);
     if (created != null) {
       b.created(created.toString(), Instant.ofEpochSecond((Long) created));
     }
@@ -177,6 +164,26 @@ public final class SignatureParser {
       b.expires(expires.toString(), Instant.ofEpochSecond((Long) expires));
     }
     return b.build();
+  }
+
+  /** Collects the component identifiers; each must be a string, none repeated, at most {@link #MAX_COMPONENTS}. */
+  private static Optional<Rejected> components(InnerList list, List<StringItem> components, List<String> covered) {
+    for (Item<? extends Object> item : list.get()) {
+      if (!(item instanceof StringItem component)) {
+        return Optional.of(new Rejected(RejectReason.MALFORMED, "component identifiers must be strings"));
+      }
+      String id = component.get() + component.getParams().serialize();
+      if (covered.contains(id) || covered.size() == MAX_COMPONENTS) {
+        return Optional.of(new Rejected(RejectReason.MALFORMED, "component " + id + " repeated, or too many components"));
+      }
+      components.add(component);
+      covered.add(id);
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isOptional(Object value, Class<?> type) {
+    return value == null || type.isInstance(value);
   }
 
   private static Object value(Parameters params, String name) {
@@ -187,7 +194,24 @@ public final class SignatureParser {
     if (item instanceof IntegerItem i) {
       return i.get();
     }
-    return item == null ? null : item;
+    return item;
+  }
+
+  /** An sf-binary item; the plain {@code :base64:} form is decoded directly (it is most of the parsing cost). */
+  private static Optional<byte[]> byteSequence(String raw) {
+    if (raw.length() >= 2 && raw.charAt(0) == ':' && raw.indexOf(':', 1) == raw.length() - 1) {
+      try {
+        return Optional.of(Base64.getDecoder().decode(raw.substring(1, raw.length() - 1)));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    if (Parser.parseItem(raw) instanceof ByteSequenceItem bytes) {
+      byte[] out = new byte[bytes.get().remaining()];
+      bytes.get().duplicate().get(out);
+      return Optional.of(out);
+    }
+    return Optional.empty();
   }
 
   private static byte[] base64(String value) throws ComponentException {

@@ -44,6 +44,10 @@ class HttpVerifierTest {
     assertThat(reason(get("Signature", "signature=\"AA==\""), RSA.publicKey(), MASTODON)).isEqualTo(RejectReason.MALFORMED);
     assertThat(reason(get("Signature-Input", "a=(\"@method\");keyid=\"k\", a=(\"@path\");keyid=\"k\"", "Signature", "a=:AA==:"),
         RSA.publicKey(), MASTODON)).isEqualTo(RejectReason.MALFORMED);
+    for (String params : new String[] {";keyid=1", ";keyid=\"k\";nonce=1", ";keyid=\"k\";created=\"1\"", ";keyid=\"k\";bogus=1"}) {
+      assertThat(reason(get("Signature-Input", "a=(\"@method\")" + params, "Signature", "a=:AA==:"), RSA.publicKey(), MASTODON))
+          .as(params).isEqualTo(RejectReason.MALFORMED);
+    }
   }
 
   @Test
@@ -125,6 +129,10 @@ class HttpVerifierTest {
     HttpRequest ed = signedGet(ED, SignatureScheme.CAVAGE_12, List.of("(request-target)", "host", "(created)"));
     assertThat(ed.headers().first("Signature").orElseThrow()).contains("algorithm=\"hs2019\"").contains("created=");
     assertThat(reason(ed, ED.publicKey(), MASTODON)).isNull();
+
+    HttpRequest rsaCreated = signedGet(RSA, SignatureScheme.CAVAGE_12, List.of("(request-target)", "host", "(created)"));
+    assertThat(rsaCreated.headers().first("Signature").orElseThrow()).contains("algorithm=\"hs2019\"");
+    assertThat(reason(rsaCreated, RSA.publicKey(), MASTODON)).isNull();
 
     String rsaValue = ed.headers().first("Signature").orElseThrow().replace("hs2019", "rsa-sha256");
     assertThat(reason(ed.withHeaders(ed.headers().replacing("Signature", rsaValue)), RSA.publicKey(), MASTODON))

@@ -75,6 +75,8 @@ class Rfc9421VectorsTest {
     assertThat(SignatureBase.build(request, parsed.rfc9421Components(), parsed.rfc9421Params()))
         .isEqualTo(c.get("signature_base").asText());
     assertThat(parsed.label()).contains(c.get("label").asText());
+    assertThat(parsed.nonce().orElse(null)).isEqualTo(c.get("signature_params").path("nonce").textValue());
+    assertThat(parsed.tag().orElse(null)).isEqualTo(c.get("signature_params").path("tag").textValue());
     SignatureAlgorithm alg = SignatureAlgorithm.fromRfc9421Name(c.get("alg").asText()).orElseThrow();
     assertThat(HttpVerifier.create(publicKey(c.get("keyid").asText()), alg, ANY).verify(request, parsed, SIGNED))
         .isInstanceOf(Verified.class);

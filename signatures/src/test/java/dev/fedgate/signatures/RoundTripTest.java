@@ -186,6 +186,16 @@ class RoundTripTest {
   }
 
   @Test
+  void signatureParams_useTheExactReceivedText_notAReserialisation() {
+    HttpRequest request = HttpRequest.of("GET", URI.create("https://social.example/x"), HttpHeaders.of("Host", "social.example"));
+    // Two spaces between items are valid RFC 8941 but not canonical; the base must carry them as received.
+    String input = "sig1=(\"@method\"  \"@target-uri\");keyid=\"k\";created=" + NOW.getEpochSecond();
+    HttpRequest signed = signWith9421Input(request, input);
+
+    assertThat(verify(signed, RSA, VerificationPolicy.MASTODON_COMPATIBLE)).isInstanceOf(Verified.class);
+  }
+
+  @Test
   void cavageWithoutQueryInRequestTarget_isAcceptedOnlyWhenThePolicySaysSo() {
     HttpRequest unsigned = HttpRequest.of("GET", URI.create("https://social.example/users/bob"), HttpHeaders.empty());
     HttpRequest signed = HttpSigner.create(RSA, "k", SignatureScheme.CAVAGE_12).sign(unsigned, NOW).request();

@@ -26,30 +26,13 @@ public final class CavageParameters {
     int pos = skipSpaces(header, 0);
     while (pos < header.length()) {
       int eq = header.indexOf('=', pos);
-      if (eq <= pos) {
+      if (eq <= pos || !NAME.matcher(header.substring(pos, eq).trim()).matches()) {
         throw ComponentException.malformed("expected name=value at " + pos);
       }
       String name = header.substring(pos, eq).trim();
-      if (!NAME.matcher(name).matches()) {
-        throw ComponentException.malformed("bad parameter name");
-      }
-      int end;
-      String value;
-      if (eq + 1 < header.length() && header.charAt(eq + 1) == '"') {
-        int close = header.indexOf('"', eq + 2);
-        if (close < 0) {
-          throw ComponentException.malformed("unterminated quoted value");
-        }
-        value = header.substring(eq + 2, close);
-        end = close + 1;
-      } else {
-        int comma = header.indexOf(',', eq + 1);
-        end = comma < 0 ? header.length() : comma;
-        value = header.substring(eq + 1, end).trim();
-        if (!NUMBER.matcher(value).matches()) {
-          throw ComponentException.malformed("unquoted value must be a number");
-        }
-      }
+      int end = valueEnd(header, eq + 1);
+      String value = header.charAt(eq + 1 < header.length() ? eq + 1 : eq) == '"'
+          ? header.substring(eq + 2, end - 1) : header.substring(eq + 1, end).trim();
       if (out.put(name, value) != null) {
         throw ComponentException.malformed("duplicate parameter " + name);
       }
@@ -65,6 +48,23 @@ public final class CavageParameters {
       }
     }
     return out;
+  }
+
+  /** End (exclusive) of the value starting at {@code start}: after the closing quote, or before the next comma. */
+  private static int valueEnd(String header, int start) throws ComponentException {
+    if (start < header.length() && header.charAt(start) == '"') {
+      int close = header.indexOf('"', start + 1);
+      if (close < 0) {
+        throw ComponentException.malformed("unterminated quoted value");
+      }
+      return close + 1;
+    }
+    int comma = header.indexOf(',', start);
+    int end = comma < 0 ? header.length() : comma;
+    if (!NUMBER.matcher(header.substring(start, end).trim()).matches()) {
+      throw ComponentException.malformed("unquoted value must be a number");
+    }
+    return end;
   }
 
   private static int skipSpaces(String s, int pos) {

@@ -45,7 +45,7 @@ public final class CavageSigningString {
         }
         List<String> lines = request.headers().values(name);
         if (lines.isEmpty()) {
-          throw ComponentException.missing("covered header " + name + " is absent");
+          throw ComponentException.malformed("covered header " + name + " is absent");
         }
         return FieldValues.canonical(lines);
     }

@@ -2,26 +2,12 @@ package dev.fedgate.signatures.internal;
 
 /** A signature input that cannot be built from the message (missing field, bad component, bad syntax). */
 public final class ComponentException extends Exception {
-  /** Whether the failure is a missing covered field rather than bad syntax. */
-  private final boolean missingField;
-
-  private ComponentException(String message, boolean missingField) {
+  private ComponentException(String message) {
     super(message, null, false, false);
-    this.missingField = missingField;
   }
 
-  /** Bad syntax or an unsupported construct. */
+  /** With a client-safe message naming the component. */
   public static ComponentException malformed(String message) {
-    return new ComponentException(message, false);
-  }
-
-  /** A covered header field or query parameter absent from the message. */
-  public static ComponentException missing(String message) {
-    return new ComponentException(message, true);
-  }
-
-  /** True when a covered field is absent from the message. */
-  public boolean missingField() {
-    return missingField;
+    return new ComponentException(message);
   }
 }

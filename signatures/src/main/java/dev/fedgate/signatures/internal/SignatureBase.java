@@ -118,7 +118,7 @@ public final class SignatureBase {
       }
     }
     if (out.isEmpty()) {
-      throw ComponentException.missing("query parameter " + nameItem.get() + " is absent");
+      throw ComponentException.malformed("query parameter " + nameItem.get() + " is absent");
     }
     return out;
   }
@@ -147,7 +147,7 @@ public final class SignatureBase {
   private static String field(HttpMessage message, String name, Parameters params) throws ComponentException {
     List<String> lines = message.headers().values(name);
     if (lines.isEmpty()) {
-      throw ComponentException.missing("covered field " + name + " is absent");
+      throw ComponentException.malformed("covered field " + name + " is absent");
     }
     if (params.containsKey("bs")) {
       List<String> wrapped = new ArrayList<>(lines.size());
@@ -160,7 +160,7 @@ public final class SignatureBase {
     if (params.get("key") instanceof StringItem key) {
       ListElement<? extends Object> member = dictionary(lines).get().get(key.get());
       if (member == null) {
-        throw ComponentException.missing("dictionary member " + key.get() + " is absent from " + name);
+        throw ComponentException.malformed("dictionary member " + key.get() + " is absent from " + name);
       }
       return member.serialize();
     }

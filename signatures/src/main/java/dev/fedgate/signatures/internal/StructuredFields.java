@@ -2,12 +2,17 @@ package dev.fedgate.signatures.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Raw member text of an RFC 8941 Dictionary, so that RFC 9421 {@code @signature-params} uses the exact received
- * serialization. The structured-fields library parses; this only finds where each member's value starts and ends.
+ * serialization. This only finds where each member's key and value are; the structured-fields library then parses
+ * the member that is used, strictly.
  */
 public final class StructuredFields {
+  /** RFC 8941 §3.2 key. */
+  private static final Pattern KEY = Pattern.compile("[a-z*][a-z0-9_.*-]*");
+
   private StructuredFields() {}
 
   /**
@@ -46,6 +51,9 @@ public final class StructuredFields {
     int semi = trimmed.indexOf(';');
     boolean hasValue = eq > 0 && (semi < 0 || eq < semi);
     String key = hasValue ? trimmed.substring(0, eq) : (semi < 0 ? trimmed : trimmed.substring(0, semi));
+    if (!KEY.matcher(key).matches()) {
+      throw ComponentException.malformed("bad dictionary key");
+    }
     if (out.put(key, hasValue ? trimmed.substring(eq + 1) : "?1") != null) {
       throw ComponentException.malformed("duplicate dictionary member " + key);
     }
