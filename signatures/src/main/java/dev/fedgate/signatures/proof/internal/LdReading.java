@@ -37,15 +37,17 @@ import java.util.regex.Pattern;
  *       only of the plain kind ({@code @id}, {@code @type}, {@code @container} {@code @list}/{@code @set}); no
  *       keyword aliases, {@code @vocab}, {@code @base}, {@code @reverse} terms or nested contexts.</li>
  *   <li>No member is a JSON-LD keyword other than {@code @id}/{@code @type} (so no {@code @graph},
- *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…).</li>
+ *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…), and no array holds an
+ *       array or a null (JSON-LD flattens and drops them).</li>
  *   <li>Every non-null member resolves, under the reading context, to an absolute IRI (not a blank node: the
  *       ActivityStreams context maps unknown terms to blank nodes, which RDF drops).</li>
  *   <li>Every node id is an absolute IRI and each id is described by one JSON object only (no merging of nodes the
  *       tree keeps apart).</li>
  *   <li>After expansion under the reading context, every {@code @id} and {@code @type} is an absolute IRI (catches
  *       values an {@code @id}-typed term turns into relative IRIs, and types nothing defines).</li>
- *   <li>The signature is checked over {@link #readingNQuads()}: the canonical graph of the JSON under the reading
- *       context. If the sender's own context gives a different graph, a signature over that one does not count.</li>
+ *   <li>The signature must verify over {@link #readingNQuads()}, the canonical graph of the JSON under the reading
+ *       context, and the document's own context must give that same graph ({@link #ownNQuads()}), so a consumer
+ *       that honours the sender's {@code @context} reads it the same way too.</li>
  * </ol>
  * Bounds keep URDNA2015 cheap: at most {@link #MAX_NODES} objects, and at most {@link #MAX_ANONYMOUS_CHILDREN}
  * id-less objects inside an id-less object (identical blank siblings make its blank-node hashing factorial).
@@ -102,7 +104,7 @@ public final class LdReading {
 
   /**
    * The canonical N-Quads of the document under its own {@code @context}: the graph a signer using that context
-   * signed. Used only to tell a restructured document from a bad signature.
+   * signed; it must equal {@link #readingNQuads()}.
    *
    * @throws RuntimeException when jsonld-java cannot process the document
    */
@@ -248,6 +250,11 @@ public final class LdReading {
       this.definitions = definitions;
     }
 
+    /** Whether {@code name} is a language map ({@code "@container": "@language"}, e.g. {@code contentMap}). */
+    boolean isLanguageMap(String name) {
+      return definitions.get(name) instanceof Map<?, ?> map && "@language".equals(map.get("@container"));
+    }
+
     /** The IRI or keyword {@code name} stands for; a blank node id when nothing defines it. */
     String resolve(String name) {
       if (name.startsWith("@")) {
@@ -291,10 +298,14 @@ public final class LdReading {
       for (Map.Entry<String, JsonNode> member : object.properties()) {
         String name = member.getKey();
         JsonNode value = member.getValue();
-        if ((top && name.equals("@context")) || value.isNull()) {
+        if (top && name.equals("@context")) {
           continue;
         }
         String meaning = terms.resolve(name);
+        if (value.isNull() && !meaning.startsWith("@")) {
+          // A null member means "absent" to JSON-LD and to our readers alike.
+          continue;
+        }
         Optional<Rejected> problem = memberProblem(name, meaning, value);
         if (problem.isPresent()) {
           return problem;
@@ -302,15 +313,23 @@ public final class LdReading {
         if (meaning.equals("@id")) {
           id = value.textValue();
         }
+        if (terms.isLanguageMap(name)) {
+          // Keys are language tags and values strings: each becomes a language-tagged literal of the graph.
+          problem = languageMapProblem(name, value);
+          if (problem.isPresent()) {
+            return problem;
+          }
+          continue;
+        }
         Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
         for (JsonNode child : children) {
           if (child.isObject() && !child.has("id") && !child.has("@id")) {
             anonymousChildren++;
           }
-          problem = value(child);
-          if (problem.isPresent()) {
-            return problem;
-          }
+        }
+        problem = value(value);
+        if (problem.isPresent()) {
+          return problem;
         }
       }
       if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
@@ -329,10 +348,33 @@ public final class LdReading {
       }
       if (value.isArray()) {
         for (JsonNode element : value) {
+          if (element.isArray() || element.isNull()) {
+            // JSON-LD flattens nested arrays and drops null elements: shapes no reader expects, none of them signed.
+            return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "array holding an array or a null"));
+          }
           Optional<Rejected> problem = value(element);
           if (problem.isPresent()) {
             return problem;
           }
+        }
+      }
+      return Optional.empty();
+    }
+
+    private static Optional<Rejected> languageMapProblem(String name, JsonNode map) {
+      if (!map.isObject()) {
+        return Optional.of(refuse(ProofRejectReason.MALFORMED, name + " is not a language map"));
+      }
+      for (JsonNode text : map) {
+        boolean strings = text.isTextual() || text.isNull();
+        if (text.isArray()) {
+          strings = true;
+          for (JsonNode element : text) {
+            strings &= element.isTextual();
+          }
+        }
+        if (!strings) {
+          return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, name + " holds something other than text"));
         }
       }
       return Optional.empty();
