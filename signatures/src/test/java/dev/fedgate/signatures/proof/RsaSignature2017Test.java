@@ -97,6 +97,18 @@ class RsaSignature2017Test {
   }
 
   @Test
+  void verify_senderTypingKnownTermsItsOwnWay() throws Exception {
+    // Older Mastodon typed movedTo as text, PeerTube maps PropertyValue into http://schema.org/: same meaning to a
+    // JSON reader, so both verify.
+    ObjectNode update = parse("{\"@context\":[\"https://www.w3.org/ns/activitystreams\",\"https://w3id.org/security/v1\","
+        + "{\"movedTo\":\"as:movedTo\",\"sc\":\"http://schema.org/\",\"PropertyValue\":\"sc:PropertyValue\","
+        + "\"value\":\"sc:value\"}],\"id\":\"" + BOB + "#updates/2\",\"type\":\"Update\",\"actor\":\"" + BOB + "\","
+        + "\"object\":{\"id\":\"" + BOB + "\",\"type\":\"Person\",\"movedTo\":\"https://new.example/users/bob\","
+        + "\"attachment\":[{\"type\":\"PropertyValue\",\"name\":\"Site\",\"value\":\"https://bob.example\"}]}}");
+    assertThat(verify(signed(update))).isInstanceOf(Verified.class);
+  }
+
+  @Test
   void verify_tamperedContentOrOptions_isBadSignature() throws Exception {
     ObjectNode content = signed(forwardedReply());
     ((ObjectNode) content.get("object")).put("content", "<p>Tr\u00e8s mal</p>");

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * <p>The rule: <b>the graph of the JSON as Fedgate reads it must be the graph that was signed, and no JSON member or
  * value may fall outside it.</b> "As Fedgate reads it" is the <i>reading context</i>: ActivityStreams, security v1,
  * our fixed meanings for common extension terms ({@code known-terms.jsonld}), and the document's own inline
- * definitions only for terms none of those define (a sender may add terms, never redefine known ones). In order:
+ * definitions for terms none of those define, or for known terms whose IRI they keep (a sender may add terms and
+ * choose how a known term's values are typed, never change what a known term means). In order:
  * <ol>
  *   <li>{@code @context}: bundled URLs only ({@link ProofRejectReason#UNKNOWN_CONTEXT}), inline term definitions
  *       only of the plain kind ({@code @id}, {@code @type}, {@code @container} {@code @list}/{@code @set}); no
@@ -143,10 +144,11 @@ public final class LdReading {
     } else {
       entries.add(context);
     }
-    Map<String, Object> base = readingTerms();
+    TermTable base = new TermTable(readingTerms());
+    Map<String, Object> senderView = new LinkedHashMap<>(base.definitions);
     for (JsonNode entry : entries) {
       Optional<Rejected> problem = entry.isTextual() ? urlProblem(entry.textValue())
-          : entry.isObject() ? inlineProblem((ObjectNode) entry, base)
+          : entry.isObject() ? inlineProblem((ObjectNode) entry, base, senderView)
           : Optional.of(refuse(ProofRejectReason.MALFORMED, "@context entry is neither a URL nor an object"));
       if (problem.isPresent()) {
         return problem;
@@ -160,14 +162,23 @@ public final class LdReading {
         : Optional.of(refuse(ProofRejectReason.UNKNOWN_CONTEXT, "context not bundled: " + url));
   }
 
-  private Optional<Rejected> inlineProblem(ObjectNode inline, Map<String, Object> base) {
+  /**
+   * Checks one inline context object and takes into the reading the sender's definitions of new terms, and of known
+   * terms whose IRI it keeps: a sender may choose how a known term's values are typed (text or IRI, list or set;
+   * older Mastodon typed {@code movedTo} as text), never what the term means.
+   */
+  private Optional<Rejected> inlineProblem(ObjectNode inline, TermTable base, Map<String, Object> senderView) {
     for (Map.Entry<String, JsonNode> term : inline.properties()) {
-      String name = term.getKey();
-      if (name.startsWith("@") || !plainDefinition(term.getValue())) {
-        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "inline context entry not allowed: " + name));
+      if (term.getKey().startsWith("@") || !plainDefinition(term.getValue())) {
+        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED,
+            "inline context entry not allowed: " + term.getKey()));
       }
-      if (!base.containsKey(name)) {
-        extraTerms.put(name, CanonicalNQuads.toJsonLd(term.getValue()));
+      senderView.put(term.getKey(), CanonicalNQuads.toJsonLd(term.getValue()));
+    }
+    TermTable sender = new TermTable(senderView);
+    for (String name : (Iterable<String>) inline::fieldNames) {
+      if (!base.definitions.containsKey(name) || sender.resolve(name).equals(base.resolve(name))) {
+        extraTerms.put(name, senderView.get(name));
       }
     }
     return Optional.empty();
