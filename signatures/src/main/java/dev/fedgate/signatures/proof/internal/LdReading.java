@@ -6,7 +6,6 @@ import com.github.jsonldjava.core.JsonLdProcessor;
 import dev.fedgate.signatures.proof.ProofRejectReason;
 import dev.fedgate.signatures.proof.ProofResult.Rejected;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +144,7 @@ public final class LdReading {
       entries.add(context);
     }
     TermTable base = new TermTable(readingTerms());
-    Map<String, Object> senderView = new LinkedHashMap<>(base.definitions);
+    Map<String, Object> senderView = new LinkedHashMap<>(base.definitions());
     for (JsonNode entry : entries) {
       Optional<Rejected> problem = entry.isTextual() ? urlProblem(entry.textValue())
           : entry.isObject() ? inlineProblem((ObjectNode) entry, base, senderView)
@@ -177,7 +176,7 @@ public final class LdReading {
     }
     TermTable sender = new TermTable(senderView);
     for (String name : (Iterable<String>) inline::fieldNames) {
-      if (!base.definitions.containsKey(name) || sender.resolve(name).equals(base.resolve(name))) {
+      if (!base.definitions().containsKey(name) || sender.resolve(name).equals(base.resolve(name))) {
         extraTerms.put(name, senderView.get(name));
       }
     }
@@ -251,159 +250,5 @@ public final class LdReading {
 
   static Rejected refuse(ProofRejectReason reason, String detail) {
     return new Rejected(reason, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail);
-  }
-
-  /** Term lookups under the reading context (what a member name means, as an IRI or keyword). */
-  private static final class TermTable {
-    private final Map<String, Object> definitions;
-
-    TermTable(Map<String, Object> definitions) {
-      this.definitions = definitions;
-    }
-
-    /** Whether {@code name} is a language map ({@code "@container": "@language"}, e.g. {@code contentMap}). */
-    boolean isLanguageMap(String name) {
-      return definitions.get(name) instanceof Map<?, ?> map && "@language".equals(map.get("@container"));
-    }
-
-    /** The IRI or keyword {@code name} stands for; a blank node id when nothing defines it. */
-    String resolve(String name) {
-      if (name.startsWith("@")) {
-        return name;
-      }
-      Object definition = definitions.get(name);
-      if (definition != null) {
-        Object id = definition instanceof Map<?, ?> map ? map.get("@id") : definition;
-        return id instanceof String s ? expandPrefix(s) : "_:" + name;
-      }
-      return name.contains(":") ? expandPrefix(name) : "_:" + name;
-    }
-
-    private String expandPrefix(String value) {
-      int colon = value.indexOf(':');
-      if (value.startsWith("@") || colon <= 0) {
-        return value;
-      }
-      Object prefix = definitions.get(value.substring(0, colon));
-      Object prefixIri = prefix instanceof Map<?, ?> map ? map.get("@id") : prefix;
-      return prefixIri instanceof String s && !s.contains("@") ? s + value.substring(colon + 1) : value;
-    }
-  }
-
-  /** The walk over the JSON tree for rules 2 to 4 and the bounds. */
-  private static final class TreeCheck {
-    private final TermTable terms;
-    private final Set<String> described = new HashSet<>();
-    private int nodes;
-
-    TreeCheck(TermTable terms) {
-      this.terms = terms;
-    }
-
-    Optional<Rejected> node(ObjectNode object, boolean top) {
-      if (++nodes > MAX_NODES) {
-        return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED, "more than " + MAX_NODES + " objects"));
-      }
-      String id = null;
-      int anonymousChildren = 0;
-      for (Map.Entry<String, JsonNode> member : object.properties()) {
-        String name = member.getKey();
-        JsonNode value = member.getValue();
-        if (top && name.equals("@context")) {
-          continue;
-        }
-        String meaning = terms.resolve(name);
-        if (value.isNull() && !meaning.startsWith("@")) {
-          // A null member means "absent" to JSON-LD and to our readers alike.
-          continue;
-        }
-        Optional<Rejected> problem = memberProblem(name, meaning, value);
-        if (problem.isPresent()) {
-          return problem;
-        }
-        if (meaning.equals("@id")) {
-          id = value.textValue();
-        }
-        if (terms.isLanguageMap(name)) {
-          // Keys are language tags and values strings: each becomes a language-tagged literal of the graph.
-          problem = languageMapProblem(name, value);
-          if (problem.isPresent()) {
-            return problem;
-          }
-          continue;
-        }
-        Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
-        for (JsonNode child : children) {
-          if (child.isObject() && !child.has("id") && !child.has("@id")) {
-            anonymousChildren++;
-          }
-        }
-        problem = value(value);
-        if (problem.isPresent()) {
-          return problem;
-        }
-      }
-      if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
-        return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED,
-            "an object without id holds more than " + MAX_ANONYMOUS_CHILDREN + " objects without id"));
-      }
-      if (id != null && object.size() > 1 && !described.add(id)) {
-        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "node described twice: " + id));
-      }
-      return Optional.empty();
-    }
-
-    private Optional<Rejected> value(JsonNode value) {
-      if (value.isObject()) {
-        return node((ObjectNode) value, false);
-      }
-      if (value.isArray()) {
-        for (JsonNode element : value) {
-          if (element.isArray() || element.isNull()) {
-            // JSON-LD flattens nested arrays and drops null elements: shapes no reader expects, none of them signed.
-            return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "array holding an array or a null"));
-          }
-          Optional<Rejected> problem = value(element);
-          if (problem.isPresent()) {
-            return problem;
-          }
-        }
-      }
-      return Optional.empty();
-    }
-
-    private static Optional<Rejected> languageMapProblem(String name, JsonNode map) {
-      if (!map.isObject()) {
-        return Optional.of(refuse(ProofRejectReason.MALFORMED, name + " is not a language map"));
-      }
-      for (JsonNode text : map) {
-        boolean strings = text.isTextual() || text.isNull();
-        if (text.isArray()) {
-          strings = true;
-          for (JsonNode element : text) {
-            strings &= element.isTextual();
-          }
-        }
-        if (!strings) {
-          return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, name + " holds something other than text"));
-        }
-      }
-      return Optional.empty();
-    }
-
-    private static Optional<Rejected> memberProblem(String name, String meaning, JsonNode value) {
-      if (meaning.equals("@id")) {
-        return value.isTextual() && isSignedIri(value.textValue()) ? Optional.empty()
-            : Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "id is not an absolute IRI: " + value));
-      }
-      if (meaning.equals("@type")) {
-        return Optional.empty();
-      }
-      if (meaning.startsWith("@")) {
-        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "member " + name + " is the keyword " + meaning));
-      }
-      return isSignedIri(meaning) ? Optional.empty() : Optional.of(refuse(ProofRejectReason.RESTRUCTURED,
-          "member " + name + " has no meaning in a known context, so the signature does not cover it"));
-    }
   }
 }
