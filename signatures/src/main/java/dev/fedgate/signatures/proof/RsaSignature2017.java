@@ -75,20 +75,11 @@ final class RsaSignature2017 implements ParsedProof {
     if (value.isEmpty()) {
       return new Rejected(ProofRejectReason.MALFORMED, "signatureValue is not base64 of at most 1024 bytes");
     }
-    JsonNode signatureId = signature.get("id");
-    if (signatureId != null && !signatureId.isTextual()) {
-      return new Rejected(ProofRejectReason.MALFORMED, "signature id is not a string");
+    Optional<Map<String, Object>> options = options(signature);
+    if (options.isEmpty()) {
+      return new Rejected(ProofRejectReason.MALFORMED, "signature has a member that is not a string or not one of "
+          + "type, id, creator, created, domain, nonce, signatureValue");
     }
-    ObjectNode optionsNode = signature.deepCopy();
-    optionsNode.remove(List.of("type", "id", "signatureValue"));
-    for (Map.Entry<String, JsonNode> option : optionsNode.properties()) {
-      if (!OPTION_NAMES.contains(option.getKey()) || !option.getValue().isTextual()) {
-        return new Rejected(ProofRejectReason.MALFORMED, "signature member not allowed: " + option.getKey());
-      }
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> options = (Map<String, Object>) CanonicalNQuads.toJsonLd(optionsNode);
-    options.put("@context", OfflineContexts.IDENTITY_V1);
     ObjectNode unsigned = document.deepCopy();
     // A proof is another signature's envelope, not content, and may be added after this one (Fedify sends both);
     // no bundled context defines it, so a graph signed with it present leaves it out as well.
@@ -98,8 +89,30 @@ final class RsaSignature2017 implements ParsedProof {
     if (problem.isPresent()) {
       return problem.get();
     }
-    return new RsaSignature2017(creator.get(), ProofFields.instant(signature, "created"), options, reading,
+    return new RsaSignature2017(creator.get(), ProofFields.instant(signature, "created"), options.get(), reading,
         value.get());
+  }
+
+  /**
+   * The signed options: the signature without {@code type}, {@code id} and {@code signatureValue}, under the identity
+   * v1 context; empty when a member is not a string or not one of {@link #OPTION_NAMES}.
+   */
+  private static Optional<Map<String, Object>> options(ObjectNode signature) {
+    JsonNode id = signature.get("id");
+    if (id != null && !id.isTextual()) {
+      return Optional.empty();
+    }
+    ObjectNode optionsNode = signature.deepCopy();
+    optionsNode.remove(List.of("type", "id", "signatureValue"));
+    for (Map.Entry<String, JsonNode> option : optionsNode.properties()) {
+      if (!OPTION_NAMES.contains(option.getKey()) || !option.getValue().isTextual()) {
+        return Optional.empty();
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> options = (Map<String, Object>) CanonicalNQuads.toJsonLd(optionsNode);
+    options.put("@context", OfflineContexts.IDENTITY_V1);
+    return Optional.of(options);
   }
 
   private static Optional<byte[]> signatureValue(JsonNode node) {

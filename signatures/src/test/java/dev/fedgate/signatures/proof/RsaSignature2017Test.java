@@ -309,7 +309,8 @@ class RsaSignature2017Test {
     ((ObjectNode) otherType.get("signature")).put("type", "RsaSignature2018");
     assertThat(reason(verify(otherType))).isEqualTo(ProofRejectReason.UNSUPPORTED_SUITE);
     for (String[] change : new String[][] {
-        {"creator", "main-key"}, {"signatureValue", "not base64!"}, {"created", "May 1st"}, {"nonce", "{}"}, {"@included", "@graph"}}) {
+        {"creator", "main-key"}, {"signatureValue", "not base64!"}, {"created", "May 1st"}, {"nonce", "{}"},
+        {"@included", "@graph"}}) {
       ObjectNode doc = signed(forwardedReply());
       if (change[1].equals("{}")) {
         ((ObjectNode) doc.get("signature")).putObject(change[0]);

@@ -112,7 +112,7 @@ public final class CanonicalNQuads {
     return out.toString();
   }
 
-  /** Decodes the literal starting at {@code start} (after its quote), writes it re-escaped, returns the index after it. */
+  /** Decodes the literal from {@code start} (after its quote), writes it re-escaped, returns the index after it. */
   private static int rewriteLiteral(String line, int start, StringBuilder out) {
     StringBuilder raw = new StringBuilder();
     int i = start;

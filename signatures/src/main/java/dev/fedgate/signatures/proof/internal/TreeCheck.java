@@ -33,39 +33,17 @@ final class TreeCheck {
     int anonymousChildren = 0;
     for (Map.Entry<String, JsonNode> member : object.properties()) {
       String name = member.getKey();
-      JsonNode value = member.getValue();
       if (top && name.equals("@context")) {
         continue;
       }
-      String meaning = terms.resolve(name);
-      if (value.isNull() && !meaning.startsWith("@")) {
-        // A null member means "absent" to JSON-LD and to our readers alike.
-        continue;
-      }
-      Optional<Rejected> problem = memberProblem(name, meaning, value);
+      Optional<Rejected> problem = member(name, member.getValue());
       if (problem.isPresent()) {
         return problem;
       }
-      if (meaning.equals("@id")) {
-        id = value.textValue();
-      }
-      if (terms.isLanguageMap(name)) {
-        // Keys are language tags and values strings: each becomes a language-tagged literal of the graph.
-        problem = languageMapProblem(name, value);
-        if (problem.isPresent()) {
-          return problem;
-        }
-        continue;
-      }
-      Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
-      for (JsonNode child : children) {
-        if (child.isObject() && !child.has("id") && !child.has("@id")) {
-          anonymousChildren++;
-        }
-      }
-      problem = value(value);
-      if (problem.isPresent()) {
-        return problem;
+      if (terms.resolve(name).equals("@id")) {
+        id = member.getValue().textValue();
+      } else if (!terms.isLanguageMap(name)) {
+        anonymousChildren += anonymousObjects(member.getValue());
       }
     }
     if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
@@ -76,6 +54,31 @@ final class TreeCheck {
       return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "node described twice: " + id));
     }
     return Optional.empty();
+  }
+
+  private Optional<Rejected> member(String name, JsonNode value) {
+    String meaning = terms.resolve(name);
+    if (value.isNull() && !meaning.startsWith("@")) {
+      // A null member means "absent" to JSON-LD and to our readers alike.
+      return Optional.empty();
+    }
+    Optional<Rejected> problem = memberProblem(name, meaning, value);
+    if (problem.isPresent()) {
+      return problem;
+    }
+    // In a language map keys are language tags and values strings: each a language-tagged literal of the graph.
+    return terms.isLanguageMap(name) ? languageMapProblem(name, value) : value(value);
+  }
+
+  private static int anonymousObjects(JsonNode value) {
+    int count = 0;
+    Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
+    for (JsonNode child : children) {
+      if (child.isObject() && !child.has("id") && !child.has("@id")) {
+        count++;
+      }
+    }
+    return count;
   }
 
   private Optional<Rejected> value(JsonNode value) {
