@@ -8,6 +8,7 @@ import dev.fedgate.signatures.proof.internal.CanonicalNQuads;
 import dev.fedgate.signatures.proof.internal.LdReading;
 import dev.fedgate.signatures.proof.internal.LdSignatureInput;
 import dev.fedgate.signatures.proof.internal.OfflineContexts;
+import dev.fedgate.signatures.proof.internal.Urdna2015;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -153,6 +154,8 @@ final class RsaSignature2017 implements ParsedProof {
       optionsNQuads = CanonicalNQuads.of(options);
       readingNQuads = reading.readingNQuads();
       ownNQuads = reading.ownNQuads();
+    } catch (Urdna2015.LimitExceeded e) {
+      return new Rejected(ProofRejectReason.LIMIT_EXCEEDED, e.getMessage());
     } catch (RuntimeException e) {
       // jsonld-java signals documents it cannot process with runtime exceptions; for untrusted input, a refusal.
       return new Rejected(ProofRejectReason.MALFORMED, "JSON-LD normalization failed: " + e.getMessage());

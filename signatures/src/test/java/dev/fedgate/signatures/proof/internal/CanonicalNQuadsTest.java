@@ -39,20 +39,6 @@ class CanonicalNQuadsTest {
   }
 
   @Test
-  void asJsonLdJs_escapesOnlyQuoteBackslashLfCr() {
-    String jsonldJava = "<s> <p> \"tab\\there \\u0001 \\U0001f3ac \\\\u0041 \\\"q\\\" \\n\\r\" .\n";
-    assertThat(CanonicalNQuads.asJsonLdJs(jsonldJava))
-        .isEqualTo("<s> <p> \"tab\there \u0001 \ud83c\udfac \\\\u0041 \\\"q\\\" \\n\\r\" .\n");
-  }
-
-  @Test
-  void asJsonLdJs_resortsLinesAfterUnescaping() {
-    // Escaped, "\U…" sorts before "a"; unescaped, the emoji sorts after it.
-    String jsonldJava = "<s> <p> \"\\U0001f3ac\" .\n<s> <p> \"a\" .\n";
-    assertThat(CanonicalNQuads.asJsonLdJs(jsonldJava)).isEqualTo("<s> <p> \"a\" .\n<s> <p> \"\ud83c\udfac\" .\n");
-  }
-
-  @Test
   void of_writesIntegralNumbersAsIntegersLikeJsonLdJs() throws Exception {
     JsonNode doc = JSON.readTree("{\"@context\":\"https://www.w3.org/ns/activitystreams\","
         + "\"id\":\"https://a.example/x\",\"https://a.example/ns#n\":[1.0,2.5]}");
