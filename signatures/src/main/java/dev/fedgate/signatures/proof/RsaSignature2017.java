@@ -8,6 +8,7 @@ import dev.fedgate.signatures.proof.internal.CanonicalNQuads;
 import dev.fedgate.signatures.proof.internal.LdReading;
 import dev.fedgate.signatures.proof.internal.LdSignatureInput;
 import dev.fedgate.signatures.proof.internal.OfflineContexts;
+import dev.fedgate.signatures.proof.internal.Urdna2015;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Mastodon's Linked Data Signature ({@code "signature": {"type": "RsaSignature2017", …}}) read from a document.
@@ -30,6 +32,12 @@ import java.util.Optional;
 final class RsaSignature2017 implements ParsedProof {
   /** The signature type. */
   static final String TYPE = "RsaSignature2017";
+  /**
+   * The signature members that enter the signed options (Mastodon sends {@code creator} and {@code created};
+   * {@code domain} and {@code nonce} are the other options of the LD signature drafts). Anything else is refused:
+   * an option JSON-LD ignores would be unsigned.
+   */
+  private static final Set<String> OPTION_NAMES = Set.of("creator", "created", "domain", "nonce");
   /** Longest signature value accepted, in bytes (RSA-8192). */
   private static final int MAX_SIGNATURE_BYTES = 1024;
 
@@ -68,25 +76,44 @@ final class RsaSignature2017 implements ParsedProof {
     if (value.isEmpty()) {
       return new Rejected(ProofRejectReason.MALFORMED, "signatureValue is not base64 of at most 1024 bytes");
     }
-    ObjectNode optionsNode = signature.deepCopy();
-    optionsNode.remove(List.of("type", "id", "signatureValue"));
-    for (JsonNode option : optionsNode) {
-      if (!option.isTextual()) {
-        return new Rejected(ProofRejectReason.MALFORMED, "signature options must be strings");
-      }
+    Optional<Map<String, Object>> options = options(signature);
+    if (options.isEmpty()) {
+      return new Rejected(ProofRejectReason.MALFORMED, "signature has a member that is not a string or not one of "
+          + "type, id, creator, created, domain, nonce, signatureValue");
     }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> options = (Map<String, Object>) CanonicalNQuads.toJsonLd(optionsNode);
-    options.put("@context", OfflineContexts.IDENTITY_V1);
     ObjectNode unsigned = document.deepCopy();
-    unsigned.remove("signature");
+    // A proof is another signature's envelope, not content, and may be added after this one (Fedify sends both);
+    // no bundled context defines it, so a graph signed with it present leaves it out as well.
+    unsigned.remove(List.of("signature", "proof"));
     LdReading reading = LdReading.of(unsigned);
     Optional<Rejected> problem = reading.problem();
     if (problem.isPresent()) {
       return problem.get();
     }
-    return new RsaSignature2017(creator.get(), ProofFields.instant(signature, "created"), options, reading,
+    return new RsaSignature2017(creator.get(), ProofFields.instant(signature, "created"), options.get(), reading,
         value.get());
+  }
+
+  /**
+   * The signed options: the signature without {@code type}, {@code id} and {@code signatureValue}, under the identity
+   * v1 context; empty when a member is not a string or not one of {@link #OPTION_NAMES}.
+   */
+  private static Optional<Map<String, Object>> options(ObjectNode signature) {
+    JsonNode id = signature.get("id");
+    if (id != null && !id.isTextual()) {
+      return Optional.empty();
+    }
+    ObjectNode optionsNode = signature.deepCopy();
+    optionsNode.remove(List.of("type", "id", "signatureValue"));
+    for (Map.Entry<String, JsonNode> option : optionsNode.properties()) {
+      if (!OPTION_NAMES.contains(option.getKey()) || !option.getValue().isTextual()) {
+        return Optional.empty();
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> options = (Map<String, Object>) CanonicalNQuads.toJsonLd(optionsNode);
+    options.put("@context", OfflineContexts.IDENTITY_V1);
+    return Optional.of(options);
   }
 
   private static Optional<byte[]> signatureValue(JsonNode node) {
@@ -122,31 +149,27 @@ final class RsaSignature2017 implements ParsedProof {
     Objects.requireNonNull(now, "now");
     String optionsNQuads;
     String readingNQuads;
+    String ownNQuads;
     try {
       optionsNQuads = CanonicalNQuads.of(options);
       readingNQuads = reading.readingNQuads();
+      ownNQuads = reading.ownNQuads();
+    } catch (Urdna2015.LimitExceeded e) {
+      return new Rejected(ProofRejectReason.LIMIT_EXCEEDED, e.getMessage());
     } catch (RuntimeException e) {
       // jsonld-java signals documents it cannot process with runtime exceptions; for untrusted input, a refusal.
       return new Rejected(ProofRejectReason.MALFORMED, "JSON-LD normalization failed: " + e.getMessage());
     }
-    if (!verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, readingNQuads))) {
-      return signedOtherGraph(key, optionsNQuads, readingNQuads)
-          ? new Rejected(ProofRejectReason.RESTRUCTURED,
-              "the signature covers the graph of the sender's @context, not the JSON as read with known terms")
-          : new Rejected(ProofRejectReason.BAD_SIGNATURE, "RsaSignature2017 does not verify with " + keyId);
+    boolean readingSigned = verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, readingNQuads));
+    if (readingSigned && ownNQuads.equals(readingNQuads)) {
+      Optional<Rejected> time = DocumentProofs.timeProblem(created, now);
+      return time.isPresent() ? time.get() : new ProofResult.Verified(keyId, ProofSuite.RSA_SIGNATURE_2017, created);
     }
-    Optional<Rejected> time = DocumentProofs.timeProblem(created, now);
-    return time.isPresent() ? time.get() : new ProofResult.Verified(keyId, ProofSuite.RSA_SIGNATURE_2017, created);
-  }
-
-  /** Whether the signature is genuine for the graph of the document's own context, which differs from our reading. */
-  private boolean signedOtherGraph(PublicKeyVerify key, String optionsNQuads, String readingNQuads) {
-    try {
-      String own = reading.ownNQuads();
-      return !own.equals(readingNQuads) && verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, own));
-    } catch (RuntimeException e) {
-      return false;
+    if (readingSigned || verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, ownNQuads))) {
+      return new Rejected(ProofRejectReason.RESTRUCTURED,
+          "the document's own @context and the known terms give different graphs; only one was signed");
     }
+    return new Rejected(ProofRejectReason.BAD_SIGNATURE, "RsaSignature2017 does not verify with " + keyId);
   }
 
   private boolean verifies(PublicKeyVerify key, byte[] data) {

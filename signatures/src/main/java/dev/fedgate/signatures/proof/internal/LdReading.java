@@ -6,7 +6,6 @@ import com.github.jsonldjava.core.JsonLdProcessor;
 import dev.fedgate.signatures.proof.ProofRejectReason;
 import dev.fedgate.signatures.proof.ProofResult.Rejected;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +30,24 @@ import java.util.regex.Pattern;
  * <p>The rule: <b>the graph of the JSON as Fedgate reads it must be the graph that was signed, and no JSON member or
  * value may fall outside it.</b> "As Fedgate reads it" is the <i>reading context</i>: ActivityStreams, security v1,
  * our fixed meanings for common extension terms ({@code known-terms.jsonld}), and the document's own inline
- * definitions only for terms none of those define (a sender may add terms, never redefine known ones). In order:
+ * definitions for terms none of those define, or for known terms whose IRI they keep (a sender may add terms and
+ * choose how a known term's values are typed, never change what a known term means). In order:
  * <ol>
  *   <li>{@code @context}: bundled URLs only ({@link ProofRejectReason#UNKNOWN_CONTEXT}), inline term definitions
  *       only of the plain kind ({@code @id}, {@code @type}, {@code @container} {@code @list}/{@code @set}); no
  *       keyword aliases, {@code @vocab}, {@code @base}, {@code @reverse} terms or nested contexts.</li>
  *   <li>No member is a JSON-LD keyword other than {@code @id}/{@code @type} (so no {@code @graph},
- *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…).</li>
+ *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…), and no array holds an
+ *       array or a null (JSON-LD flattens and drops them).</li>
  *   <li>Every non-null member resolves, under the reading context, to an absolute IRI (not a blank node: the
  *       ActivityStreams context maps unknown terms to blank nodes, which RDF drops).</li>
  *   <li>Every node id is an absolute IRI and each id is described by one JSON object only (no merging of nodes the
  *       tree keeps apart).</li>
  *   <li>After expansion under the reading context, every {@code @id} and {@code @type} is an absolute IRI (catches
  *       values an {@code @id}-typed term turns into relative IRIs, and types nothing defines).</li>
- *   <li>The signature is checked over {@link #readingNQuads()}: the canonical graph of the JSON under the reading
- *       context. If the sender's own context gives a different graph, a signature over that one does not count.</li>
+ *   <li>The signature must verify over {@link #readingNQuads()}, the canonical graph of the JSON under the reading
+ *       context, and the document's own context must give that same graph ({@link #ownNQuads()}), so a consumer
+ *       that honours the sender's {@code @context} reads it the same way too.</li>
  * </ol>
  * Bounds keep URDNA2015 cheap: at most {@link #MAX_NODES} objects, and at most {@link #MAX_ANONYMOUS_CHILDREN}
  * id-less objects inside an id-less object (identical blank siblings make its blank-node hashing factorial).
@@ -102,7 +104,7 @@ public final class LdReading {
 
   /**
    * The canonical N-Quads of the document under its own {@code @context}: the graph a signer using that context
-   * signed. Used only to tell a restructured document from a bad signature.
+   * signed; it must equal {@link #readingNQuads()}.
    *
    * @throws RuntimeException when jsonld-java cannot process the document
    */
@@ -141,10 +143,11 @@ public final class LdReading {
     } else {
       entries.add(context);
     }
-    Map<String, Object> base = readingTerms();
+    TermTable base = new TermTable(readingTerms());
+    Map<String, Object> senderView = new LinkedHashMap<>(base.definitions());
     for (JsonNode entry : entries) {
       Optional<Rejected> problem = entry.isTextual() ? urlProblem(entry.textValue())
-          : entry.isObject() ? inlineProblem((ObjectNode) entry, base)
+          : entry.isObject() ? inlineProblem((ObjectNode) entry, base, senderView)
           : Optional.of(refuse(ProofRejectReason.MALFORMED, "@context entry is neither a URL nor an object"));
       if (problem.isPresent()) {
         return problem;
@@ -158,14 +161,23 @@ public final class LdReading {
         : Optional.of(refuse(ProofRejectReason.UNKNOWN_CONTEXT, "context not bundled: " + url));
   }
 
-  private Optional<Rejected> inlineProblem(ObjectNode inline, Map<String, Object> base) {
+  /**
+   * Checks one inline context object and takes into the reading the sender's definitions of new terms, and of known
+   * terms whose IRI it keeps: a sender may choose how a known term's values are typed (text or IRI, list or set;
+   * older Mastodon typed {@code movedTo} as text), never what the term means.
+   */
+  private Optional<Rejected> inlineProblem(ObjectNode inline, TermTable base, Map<String, Object> senderView) {
     for (Map.Entry<String, JsonNode> term : inline.properties()) {
-      String name = term.getKey();
-      if (name.startsWith("@") || !plainDefinition(term.getValue())) {
-        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "inline context entry not allowed: " + name));
+      if (term.getKey().startsWith("@") || !plainDefinition(term.getValue())) {
+        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED,
+            "inline context entry not allowed: " + term.getKey()));
       }
-      if (!base.containsKey(name)) {
-        extraTerms.put(name, CanonicalNQuads.toJsonLd(term.getValue()));
+      senderView.put(term.getKey(), CanonicalNQuads.toJsonLd(term.getValue()));
+    }
+    TermTable sender = new TermTable(senderView);
+    for (String name : (Iterable<String>) inline::fieldNames) {
+      if (!base.definitions().containsKey(name) || sender.resolve(name).equals(base.resolve(name))) {
+        extraTerms.put(name, senderView.get(name));
       }
     }
     return Optional.empty();
@@ -238,119 +250,5 @@ public final class LdReading {
 
   static Rejected refuse(ProofRejectReason reason, String detail) {
     return new Rejected(reason, detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail);
-  }
-
-  /** Term lookups under the reading context (what a member name means, as an IRI or keyword). */
-  private static final class TermTable {
-    private final Map<String, Object> definitions;
-
-    TermTable(Map<String, Object> definitions) {
-      this.definitions = definitions;
-    }
-
-    /** The IRI or keyword {@code name} stands for; a blank node id when nothing defines it. */
-    String resolve(String name) {
-      if (name.startsWith("@")) {
-        return name;
-      }
-      Object definition = definitions.get(name);
-      if (definition != null) {
-        Object id = definition instanceof Map<?, ?> map ? map.get("@id") : definition;
-        return id instanceof String s ? expandPrefix(s) : "_:" + name;
-      }
-      return name.contains(":") ? expandPrefix(name) : "_:" + name;
-    }
-
-    private String expandPrefix(String value) {
-      int colon = value.indexOf(':');
-      if (value.startsWith("@") || colon <= 0) {
-        return value;
-      }
-      Object prefix = definitions.get(value.substring(0, colon));
-      Object prefixIri = prefix instanceof Map<?, ?> map ? map.get("@id") : prefix;
-      return prefixIri instanceof String s && !s.contains("@") ? s + value.substring(colon + 1) : value;
-    }
-  }
-
-  /** The walk over the JSON tree for rules 2 to 4 and the bounds. */
-  private static final class TreeCheck {
-    private final TermTable terms;
-    private final Set<String> described = new HashSet<>();
-    private int nodes;
-
-    TreeCheck(TermTable terms) {
-      this.terms = terms;
-    }
-
-    Optional<Rejected> node(ObjectNode object, boolean top) {
-      if (++nodes > MAX_NODES) {
-        return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED, "more than " + MAX_NODES + " objects"));
-      }
-      String id = null;
-      int anonymousChildren = 0;
-      for (Map.Entry<String, JsonNode> member : object.properties()) {
-        String name = member.getKey();
-        JsonNode value = member.getValue();
-        if ((top && name.equals("@context")) || value.isNull()) {
-          continue;
-        }
-        String meaning = terms.resolve(name);
-        Optional<Rejected> problem = memberProblem(name, meaning, value);
-        if (problem.isPresent()) {
-          return problem;
-        }
-        if (meaning.equals("@id")) {
-          id = value.textValue();
-        }
-        Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
-        for (JsonNode child : children) {
-          if (child.isObject() && !child.has("id") && !child.has("@id")) {
-            anonymousChildren++;
-          }
-          problem = value(child);
-          if (problem.isPresent()) {
-            return problem;
-          }
-        }
-      }
-      if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
-        return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED,
-            "an object without id holds more than " + MAX_ANONYMOUS_CHILDREN + " objects without id"));
-      }
-      if (id != null && object.size() > 1 && !described.add(id)) {
-        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "node described twice: " + id));
-      }
-      return Optional.empty();
-    }
-
-    private Optional<Rejected> value(JsonNode value) {
-      if (value.isObject()) {
-        return node((ObjectNode) value, false);
-      }
-      if (value.isArray()) {
-        for (JsonNode element : value) {
-          Optional<Rejected> problem = value(element);
-          if (problem.isPresent()) {
-            return problem;
-          }
-        }
-      }
-      return Optional.empty();
-    }
-
-    private static Optional<Rejected> memberProblem(String name, String meaning, JsonNode value) {
-      if (meaning.equals("@id")) {
-        return value.isTextual() && isSignedIri(value.textValue()) ? Optional.empty()
-            : Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "id is not an absolute IRI: " + value));
-      }
-      if (meaning.equals("@type")) {
-        return Optional.empty();
-      }
-      if (meaning.startsWith("@")) {
-        return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "member " + name + " is the keyword " + meaning));
-      }
-      return isSignedIri(meaning) ? Optional.empty() : Optional.of(refuse(ProofRejectReason.RESTRUCTURED,
-          "member " + name + " has no meaning in a known context, so the signature does not cover it"));
-    }
   }
 }

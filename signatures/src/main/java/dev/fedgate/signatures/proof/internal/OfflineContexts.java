@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The JSON-LD contexts jsonld-java may use, all bundled in the jar. Its loader answers only these and fails for any
@@ -48,11 +47,6 @@ public final class OfflineContexts {
   /** Whether {@code url} names a bundled context. */
   public static boolean isBundled(String url) {
     return DOCUMENTS.containsKey(url);
-  }
-
-  /** The set of bundled context URLs. */
-  public static Set<String> bundled() {
-    return DOCUMENTS.keySet();
   }
 
   /** Fresh jsonld-java options (they are mutable) whose loader serves only bundled contexts. */
