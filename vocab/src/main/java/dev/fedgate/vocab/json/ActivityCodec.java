@@ -93,6 +93,7 @@ final class ActivityCodec {
   private static InteractionCounter counter(JsonIn in, com.fasterxml.jackson.databind.JsonNode node) {
     String pointer = in.at("result");
     JsonIn result = new JsonIn(Decoder.requireObject(node, pointer), pointer, in.decoder());
+    result.string("type");
     long count = result.integer("userInteractionCount").orElseThrow(() -> JsonIn.missing(
         result.at("userInteractionCount")));
     if (count < 0) {

@@ -45,8 +45,8 @@ final class ActorCodec {
   /** {@code endpoints.sharedInbox}, or a top-level {@code sharedInbox} (Mastodon reads both). */
   private static Optional<URI> sharedInbox(JsonIn in) {
     Optional<URI> topLevel = in.uri("sharedInbox");
-    // Kroeg sends endpoints as an id of a separate document: it is kept as an extension, unread.
-    if (in.has("endpoints") && !in.peek("endpoints").isObject()) {
+    // Kroeg sends endpoints as the id of a separate document: it is kept as an extension, unread.
+    if (in.has("endpoints") && in.peek("endpoints").isTextual()) {
       return topLevel;
     }
     Optional<URI> endpoint = in.raw("endpoints").flatMap(v -> {
@@ -63,6 +63,7 @@ final class ActorCodec {
 
   private static Multikey multikey(JsonNode node, String pointer, Decoder decoder) {
     JsonIn key = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+    key.string("type");
     return new Multikey(key.requiredUri("id"), key.requiredUri("controller"),
         key.requiredString("publicKeyMultibase"));
   }
