@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -142,9 +141,7 @@ final class JsonIn {
       if (!v.isObject()) {
         throw invalid(mapPointer, "must be an object of language tags to strings");
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
         String entryPointer = mapPointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
         map.put(languageTag(e.getKey(), entryPointer), asString(e.getValue(), entryPointer));
       }
@@ -197,9 +194,7 @@ final class JsonIn {
   /** Every property not read so far. */
   Extensions rest() {
     ObjectNode extra = node.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!consumed.contains(e.getKey())) {
         extra.set(e.getKey(), e.getValue());
       }

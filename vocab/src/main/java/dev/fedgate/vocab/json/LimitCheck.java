@@ -3,7 +3,6 @@ package dev.fedgate.vocab.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -39,9 +38,7 @@ final class LimitCheck {
       if (node.size() > limits.maxArrayLength()) {
         throw exceeded(pointer, "more than " + limits.maxArrayLength() + " properties");
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (e.getKey().length() > limits.maxStringLength()) {
           throw exceeded(pointer, "property name longer than " + limits.maxStringLength());
         }

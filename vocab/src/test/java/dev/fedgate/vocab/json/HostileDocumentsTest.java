@@ -13,7 +13,6 @@ import dev.fedgate.vocab.testing.Fixtures;
 import dev.fedgate.vocab.testing.Samples;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -105,7 +104,7 @@ class HostileDocumentsTest {
 
   @Test
   void refusesDurationWithHoursAndMinutes_whichPeerTubeMisreads() {
-    ObjectNode video = (ObjectNode) VocabWriter.create().toJson(Samples.video()).put("duration", "PT1H2M3S");
+    ObjectNode video = VocabWriter.create().toJson(Samples.video()).put("duration", "PT1H2M3S");
 
     assertThatThrownBy(() -> reader.read(video)).isInstanceOfSatisfying(VocabException.class,
         e -> assertThat(e.getMessage()).isEqualTo("/duration: must be PT<seconds>S"));
@@ -146,9 +145,7 @@ class HostileDocumentsTest {
   private static List<String> positions(JsonNode node, String pointer) {
     List<String> out = new ArrayList<>();
     if (node.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         String child = pointer + "/" + e.getKey();
         out.add(child);
         out.addAll(positions(e.getValue(), child));
