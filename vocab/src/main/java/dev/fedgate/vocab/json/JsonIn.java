@@ -55,7 +55,8 @@ final class JsonIn {
   }
 
   String at(String key) {
-    return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+    boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
+    return pointer + "/" + (plain ? key : key.replace("~", "~0").replace("/", "~1"));
   }
 
   /** The raw value, or empty when absent or JSON {@code null} (peers write {@code null} for "not set"). */
