@@ -37,13 +37,16 @@ final class JsonIn {
   private final ObjectNode node;
   private final String pointer;
   private final Decoder decoder;
+  /** The present keys read so far. */
   private final Set<String> consumed = new HashSet<>();
 
   JsonIn(ObjectNode node, String pointer, Decoder decoder) {
     this.node = node;
     this.pointer = pointer;
     this.decoder = decoder;
-    consumed.add("@context");
+    if (node.has("@context")) {
+      consumed.add("@context");
+    }
   }
 
   String pointer() {
@@ -61,9 +64,12 @@ final class JsonIn {
 
   /** The raw value, or empty when absent or JSON {@code null} (peers write {@code null} for "not set"). */
   Optional<JsonNode> raw(String key) {
-    consumed.add(key);
     JsonNode value = node.get(key);
-    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    if (value == null) {
+      return Optional.empty();
+    }
+    consumed.add(key);
+    return value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
   /** The raw value without marking it read. */
@@ -194,6 +200,10 @@ final class JsonIn {
 
   /** Every property not read so far. */
   Extensions rest() {
+    // Only present keys are remembered, so when every key was read there is nothing left to look at.
+    if (consumed.size() == node.size()) {
+      return Extensions.NONE;
+    }
     ObjectNode extra = node.objectNode();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!consumed.contains(e.getKey())) {

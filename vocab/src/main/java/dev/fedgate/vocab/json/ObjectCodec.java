@@ -41,8 +41,10 @@ final class ObjectCodec {
   }
 
   private static Note note(JsonIn in) {
-    return new Note(in.requiredUri("id"), in.refs("attributedTo", Actor.class), in.ref("inReplyTo", ApObject.class),
-        in.text("name"), in.text("content"), in.string("mediaType"), in.text("summary"), in.bool("sensitive"), audience(in),
+    return new Note(in.requiredUri("id"), in.refs("attributedTo", Actor.class),
+        in.ref("inReplyTo", ApObject.class),
+        in.text("name"), in.text("content"), in.string("mediaType"), in.text("summary"), in.bool("sensitive"),
+        audience(in),
         in.list("tag", (v, p) -> ValueCodec.value(v, p, in.decoder())),
         in.list("attachment", (v, p) -> ValueCodec.value(v, p, in.decoder())), links(in, "url"),
         in.instant("published"), in.instant("updated"), in.uri("replyApproval"), in.rest());

@@ -213,7 +213,8 @@ class FixtureCorpusTest {
       Map.entry("akkoma/test/fixtures/collections/unordered_page_second.json",
           new Refusal("/items/0/id", "anonymous embedded object: references need an id")),
       Map.entry("akkoma/test/fixtures/kroeg-announce-with-inline-actor.json",
-          new Refusal("/object/attributedTo/manuallyApprovesFollowers", "expanded {\"@value\": \"False\"} boolean: only the JSON-LD path reads it")),
+          new Refusal("/object/attributedTo/manuallyApprovesFollowers",
+              "expanded {\"@value\": \"False\"} boolean: only the JSON-LD path reads it")),
       Map.entry("akkoma/test/fixtures/tesla_mock/admin@mastdon.example.org.json",
           new Refusal("/discoverable", "boolean sent as the string \"true\"")),
       Map.entry("akkoma/test/fixtures/tesla_mock/evil@remote.example_with_keyid_from_admin@mastdon.example.org.json",
@@ -271,7 +272,8 @@ class FixtureCorpusTest {
   @MethodSource("refused")
   void refusedWithPointer_listedDocument(String file) {
     assertThatThrownBy(() -> Fixtures.reader().read(Fixtures.body(file)))
-        .isInstanceOfSatisfying(VocabException.class, e -> assertThat(e.pointer()).as(REFUSED.get(file).why()).isEqualTo(REFUSED.get(file).pointer()));
+        .isInstanceOfSatisfying(VocabException.class,
+            e -> assertThat(e.pointer()).as(REFUSED.get(file).why()).isEqualTo(REFUSED.get(file).pointer()));
   }
 
   private static List<String> types(JsonNode tree) {
