@@ -3,6 +3,7 @@ package dev.fedgate.vocab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,6 +38,6 @@ public record Extensions(ObjectNode json) {
 
   /** The names of the properties kept, in document order. */
   public Iterable<String> names() {
-    return json::fieldNames;
+    return () -> json.properties().stream().map(Map.Entry::getKey).iterator();
   }
 }

@@ -1,5 +1,6 @@
 package dev.fedgate.vocab;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +17,7 @@ public record LocalizedText(Optional<String> plain, Map<String, String> byLangua
   /** Copies the map, keeping its order (the first language is the one Mastodon picks). */
   public LocalizedText {
     Objects.requireNonNull(plain, "plain");
-    byLanguage = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage));
+    byLanguage = Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage));
   }
 
   /** Only a plain value. */

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A {@code Mention} tag: {@code href} is the mentioned actor's id (what Mastodon notifies), {@code name} the handle. */
+/** A {@code Mention} tag: {@code href} is the mentioned actor's id (Mastodon notifies it), {@code name} the handle. */
 public record Mention(URI href, Optional<String> name) implements ValueObject {
   /** Checks the fields. */
   public Mention {

@@ -51,20 +51,21 @@ public record Note(
   /** A comment by {@code author} replying to {@code inReplyTo} (a video or a comment), as PeerTube renders one. */
   public static Note comment(
       URI id, URI author, URI inReplyTo, String markdown, Audience audience, Instant published) {
-    return new Note(id, List.of(Ref.of(author)), Optional.of(Ref.of(inReplyTo)), LocalizedText.EMPTY, LocalizedText.of(markdown),
-        Optional.of("text/markdown"), LocalizedText.EMPTY, Optional.empty(), audience, List.of(), List.of(),
-        List.of(Link.of(id)), Optional.of(published), Optional.of(published), Optional.empty(), Extensions.NONE);
+    return new Note(id, List.of(Ref.of(author)), Optional.of(Ref.of(inReplyTo)), LocalizedText.EMPTY,
+        LocalizedText.of(markdown), Optional.of("text/markdown"), LocalizedText.EMPTY, Optional.empty(), audience,
+        List.of(), List.of(), List.of(Link.of(id)), Optional.of(published), Optional.of(published), Optional.empty(),
+        Extensions.NONE);
   }
 
   /** This note with {@code tag} replaced (mentions of the people replied to). */
   public Note withTag(List<ValueObject> tag) {
-    return new Note(id, attributedTo, inReplyTo, name, content, mediaType, summary, sensitive, audience, tag, attachment,
-        url, published, updated, replyApproval, extensions);
+    return new Note(id, attributedTo, inReplyTo, name, content, mediaType, summary, sensitive, audience, tag,
+        attachment, url, published, updated, replyApproval, extensions);
   }
 
   /** This note with {@code replyApproval} set (PeerTube re-sends an approved reply with it). */
   public Note withReplyApproval(URI approval) {
-    return new Note(id, attributedTo, inReplyTo, name, content, mediaType, summary, sensitive, audience, tag, attachment,
-        url, published, updated, Optional.of(approval), extensions);
+    return new Note(id, attributedTo, inReplyTo, name, content, mediaType, summary, sensitive, audience, tag,
+        attachment, url, published, updated, Optional.of(approval), extensions);
   }
 }

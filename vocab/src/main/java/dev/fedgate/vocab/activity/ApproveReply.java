@@ -6,8 +6,9 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
-/** PeerTube's {@code ApproveReply}: the video owner approves a held comment ({@code object}) replying to {@code inReplyTo}. */
-public record ApproveReply(Envelope envelope, Ref<ApObject> object, Optional<URI> inReplyTo) implements ObjectActivity {
+/** PeerTube's {@code ApproveReply}: the video owner approves a held comment ({@code object}) to {@code inReplyTo}. */
+public record ApproveReply(Envelope envelope, Ref<ApObject> object, Optional<URI> inReplyTo)
+    implements ObjectActivity {
   /** Checks that nothing is null. */
   public ApproveReply {
     Objects.requireNonNull(envelope, "envelope");

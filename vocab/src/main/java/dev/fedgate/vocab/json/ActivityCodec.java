@@ -1,7 +1,10 @@
 package dev.fedgate.vocab.json;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ApObject;
+import dev.fedgate.vocab.Audience;
+import dev.fedgate.vocab.LocalizedText;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.activity.Accept;
 import dev.fedgate.vocab.activity.Activity;
@@ -25,6 +28,7 @@ import dev.fedgate.vocab.activity.Update;
 import dev.fedgate.vocab.activity.View;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -47,7 +51,7 @@ final class ActivityCodec {
   static Activity read(JsonIn in, String type) {
     URI id = in.requiredUri("id");
     Ref<Actor> actor = in.requiredRef("actor", Actor.class);
-    dev.fedgate.vocab.Audience audience = ObjectCodec.audience(in);
+    Audience audience = ObjectCodec.audience(in);
     Optional<Instant> published = in.instant("published");
     BiFunction<Envelope, Ref<ApObject>, Activity> simple = SIMPLE.get(type);
     if (simple != null) {
@@ -62,11 +66,11 @@ final class ActivityCodec {
         return new View(envelope(in, id, actor, audience, published), object, expires, result);
       }
       case "Flag": {
-        var objects = in.refs("object", ApObject.class);
+        List<Ref<ApObject>> objects = in.refs("object", ApObject.class);
         if (objects.isEmpty()) {
           throw JsonIn.missing(in.at("object"));
         }
-        var content = in.text("content");
+        LocalizedText content = in.text("content");
         return new Flag(envelope(in, id, actor, audience, published), objects, content);
       }
       case "Move": {
@@ -85,14 +89,15 @@ final class ActivityCodec {
   }
 
   /** Built last, so that its extensions are exactly the properties no reader took. */
-  private static Envelope envelope(JsonIn in, URI id, Ref<Actor> actor, dev.fedgate.vocab.Audience audience,
+  private static Envelope envelope(JsonIn in, URI id, Ref<Actor> actor, Audience audience,
       Optional<Instant> published) {
     return new Envelope(id, actor, audience, published, in.rest());
   }
 
-  private static InteractionCounter counter(JsonIn in, com.fasterxml.jackson.databind.JsonNode node) {
+  private static InteractionCounter counter(JsonIn in, JsonNode node) {
     String pointer = in.at("result");
     JsonIn result = new JsonIn(Decoder.requireObject(node, pointer), pointer, in.decoder());
+    result.string("type"); // read to refuse a wrong type; PeerTube only sends InteractionCounter
     long count = result.integer("userInteractionCount").orElseThrow(() -> JsonIn.missing(
         result.at("userInteractionCount")));
     if (count < 0) {

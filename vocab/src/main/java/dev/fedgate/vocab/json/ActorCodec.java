@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ActorType;
+import dev.fedgate.vocab.Image;
 import dev.fedgate.vocab.Multikey;
 import dev.fedgate.vocab.PublicKey;
 import java.net.URI;
@@ -45,8 +46,8 @@ final class ActorCodec {
   /** {@code endpoints.sharedInbox}, or a top-level {@code sharedInbox} (Mastodon reads both). */
   private static Optional<URI> sharedInbox(JsonIn in) {
     Optional<URI> topLevel = in.uri("sharedInbox");
-    // Kroeg sends endpoints as an id of a separate document: it is kept as an extension, unread.
-    if (in.has("endpoints") && !in.peek("endpoints").isObject()) {
+    // Kroeg sends endpoints as the id of a separate document: it is kept as an extension, unread.
+    if (in.has("endpoints") && in.peek("endpoints").isTextual()) {
       return topLevel;
     }
     Optional<URI> endpoint = in.raw("endpoints").flatMap(v -> {
@@ -63,6 +64,7 @@ final class ActorCodec {
 
   private static Multikey multikey(JsonNode node, String pointer, Decoder decoder) {
     JsonIn key = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+    key.string("type"); // read to refuse a wrong type; every assertionMethod entry is read as a Multikey
     return new Multikey(key.requiredUri("id"), key.requiredUri("controller"),
         key.requiredString("publicKeyMultibase"));
   }
@@ -95,7 +97,7 @@ final class ActorCodec {
     return array.size() == 1 ? array.get(0) : array.isEmpty() ? null : array;
   }
 
-  static ArrayNode images(List<dev.fedgate.vocab.Image> images) {
+  static ArrayNode images(List<Image> images) {
     ArrayNode array = JsonNodeFactory.instance.arrayNode();
     images.forEach(i -> array.add(ValueCodec.writeImage(i)));
     return images.isEmpty() ? null : array;

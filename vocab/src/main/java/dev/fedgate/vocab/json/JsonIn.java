@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IllformedLocaleException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,13 +37,16 @@ final class JsonIn {
   private final ObjectNode node;
   private final String pointer;
   private final Decoder decoder;
+  /** The present keys read so far. */
   private final Set<String> consumed = new HashSet<>();
 
   JsonIn(ObjectNode node, String pointer, Decoder decoder) {
     this.node = node;
     this.pointer = pointer;
     this.decoder = decoder;
-    consumed.add("@context");
+    if (node.has("@context")) {
+      consumed.add("@context");
+    }
   }
 
   String pointer() {
@@ -56,14 +58,18 @@ final class JsonIn {
   }
 
   String at(String key) {
-    return pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+    boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
+    return pointer + "/" + (plain ? key : key.replace("~", "~0").replace("/", "~1"));
   }
 
   /** The raw value, or empty when absent or JSON {@code null} (peers write {@code null} for "not set"). */
   Optional<JsonNode> raw(String key) {
-    consumed.add(key);
     JsonNode value = node.get(key);
-    return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
+    if (value == null) {
+      return Optional.empty();
+    }
+    consumed.add(key);
+    return value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
   /** The raw value without marking it read. */
@@ -142,9 +148,7 @@ final class JsonIn {
       if (!v.isObject()) {
         throw invalid(mapPointer, "must be an object of language tags to strings");
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : v.properties()) {
         String entryPointer = mapPointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
         map.put(languageTag(e.getKey(), entryPointer), asString(e.getValue(), entryPointer));
       }
@@ -196,10 +200,12 @@ final class JsonIn {
 
   /** Every property not read so far. */
   Extensions rest() {
+    // Only present keys are remembered, so when every key was read there is nothing left to look at.
+    if (consumed.size() == node.size()) {
+      return Extensions.NONE;
+    }
     ObjectNode extra = node.objectNode();
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!consumed.contains(e.getKey())) {
         extra.set(e.getKey(), e.getValue());
       }

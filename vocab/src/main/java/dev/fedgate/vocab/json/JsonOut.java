@@ -8,7 +8,6 @@ import dev.fedgate.vocab.Extensions;
 import dev.fedgate.vocab.LocalizedText;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +59,7 @@ final class JsonOut {
 
   /** Puts the extension properties that no typed field has already written. */
   JsonOut extensions(Extensions extensions) {
-    ObjectNode json = extensions.json();
-    Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> e = fields.next();
+    for (Map.Entry<String, JsonNode> e : extensions.json().properties()) {
       if (!node.has(e.getKey())) {
         node.set(e.getKey(), e.getValue());
       }

@@ -3,7 +3,8 @@ package dev.fedgate.vocab.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 
 /**
@@ -18,36 +19,45 @@ final class LimitCheck {
   }
 
   void check(JsonNode node) {
-    check(node, "", 1);
+    check(node, new ArrayDeque<>(), 1);
   }
 
-  private void check(JsonNode node, String pointer, int depth) {
+  /** {@code path} holds the pointer's segments; the pointer string is only built for a refusal. */
+  private void check(JsonNode node, Deque<String> path, int depth) {
     if (node.isContainerNode() && depth > limits.maxDepth()) {
-      throw exceeded(pointer, "nesting deeper than " + limits.maxDepth());
+      throw exceeded(pointer(path), "nesting deeper than " + limits.maxDepth());
     }
     if (node.isTextual() && node.textValue().length() > limits.maxStringLength()) {
-      throw exceeded(pointer, "string longer than " + limits.maxStringLength());
+      throw exceeded(pointer(path), "string longer than " + limits.maxStringLength());
     }
     if (node.isArray()) {
       if (node.size() > limits.maxArrayLength()) {
-        throw exceeded(pointer, "array longer than " + limits.maxArrayLength());
+        throw exceeded(pointer(path), "array longer than " + limits.maxArrayLength());
       }
       for (int i = 0; i < node.size(); i++) {
-        check(node.get(i), pointer + "/" + i, depth + 1);
+        path.addLast(Integer.toString(i));
+        check(node.get(i), path, depth + 1);
+        path.removeLast();
       }
     } else if (node.isObject()) {
       if (node.size() > limits.maxArrayLength()) {
-        throw exceeded(pointer, "more than " + limits.maxArrayLength() + " properties");
+        throw exceeded(pointer(path), "more than " + limits.maxArrayLength() + " properties");
       }
-      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> e = fields.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         if (e.getKey().length() > limits.maxStringLength()) {
-          throw exceeded(pointer, "property name longer than " + limits.maxStringLength());
+          throw exceeded(pointer(path), "property name longer than " + limits.maxStringLength());
         }
-        check(e.getValue(), pointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1"), depth + 1);
+        path.addLast(e.getKey());
+        check(e.getValue(), path, depth + 1);
+        path.removeLast();
       }
     }
+  }
+
+  private static String pointer(Deque<String> path) {
+    StringBuilder pointer = new StringBuilder();
+    path.forEach(segment -> pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1")));
+    return pointer.toString();
   }
 
   static VocabException exceeded(String pointer, String rule) {

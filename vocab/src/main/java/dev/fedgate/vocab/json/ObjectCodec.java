@@ -3,9 +3,11 @@ package dev.fedgate.vocab.json;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Audience;
+import dev.fedgate.vocab.Link;
 import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.Tombstone;
 import dev.fedgate.vocab.peertube.CacheFile;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads and writes the non-actor, non-activity objects: Note, Tombstone, Video, CacheFile. */
@@ -34,13 +36,15 @@ final class ObjectCodec {
     return new Audience(in.uris("to"), in.uris("cc"));
   }
 
-  static java.util.List<dev.fedgate.vocab.Link> links(JsonIn in, String key) {
+  static List<Link> links(JsonIn in, String key) {
     return in.list(key, (v, p) -> ValueCodec.link(v, p, in.decoder()));
   }
 
   private static Note note(JsonIn in) {
-    return new Note(in.requiredUri("id"), in.refs("attributedTo", Actor.class), in.ref("inReplyTo", ApObject.class),
-        in.text("name"), in.text("content"), in.string("mediaType"), in.text("summary"), in.bool("sensitive"), audience(in),
+    return new Note(in.requiredUri("id"), in.refs("attributedTo", Actor.class),
+        in.ref("inReplyTo", ApObject.class),
+        in.text("name"), in.text("content"), in.string("mediaType"), in.text("summary"), in.bool("sensitive"),
+        audience(in),
         in.list("tag", (v, p) -> ValueCodec.value(v, p, in.decoder())),
         in.list("attachment", (v, p) -> ValueCodec.value(v, p, in.decoder())), links(in, "url"),
         in.instant("published"), in.instant("updated"), in.uri("replyApproval"), in.rest());

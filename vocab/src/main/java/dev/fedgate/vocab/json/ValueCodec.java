@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.Emoji;
+import dev.fedgate.vocab.Extensions;
 import dev.fedgate.vocab.Hashtag;
 import dev.fedgate.vocab.Image;
 import dev.fedgate.vocab.Infohash;
@@ -14,7 +15,9 @@ import dev.fedgate.vocab.OtherValue;
 import dev.fedgate.vocab.PropertyValue;
 import dev.fedgate.vocab.SensitiveTag;
 import dev.fedgate.vocab.ValueObject;
+import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads and writes the embedded value types: links, images, tags, property values. */
 final class ValueCodec {
@@ -68,9 +71,8 @@ final class ValueCodec {
   /** An {@code icon}/{@code image} value: a URL string or an Image object. */
   static Image image(JsonNode node, String pointer, Decoder decoder) {
     if (node.isTextual()) {
-      return new Image(List.of(Link.of(JsonIn.asUri(node, pointer))), java.util.Optional.empty(),
-          java.util.Optional.empty(), java.util.Optional.empty(), List.of(), java.util.Optional.empty(),
-          dev.fedgate.vocab.Extensions.NONE);
+      return new Image(List.of(Link.of(JsonIn.asUri(node, pointer))), Optional.empty(), Optional.empty(),
+          Optional.empty(), List.of(), Optional.empty(), Extensions.NONE);
     }
     JsonIn in = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
     String type = in.string("type").orElse("Image");
@@ -82,9 +84,9 @@ final class ValueCodec {
 
   private static Link link(JsonIn in) {
     // PeerTube's older HLS links and Mastodon's url_to_href use mimeType; we hold both as mediaType.
-    java.util.Optional<String> mediaType = in.string("mediaType");
-    java.util.Optional<String> mimeType = in.string("mimeType");
-    java.util.Optional<java.net.URI> href = in.uri("href");
+    Optional<String> mediaType = in.string("mediaType");
+    Optional<String> mimeType = in.string("mimeType");
+    Optional<URI> href = in.uri("href");
     return new Link(href.orElseGet(() -> in.requiredUri("url")), mediaType.or(() -> mimeType),
         in.list("rel", JsonIn::asString), in.string("name"), in.int32("height"), in.int32("width"),
         in.integer("size"), in.int32("fps"), in.list("tag", (v, p) -> value(v, p, in.decoder())),

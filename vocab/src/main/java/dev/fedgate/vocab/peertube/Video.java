@@ -491,7 +491,17 @@ public record Video(
       if (summary.isEmpty() && description != null && !Boolean.TRUE.equals(sensitive)) {
         summary = VideoDescription.summaryFor(description);
       }
-      return new Video(id, name, Optional.ofNullable(duration), Optional.ofNullable(uuid), Optional.ofNullable(category), Optional.ofNullable(licence), Optional.ofNullable(language), Optional.ofNullable(views), Optional.ofNullable(sensitive), Optional.ofNullable(waitTranscoding), Optional.ofNullable(state), Optional.ofNullable(commentsPolicy), Optional.ofNullable(canReply), Optional.ofNullable(downloadEnabled), Optional.ofNullable(published), Optional.ofNullable(originallyPublishedAt), Optional.ofNullable(updated), Optional.ofNullable(uploadDate), tag, Optional.ofNullable(mediaType), content, summary, Optional.ofNullable(support), subtitleLanguage, icon, preview, Optional.ofNullable(aspectRatio), url, Optional.ofNullable(likes), Optional.ofNullable(dislikes), Optional.ofNullable(shares), Optional.ofNullable(comments), Optional.ofNullable(hasParts), attributedTo, Optional.ofNullable(isLiveBroadcast), Optional.ofNullable(liveSaveReplay), Optional.ofNullable(permanentLive), Optional.ofNullable(latencyMode), audience, extensions);
+      return new Video(id, name, Optional.ofNullable(duration), Optional.ofNullable(uuid),
+          Optional.ofNullable(category), Optional.ofNullable(licence), Optional.ofNullable(language),
+          Optional.ofNullable(views), Optional.ofNullable(sensitive), Optional.ofNullable(waitTranscoding),
+          Optional.ofNullable(state), Optional.ofNullable(commentsPolicy), Optional.ofNullable(canReply),
+          Optional.ofNullable(downloadEnabled), Optional.ofNullable(published),
+          Optional.ofNullable(originallyPublishedAt), Optional.ofNullable(updated), Optional.ofNullable(uploadDate),
+          tag, Optional.ofNullable(mediaType), content, summary, Optional.ofNullable(support), subtitleLanguage, icon,
+          preview, Optional.ofNullable(aspectRatio), url, Optional.ofNullable(likes), Optional.ofNullable(dislikes),
+          Optional.ofNullable(shares), Optional.ofNullable(comments), Optional.ofNullable(hasParts), attributedTo,
+          Optional.ofNullable(isLiveBroadcast), Optional.ofNullable(liveSaveReplay),
+          Optional.ofNullable(permanentLive), Optional.ofNullable(latencyMode), audience, extensions);
     }
   }
 }

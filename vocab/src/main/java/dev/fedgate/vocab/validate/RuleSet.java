@@ -1,5 +1,6 @@
 package dev.fedgate.vocab.validate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Rules applied in order, each to the value the previous one kept; any refusal refuses the whole value. */
@@ -13,7 +14,11 @@ public final class RuleSet<T> {
   /** The rules, in the order given. */
   @SafeVarargs
   public static <T> RuleSet<T> of(Rule<T>... rules) {
-    return new RuleSet<>(List.of(rules));
+    List<Rule<T>> list = new ArrayList<>(rules.length);
+    for (Rule<T> rule : rules) {
+      list.add(rule);
+    }
+    return new RuleSet<>(list);
   }
 
   /** The rules, by name, in order. */

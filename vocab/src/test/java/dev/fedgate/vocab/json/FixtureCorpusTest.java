@@ -9,8 +9,8 @@ import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Collection;
 import dev.fedgate.vocab.Unrecognized;
 import dev.fedgate.vocab.VocabException;
-import dev.fedgate.vocab.activity.Activity;
 import dev.fedgate.vocab.testing.Fixtures;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -213,7 +213,8 @@ class FixtureCorpusTest {
       Map.entry("akkoma/test/fixtures/collections/unordered_page_second.json",
           new Refusal("/items/0/id", "anonymous embedded object: references need an id")),
       Map.entry("akkoma/test/fixtures/kroeg-announce-with-inline-actor.json",
-          new Refusal("/object/attributedTo/manuallyApprovesFollowers", "expanded {\"@value\": \"False\"} boolean: only the JSON-LD path reads it")),
+          new Refusal("/object/attributedTo/manuallyApprovesFollowers",
+              "expanded {\"@value\": \"False\"} boolean: only the JSON-LD path reads it")),
       Map.entry("akkoma/test/fixtures/tesla_mock/admin@mastdon.example.org.json",
           new Refusal("/discoverable", "boolean sent as the string \"true\"")),
       Map.entry("akkoma/test/fixtures/tesla_mock/evil@remote.example_with_keyid_from_admin@mastdon.example.org.json",
@@ -271,16 +272,19 @@ class FixtureCorpusTest {
   @MethodSource("refused")
   void refusedWithPointer_listedDocument(String file) {
     assertThatThrownBy(() -> Fixtures.reader().read(Fixtures.body(file)))
-        .isInstanceOfSatisfying(VocabException.class, e -> assertThat(e.pointer()).as(REFUSED.get(file).why()).isEqualTo(REFUSED.get(file).pointer()));
+        .isInstanceOfSatisfying(VocabException.class,
+            e -> assertThat(e.pointer()).as(REFUSED.get(file).why()).isEqualTo(REFUSED.get(file).pointer()));
   }
 
   private static List<String> types(JsonNode tree) {
     JsonNode type = tree.get("type");
-    return type.isArray() ? Stream.of(type).flatMap(t -> {
-      java.util.List<String> names = new java.util.ArrayList<>();
-      t.forEach(n -> names.add(n.textValue()));
-      return names.stream();
-    }).toList() : List.of(type.textValue());
+    List<String> names = new ArrayList<>();
+    if (type.isArray()) {
+      type.forEach(t -> names.add(t.textValue()));
+    } else {
+      names.add(type.textValue());
+    }
+    return names;
   }
 
   private static String typeName(ApObject value) {
@@ -292,9 +296,6 @@ class FixtureCorpusTest {
     }
     if (value instanceof Unrecognized unknown) {
       return unknown.type();
-    }
-    if (value instanceof Activity) {
-      return value.getClass().getSimpleName();
     }
     return value.getClass().getSimpleName();
   }

@@ -18,6 +18,7 @@ import dev.fedgate.vocab.testing.Fixtures;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** PeerTube's own fixtures, and PeerTube Videos kept by other servers, read with their key fields. */
@@ -52,7 +53,7 @@ class PeerTubeFixturesTest {
     assertThat(note.content().plain().orElseThrow()).endsWith(" zerg</p>");
     assertThat(note.content().byLanguage()).containsOnlyKeys("en");
     assertThat(note.tag()).containsExactly(
-        new Mention(URI.create("http://localhost:9000/accounts/ronan"), java.util.Optional.of("@ronan@localhost:9000")));
+        new Mention(URI.create("http://localhost:9000/accounts/ronan"), Optional.of("@ronan@localhost:9000")));
     assertThat(note.audience().publicInTo()).isTrue();
     assertThat(note.extensions().get("conversation")).isPresent();
   }
@@ -81,7 +82,7 @@ class PeerTubeFixturesTest {
     assertThat(video.mediaType()).contains("text/markdown");
     assertThat(video.content().plain().orElseThrow()).startsWith("Head to https://squarespace.com");
     assertThat(video.icon()).extracting(Image::width).containsExactly(
-        java.util.Optional.of(280), java.util.Optional.of(850));
+        Optional.of(280), Optional.of(850));
     assertThat(video.preview().get(0).url().get(0).extensions().get("tileWidth")).isPresent();
     assertThat(video.url().get(0).mediaType()).contains("text/html");
     Link hls = video.url().get(1);

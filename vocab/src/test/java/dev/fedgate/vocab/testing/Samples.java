@@ -58,8 +58,8 @@ public final class Samples {
   /** The site's public base URL. */
   public static final String BASE = "https://video.example";
   /** A PEM shaped like ours; vocab never parses it. */
-  public static final String PEM = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsamplekeyonly\n"
-      + "-----END PUBLIC KEY-----\n";
+  public static final String PEM = "-----BEGIN PUBLIC KEY-----\n"
+      + "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsamplekeyonly\n-----END PUBLIC KEY-----\n";
   /** The remote Mastodon user in the samples. */
   public static final URI ALICE = uri("https://mastodon.example/users/alice");
 

@@ -10,6 +10,7 @@ import dev.fedgate.vocab.json.VocabWriter;
 import dev.fedgate.vocab.peertube.Video;
 import dev.fedgate.vocab.testing.Fixtures;
 import dev.fedgate.vocab.testing.Samples;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,8 +39,8 @@ class RenderedDocumentsTest {
   void passesPeerTubeAndMastodon_renderedActor(Actor actor) {
     Actor read = wire(actor, Actor.class);
 
-    assertThat(PeerTubeActorRules.validate(read)).isEqualTo(new Validation.Accepted<>(read, java.util.List.of()));
-    assertThat(MastodonActorRules.validate(read)).isEqualTo(new Validation.Accepted<>(read, java.util.List.of()));
+    assertThat(PeerTubeActorRules.validate(read)).isEqualTo(new Validation.Accepted<>(read, List.of()));
+    assertThat(MastodonActorRules.validate(read)).isEqualTo(new Validation.Accepted<>(read, List.of()));
   }
 
   @Test
