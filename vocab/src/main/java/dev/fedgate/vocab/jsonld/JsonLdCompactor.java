@@ -59,14 +59,16 @@ final class JsonLdCompactor {
    */
   ObjectNode compact(ObjectNode document) {
     Object input = PlainJson.toJava(document);
-    dropDefaultLanguages(input);
+    simplifyInlineContexts(input);
     Object compacted;
     try {
       JsonLdApi api = new JsonLdApi(options);
       Object expanded = ExpandedAliases.normalize(topLevelNodes(api.expand(implied, input)));
       compacted = api.compact(canonicalContext, null, expanded, true);
     } catch (JsonLdError e) {
-      throw problem(e);
+      VocabException problem = problem(e);
+      problem.initCause(e); // for logs; the rule stays safe to show the sender
+      throw problem;
     }
     Map<String, Object> object = singleObject(compacted);
     ObjectNode result = PlainJson.objectNode();
@@ -111,21 +113,35 @@ final class JsonLdCompactor {
     return new VocabException(VocabProblem.INVALID_VALUE, "", "not processable as JSON-LD: " + e.getType());
   }
 
-  private static void dropDefaultLanguages(Object value) {
+  private static void simplifyInlineContexts(Object value) {
     if (value instanceof Map<?, ?> map) {
       Object context = map.get("@context");
       if (context instanceof Map<?, ?> single) {
-        single.remove("@language");
+        simplify(single);
       } else if (context instanceof List<?> list) {
         list.forEach(entry -> {
           if (entry instanceof Map<?, ?> inline) {
-            inline.remove("@language");
+            simplify(inline);
           }
         });
       }
-      map.values().forEach(JsonLdCompactor::dropDefaultLanguages);
+      map.values().forEach(JsonLdCompactor::simplifyInlineContexts);
     } else if (value instanceof List<?> list) {
-      list.forEach(JsonLdCompactor::dropDefaultLanguages);
+      list.forEach(JsonLdCompactor::simplifyInlineContexts);
     }
+  }
+
+  /**
+   * Drops the default language (see the class comment) and JSON-literal coercion ({@code "@type": "@json"}, JSON-LD
+   * 1.1, which jsonld-java rejects): PeerTube's live-chat plugin declares {@code peertubeLiveChat} that way, and the
+   * value reads the same as plain JSON.
+   */
+  private static void simplify(Map<?, ?> inline) {
+    inline.remove("@language");
+    inline.values().forEach(definition -> {
+      if (definition instanceof Map<?, ?> term && "@json".equals(term.get("@type"))) {
+        term.remove("@type");
+      }
+    });
   }
 }
