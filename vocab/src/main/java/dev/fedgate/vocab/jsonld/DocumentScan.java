@@ -7,6 +7,7 @@ import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One pass over a document, before any JSON-LD processing: enforces the limits, refuses context URLs we do not
@@ -20,6 +21,13 @@ import java.util.Map;
  * always take the JSON-LD path.
  */
 final class DocumentScan {
+  /**
+   * Distinct top-level contexts remembered. Peers send the same few contexts with every document, so resolving each
+   * once keeps the fast path cheap; a flood of distinct ones only empties the cache and costs re-resolving.
+   */
+  static final int CACHED_CONTEXTS = 256;
+
+  private final Map<JsonNode, Resolved> resolvedContexts = new ConcurrentHashMap<>();
   private final ContextSource contexts;
   private final CanonicalTerms canonical;
   private final ActiveTerms implied;
@@ -78,7 +86,7 @@ final class DocumentScan {
         if (innerNesting > limits.maxContextNesting()) {
           throw limit(contextAt, "@context nested in more than " + limits.maxContextNesting() + " objects");
         }
-        active = context(context, outer, contextAt);
+        active = nesting == 0 ? documentContext(context, contextAt) : context(context, outer, contextAt);
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
@@ -95,6 +103,23 @@ final class DocumentScan {
         }
         node(field.getValue(), active, depth + 1, innerNesting, at.child(key));
       }
+    }
+
+    private ActiveTerms documentContext(JsonNode context, Pointer at) {
+      Resolved resolved = resolvedContexts.get(context);
+      if (resolved == null) {
+        Walk alone = new Walk();
+        ActiveTerms active = alone.context(context, implied, at);
+        resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions);
+        if (resolvedContexts.size() >= CACHED_CONTEXTS) {
+          resolvedContexts.clear();
+        }
+        resolvedContexts.put(context.deepCopy(), resolved); // a copy: the caller may change its document later
+      }
+      contextEntries += resolved.contextEntries();
+      termDefinitions += resolved.termDefinitions();
+      fast &= resolved.fast();
+      return resolved.active();
     }
 
     private ActiveTerms context(JsonNode context, ActiveTerms outer, Pointer at) {
@@ -184,6 +209,9 @@ final class DocumentScan {
       return !definition.isKeyword() && canonical.termFor(definition.iri()) == null;
     }
   }
+
+  /** A top-level context resolved once: its terms, whether it allows the fast path, and what it counts against limits. */
+  private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions) {}
 
   private static VocabException limit(Pointer at, String rule) {
     return new VocabException(VocabProblem.LIMIT_EXCEEDED, at.toString(), rule);
