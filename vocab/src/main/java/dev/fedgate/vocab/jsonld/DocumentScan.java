@@ -109,7 +109,8 @@ final class DocumentScan {
       Resolved resolved = resolvedContexts.get(context);
       if (resolved == null) {
         Walk alone = new Walk();
-        ActiveTerms active = alone.context(context, implied, at);
+        // flattened: one lookup per key instead of one per layer
+        ActiveTerms active = ActiveTerms.of(alone.context(context, implied, at).flatten());
         resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions);
         if (resolvedContexts.size() >= CACHED_CONTEXTS) {
           resolvedContexts.clear();
