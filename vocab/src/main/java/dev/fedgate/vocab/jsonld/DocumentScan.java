@@ -26,6 +26,8 @@ final class DocumentScan {
    * once keeps the fast path cheap; a flood of distinct ones only empties the cache and costs re-resolving.
    */
   static final int CACHED_CONTEXTS = 256;
+  /** Largest context remembered, in characters of names and strings: PeerTube's Video context has about 4,000. */
+  static final int CACHED_CONTEXT_CHARS = 16_384;
 
   private final Map<JsonNode, Resolved> resolvedContexts = new ConcurrentHashMap<>();
   private final ContextSource contexts;
@@ -61,12 +63,7 @@ final class DocumentScan {
     private boolean fast = true;
 
     void node(JsonNode node, ActiveTerms active, int depth, int nesting, Pointer at) {
-      if (++nodes > limits.maxNodes()) {
-        throw limit(at, "more than " + limits.maxNodes() + " JSON values");
-      }
-      if (depth > limits.maxDepth()) {
-        throw limit(at, "nested deeper than " + limits.maxDepth());
-      }
+      count(depth, at);
       if (node instanceof ObjectNode object) {
         object(object, active, depth, nesting, at);
       } else if (node instanceof ArrayNode array) {
@@ -86,6 +83,7 @@ final class DocumentScan {
         if (innerNesting > limits.maxContextNesting()) {
           throw limit(contextAt, "@context nested in more than " + limits.maxContextNesting() + " objects");
         }
+        bounded(context, depth + 1, contextAt);
         active = nesting == 0 ? documentContext(context, contextAt) : context(context, outer, contextAt);
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -105,6 +103,29 @@ final class DocumentScan {
       }
     }
 
+    private void count(int depth, Pointer at) {
+      if (++nodes > limits.maxNodes()) {
+        throw limit(at, "more than " + limits.maxNodes() + " JSON values");
+      }
+      if (depth > limits.maxDepth()) {
+        throw limit(at, "nested deeper than " + limits.maxDepth());
+      }
+    }
+
+    /** Counts a context's values against the size and depth limits, before anything recurses into it. */
+    private void bounded(JsonNode node, int depth, Pointer at) {
+      count(depth, at);
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        bounded(field.getValue(), depth + 1, at.child(field.getKey()));
+      }
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          bounded(node.get(i), depth + 1, at.child(Integer.toString(i)));
+        }
+      }
+    }
+
     private ActiveTerms documentContext(JsonNode context, Pointer at) {
       Resolved resolved = resolvedContexts.get(context);
       if (resolved == null) {
@@ -112,10 +133,12 @@ final class DocumentScan {
         // flattened: one lookup per key instead of one per layer
         ActiveTerms active = ActiveTerms.of(alone.context(context, implied, at).flatten());
         resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions);
-        if (resolvedContexts.size() >= CACHED_CONTEXTS) {
-          resolvedContexts.clear();
+        if (characters(context) <= CACHED_CONTEXT_CHARS) {
+          if (resolvedContexts.size() >= CACHED_CONTEXTS) {
+            resolvedContexts.clear();
+          }
+          resolvedContexts.put(context.deepCopy(), resolved); // a copy: the caller may change its document later
         }
-        resolvedContexts.put(context.deepCopy(), resolved); // a copy: the caller may change its document later
       }
       contextEntries += resolved.contextEntries();
       termDefinitions += resolved.termDefinitions();
@@ -213,6 +236,24 @@ final class DocumentScan {
 
   /** A top-level context resolved once: its terms, whether it allows the fast path, and what it counts against limits. */
   private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions) {}
+
+  /** The characters of every name and string in {@code node}: what remembering it costs, roughly. */
+  private static int characters(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().length();
+    }
+    int total = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      total += field.getKey().length() + characters(field.getValue());
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        total += characters(element);
+      }
+    }
+    return total;
+  }
 
   private static VocabException limit(Pointer at, String rule) {
     return new VocabException(VocabProblem.LIMIT_EXCEEDED, at.toString(), rule);
