@@ -7,6 +7,7 @@ import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One pass over a document, before any JSON-LD processing: enforces the limits, refuses context URLs we do not
@@ -20,6 +21,15 @@ import java.util.Map;
  * always take the JSON-LD path.
  */
 final class DocumentScan {
+  /**
+   * Distinct top-level contexts remembered. Peers send the same few contexts with every document, so resolving each
+   * once keeps the fast path cheap; a flood of distinct ones only empties the cache and costs re-resolving.
+   */
+  static final int CACHED_CONTEXTS = 256;
+  /** Largest context remembered, in characters of names and strings: PeerTube's Video context has about 4,000. */
+  static final int CACHED_CONTEXT_CHARS = 16_384;
+
+  private final Map<JsonNode, Resolved> resolvedContexts = new ConcurrentHashMap<>();
   private final ContextSource contexts;
   private final CanonicalTerms canonical;
   private final ActiveTerms implied;
@@ -53,12 +63,7 @@ final class DocumentScan {
     private boolean fast = true;
 
     void node(JsonNode node, ActiveTerms active, int depth, int nesting, Pointer at) {
-      if (++nodes > limits.maxNodes()) {
-        throw limit(at, "more than " + limits.maxNodes() + " JSON values");
-      }
-      if (depth > limits.maxDepth()) {
-        throw limit(at, "nested deeper than " + limits.maxDepth());
-      }
+      count(depth, at);
       if (node instanceof ObjectNode object) {
         object(object, active, depth, nesting, at);
       } else if (node instanceof ArrayNode array) {
@@ -78,7 +83,8 @@ final class DocumentScan {
         if (innerNesting > limits.maxContextNesting()) {
           throw limit(contextAt, "@context nested in more than " + limits.maxContextNesting() + " objects");
         }
-        active = context(context, outer, contextAt);
+        bounded(context, depth + 1, contextAt);
+        active = nesting == 0 ? documentContext(context, contextAt) : context(context, outer, contextAt);
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
@@ -95,6 +101,49 @@ final class DocumentScan {
         }
         node(field.getValue(), active, depth + 1, innerNesting, at.child(key));
       }
+    }
+
+    private void count(int depth, Pointer at) {
+      if (++nodes > limits.maxNodes()) {
+        throw limit(at, "more than " + limits.maxNodes() + " JSON values");
+      }
+      if (depth > limits.maxDepth()) {
+        throw limit(at, "nested deeper than " + limits.maxDepth());
+      }
+    }
+
+    /** Counts a context's values against the size and depth limits, before anything recurses into it. */
+    private void bounded(JsonNode node, int depth, Pointer at) {
+      count(depth, at);
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        bounded(field.getValue(), depth + 1, at.child(field.getKey()));
+      }
+      if (node.isArray()) {
+        for (int i = 0; i < node.size(); i++) {
+          bounded(node.get(i), depth + 1, at.child(Integer.toString(i)));
+        }
+      }
+    }
+
+    private ActiveTerms documentContext(JsonNode context, Pointer at) {
+      Resolved resolved = resolvedContexts.get(context);
+      if (resolved == null) {
+        Walk alone = new Walk();
+        // flattened: one lookup per key instead of one per layer
+        ActiveTerms active = ActiveTerms.of(alone.context(context, implied, at).flatten());
+        resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions);
+        if (characters(context) <= CACHED_CONTEXT_CHARS) {
+          if (resolvedContexts.size() >= CACHED_CONTEXTS) {
+            resolvedContexts.clear();
+          }
+          resolvedContexts.put(context.deepCopy(), resolved); // a copy: the caller may change its document later
+        }
+      }
+      contextEntries += resolved.contextEntries();
+      termDefinitions += resolved.termDefinitions();
+      fast &= resolved.fast();
+      return resolved.active();
     }
 
     private ActiveTerms context(JsonNode context, ActiveTerms outer, Pointer at) {
@@ -183,6 +232,27 @@ final class DocumentScan {
       }
       return !definition.isKeyword() && canonical.termFor(definition.iri()) == null;
     }
+  }
+
+  /** A top-level context resolved once: its terms, whether it allows the fast path, and what it counts against limits. */
+  private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions) {}
+
+  /** The characters of every name and string in {@code node}: what remembering it costs, roughly. */
+  private static int characters(JsonNode node) {
+    if (node.isTextual()) {
+      return node.textValue().length();
+    }
+    int total = 0;
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      total += field.getKey().length() + characters(field.getValue());
+    }
+    if (node.isArray()) {
+      for (JsonNode element : node) {
+        total += characters(element);
+      }
+    }
+    return total;
   }
 
   private static VocabException limit(Pointer at, String rule) {

@@ -45,4 +45,11 @@ class BundledContextsTest {
     assertThat(bundled.find("https://litepub.social/litepub/context.jsonld").orElseThrow().terms().get("actor"))
         .isNotNull();
   }
+
+  @Test
+  void everyBundledContext_namesItsSource() {
+    for (String url : bundled.exactUrls()) {
+      assertThat(bundled.find(url).orElseThrow().source()).as(url).isNotBlank();
+    }
+  }
 }

@@ -196,6 +196,16 @@ class HostileContextTest {
   }
 
   @Test
+  void deepContext_isRefused_withoutStackOverflow() {
+    ObjectNode document = follow("{}");
+    ObjectNode deepest = document.putObject("@context").putObject("x");
+    for (int i = 0; i < 100_000; i++) {
+      deepest = deepest.putObject("@id");
+    }
+    assertRefused(document, VocabProblem.LIMIT_EXCEEDED, "/@context/x", "nested deeper than");
+  }
+
+  @Test
   void hugeDocument_isRefused() {
     ObjectNode document = Json.object("{\"@context\": \"https://www.w3.org/ns/activitystreams\", \"type\": \"Note\"}");
     ArrayNode tags = document.putArray("tag");

@@ -3,7 +3,15 @@ package dev.fedgate.vocab.jsonld;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedgate.vocab.VocabException;
+import dev.fedgate.vocab.VocabProblem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class JsonLdContextNormalizerTest {
@@ -214,8 +222,92 @@ class JsonLdContextNormalizerTest {
         {"@context": "https://www.w3.org/ns/activitystreams",
          "@graph": [{"id": "https://a.example/1", "type": "Note"}, {"id": "https://a.example/2", "type": "Note"}]}""");
     assertThatThrownBy(() -> normalizer.normalize(graph))
-        .isInstanceOfSatisfying(dev.fedgate.vocab.VocabException.class,
-            e -> assertThat(e.problem()).isEqualTo(dev.fedgate.vocab.VocabProblem.INVALID_VALUE));
+        .isInstanceOfSatisfying(VocabException.class,
+            e -> assertThat(e.problem()).isEqualTo(VocabProblem.INVALID_VALUE));
+  }
+
+  @Test
+  void normalize_readsJsonLiteralTerms_asPlainJson_onBothPaths() {
+    ObjectNode video = Json.object("""
+        {"@context": ["https://www.w3.org/ns/activitystreams",
+           {"ptlc": "urn:peertube-plugin-livechat:", "peertubeLiveChat": {"@id": "ptlc:peertubeLiveChat", "@type": "@json"}}],
+         "type": "Video", "id": "https://tube.example/videos/watch/u1", "peertubeLiveChat": {"type": "xmpp"}}""");
+    assertThat(normalizer.normalize(video)).isSameAs(video);
+    ObjectNode aliased = Json.withContext(video, """
+        ["https://www.w3.org/ns/activitystreams", {"called": "as:name",
+           "ptlc": "urn:peertube-plugin-livechat:", "peertubeLiveChat": {"@id": "ptlc:peertubeLiveChat", "@type": "@json"}}]""");
+    aliased.put("called", "Live");
+    ObjectNode normalized = normalizer.normalize(aliased);
+    assertThat(normalized.get("name").textValue()).isEqualTo("Live");
+    assertThat(normalized.has("urn:peertube-plugin-livechat:peertubeLiveChat")).isTrue();
+  }
+
+  @Test
+  void normalize_turnsReferencesUnderPlainTerms_intoIdStrings() {
+    ObjectNode video = Json.object("""
+        {"@context": ["https://www.w3.org/ns/activitystreams",
+           {"sc": "http://schema.org/", "category": "sc:category", "by": "as:actor"}],
+         "type": "Video", "by": "https://a.example/u", "category": {"@id": "https://tube.example/categories/15"}}""");
+    assertThat(normalizer.normalize(video).get("category").textValue())
+        .isEqualTo("https://tube.example/categories/15");
+  }
+
+  @Test
+  void normalize_turnsTypedLiteralsWithOtherTypes_intoTheirPlainValue() {
+    ObjectNode video = Json.object("""
+        {"@context": "https://www.w3.org/ns/activitystreams", "type": "Video",
+         "https://joinpeertube.org/ns#views": {"@value": "12", "@type": "http://www.w3.org/2001/XMLSchema#integer"}}""");
+    assertThat(normalizer.normalize(video).get("views").textValue()).isEqualTo("12");
+  }
+
+  @Test
+  void normalize_joinsValuesSpelledTwoWays_underOneTerm() {
+    ObjectNode note = Json.object("""
+        {"@context": "https://www.w3.org/ns/activitystreams", "type": "Note",
+         "to": "https://a.example/followers", "as:to": "https://b.example/u"}""");
+    List<String> to = new ArrayList<>();
+    normalizer.normalize(note).get("to").forEach(value -> to.add(value.textValue()));
+    assertThat(to).containsExactlyInAnyOrder("https://a.example/followers", "https://b.example/u");
+  }
+
+  @Test
+  void normalize_turnsListObjectsIntoArrays() {
+    ObjectNode note = Json.object("""
+        {"@context": ["https://www.w3.org/ns/activitystreams",
+           {"orderedTags": {"@id": "as:tag", "@container": "@list"}}],
+         "type": "Note", "orderedTags": ["https://a.example/t1", "https://a.example/t2"]}""");
+    assertThat(normalizer.normalize(note).get("tag"))
+        .isEqualTo(Json.object("{\"t\": [\"https://a.example/t1\", \"https://a.example/t2\"]}").get("t"));
+  }
+
+  @Test
+  void normalize_givesTheSameResult_fromManyThreads() throws Exception {
+    ObjectNode aliased = Json.withContext(CREATE_NOTE, """
+        ["https://www.w3.org/ns/activitystreams", {"by": "as:actor", "sensitive": "as:sensitive"}]""");
+    aliased.set("by", aliased.remove("actor"));
+    ObjectNode expected = normalizer.normalize(aliased);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<ObjectNode>> results = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        results.add(pool.submit(() -> normalizer.normalize(aliased.deepCopy())));
+      }
+      for (Future<ObjectNode> result : results) {
+        assertThat(result.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void normalize_judgesAChangedContextAfresh_althoughContextsAreRemembered() {
+    ObjectNode like = Json.object("""
+        {"@context": ["https://www.w3.org/ns/activitystreams", {"toot": "http://joinmastodon.org/ns#"}],
+         "type": "Like", "actor": "https://a.example/u", "object": "https://tube.example/videos/watch/1"}""");
+    assertThat(normalizer.normalize(like)).isSameAs(like);
+    ((ObjectNode) ((ArrayNode) like.get("@context")).get(1)).put("actor", "https://evil.example/ns#a");
+    assertThat(normalizer.normalize(like)).isNotSameAs(like);
   }
 
   @Test

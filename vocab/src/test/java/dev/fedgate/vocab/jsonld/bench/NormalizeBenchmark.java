@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
  * its context: a no-op for its meaning that only full processing may resolve).
  *
  * <p>Run from the repository root (figures in {@code docs/benchmarks.md}):
- * {@code mvn -q -pl vocab -am -Pbenchmarks test -DskipTests -Djmh.args="NormalizeBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s"}
+ * {@code mvn -q -pl vocab -am -Pbenchmarks clean test -DskipTests -Djmh.args="NormalizeBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s"}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
