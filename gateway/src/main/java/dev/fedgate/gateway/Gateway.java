@@ -3,12 +3,16 @@ package dev.fedgate.gateway;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
+import dev.fedgate.gateway.http.ActivityPubRoutes;
 import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.NodeInfoRoutes;
 import dev.fedgate.gateway.http.ProblemResponses;
 import dev.fedgate.gateway.http.WebFingerRoutes;
 import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.mapping.LocalCollections;
+import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.mapping.RenderedDocuments;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -151,6 +155,11 @@ public final class Gateway {
     new NodeInfoRoutes(urls, services.storage()).mount(router);
     new WebFingerRoutes(urls, services.storage().localActors()).mount(router);
     new HealthRoutes(services.storage()).mount(router);
+    RenderedDocuments documents = new RenderedDocuments(
+        new LocalObjects(urls, services.storage().localActors(), services.storage().videos(), services.keys()),
+        services.cpu());
+    new ActivityPubRoutes(documents, new LocalCollections(urls, services.storage(), LocalCollections.DEFAULT_PAGE_SIZE),
+        services.cpu()).mount(router);
   }
 
   /**

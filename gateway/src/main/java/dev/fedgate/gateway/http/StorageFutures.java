@@ -4,6 +4,7 @@ import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +18,12 @@ final class StorageFutures {
   static <T> Future<T> onContext(RoutingContext ctx, CompletionStage<T> stage) {
     return Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext())
         .timeout(STORAGE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-        .recover(failure -> Future.failedFuture(failure instanceof FedgateException ? failure
+        .recover(failure -> Future.failedFuture(unwrap(failure) instanceof FedgateException problem ? problem
             : new FedgateException(ProblemType.UNAVAILABLE, "storage is not answering", null, failure)));
+  }
+
+  /** A problem raised inside a stage chain arrives wrapped; it is still the problem to answer with. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }
