@@ -1,14 +1,23 @@
 package dev.fedgate.gateway;
 
+import dev.fedgate.gateway.api.ChangeListener;
+import dev.fedgate.gateway.api.SiteApi;
+import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
+import dev.fedgate.gateway.http.ActivityPubRoutes;
 import dev.fedgate.gateway.http.HealthRoutes;
-import dev.fedgate.gateway.http.NodeInfoRoutes;
 import dev.fedgate.gateway.http.GatewayRouter;
+import dev.fedgate.gateway.http.NodeInfoRoutes;
+import dev.fedgate.gateway.http.SiteApiRoutes;
 import dev.fedgate.gateway.http.WebFingerRoutes;
 import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.mapping.LocalCollections;
+import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.mapping.RenderedDocuments;
+import dev.fedgate.gateway.outbox.QueueingPublisher;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -26,6 +35,7 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -138,16 +148,34 @@ public final class Gateway {
     // Routes are mounted once the port is known (port 0 picks one), before the start future completes.
     return vertx.createHttpServer(options).requestHandler(router).listen().map(server -> {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
-      mountRoutes(router, new LocalUrls(publicUrl), services);
+      mountRoutes(router, new LocalUrls(publicUrl), services, config);
       return new Gateway(config, vertx, server, services);
     });
   }
 
-  private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services) {
+  private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config) {
+    StorageBackend storage = services.storage();
+    LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys());
+    RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
+    SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
+        new ChangeListener() {
+          @Override
+          public void actorChanged(String name) {
+            documents.invalidateActor(name);
+          }
+
+          @Override
+          public void videoChanged(UUID uuid) {
+            documents.invalidateVideo(uuid);
+          }
+        });
     router.mount(
-        new NodeInfoRoutes(urls, services.storage()),
-        new WebFingerRoutes(urls, services.storage().localActors()),
-        new HealthRoutes(services.storage()));
+        new NodeInfoRoutes(urls, storage),
+        new WebFingerRoutes(urls, storage.localActors()),
+        new HealthRoutes(storage),
+        new SiteApiRoutes(siteApi, new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
+        new ActivityPubRoutes(documents, new LocalCollections(urls, storage, LocalCollections.DEFAULT_PAGE_SIZE),
+            services.cpu()));
   }
 
   /**

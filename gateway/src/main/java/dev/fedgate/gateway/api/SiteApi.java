@@ -33,17 +33,18 @@ public final class SiteApi {
   private final StorageBackend storage;
   private final LocalKeys keys;
   private final Publisher publisher;
-  private final Runnable onChange;
+  private final ChangeListener changes;
 
   /**
    * Writes go to {@code storage}; new actors get keys from {@code keys}; federation goes through {@code publisher};
-   * {@code onChange} runs after every write that changed something (e.g. to drop rendered documents from a cache).
+   * {@code changes} hears of every write that changed something, before federation (so a peer that refetches on
+   * receipt sees the new version).
    */
-  public SiteApi(StorageBackend storage, LocalKeys keys, Publisher publisher, Runnable onChange) {
+  public SiteApi(StorageBackend storage, LocalKeys keys, Publisher publisher, ChangeListener changes) {
     this.storage = storage;
     this.keys = keys;
     this.publisher = publisher;
-    this.onChange = onChange;
+    this.changes = changes;
   }
 
   /**
@@ -75,14 +76,16 @@ public final class SiteApi {
           "the name " + name + " is already used by another account, channel or the instance actor", field, null);
     }
     return keys.ensureKeys(name)
+        .thenRun(() -> {
+          if (isChange(result)) {
+            changes.actorChanged(name);
+          }
+        })
         .thenCompose(ignored -> result == UpsertResult.UPDATED
             ? storage.localActors().findActor(name).thenCompose(actor -> publisher.actorUpdated(
                 actor.orElseThrow(() -> gone(name)))) : done())
         .thenCompose(ignored -> reload.get())
-        .thenApply(stored -> {
-          changed(result);
-          return new Change<>(result == UpsertResult.CREATED, stored.orElseThrow(() -> gone(name)));
-        });
+        .thenApply(stored -> new Change<>(result == UpsertResult.CREATED, stored.orElseThrow(() -> gone(name))));
   }
 
   /**
@@ -99,12 +102,12 @@ public final class SiteApi {
       }
       return storage.videos().find(video.uuid()).thenCompose(found -> {
         Stored<Video> stored = found.orElseThrow(() -> gone(video.uuid().toString()));
+        if (isChange(result)) {
+          changes.videoChanged(video.uuid());
+        }
         CompletionStage<Void> federated = result == UpsertResult.CREATED ? publisher.videoPublished(stored)
             : result == UpsertResult.UPDATED ? publisher.videoUpdated(stored) : done();
-        return federated.thenApply(ignored -> {
-          changed(result);
-          return new Change<>(result == UpsertResult.CREATED, stored);
-        });
+        return federated.thenApply(ignored -> new Change<>(result == UpsertResult.CREATED, stored));
       });
     });
   }
@@ -122,7 +125,7 @@ public final class SiteApi {
           if (!deleted) {
             return CompletableFuture.completedFuture(found);
           }
-          onChange.run();
+          changes.videoChanged(uuid);
           return publisher.videoDeleted(found).thenApply(ignored -> found);
         }));
   }
@@ -178,10 +181,8 @@ public final class SiteApi {
         });
   }
 
-  private void changed(UpsertResult result) {
-    if (result == UpsertResult.CREATED || result == UpsertResult.UPDATED) {
-      onChange.run();
-    }
+  private static boolean isChange(UpsertResult result) {
+    return result == UpsertResult.CREATED || result == UpsertResult.UPDATED;
   }
 
   private static <T> Function<Optional<T>, T> orNotFound(String what) {

@@ -18,13 +18,12 @@ final class StorageFutures {
   static <T> Future<T> onContext(RoutingContext ctx, CompletionStage<T> stage) {
     return Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext())
         .timeout(STORAGE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
-        .recover(failure -> Future.failedFuture(asProblem(failure)));
+        .recover(failure -> Future.failedFuture(unwrap(failure) instanceof FedgateException problem ? problem
+            : new FedgateException(ProblemType.UNAVAILABLE, "storage is not answering", null, failure)));
   }
 
-  /** A problem raised inside a stage arrives wrapped; anything else from the store means it is not answering. */
-  private static Throwable asProblem(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    return cause instanceof FedgateException ? cause
-        : new FedgateException(ProblemType.UNAVAILABLE, "storage is not answering", null, cause);
+  /** A problem raised inside a stage chain arrives wrapped; it is still the problem to answer with. */
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -99,6 +100,42 @@ public final class LocalUrls {
   /** A comment's {@code Note} id. */
   public URI comment(UUID video, long commentId) {
     return URI.create(video(video) + "/comments/" + commentId);
+  }
+
+  /** A video's comments collection. */
+  public URI videoComments(UUID uuid) {
+    return URI.create(video(uuid) + "/comments");
+  }
+
+  /** A video's likes collection. */
+  public URI videoLikes(UUID uuid) {
+    return URI.create(video(uuid) + "/likes");
+  }
+
+  /** A video's dislikes collection. */
+  public URI videoDislikes(UUID uuid) {
+    return URI.create(video(uuid) + "/dislikes");
+  }
+
+  /** A video's shares collection, at PeerTube's path ({@code /announces}). */
+  public URI videoShares(UUID uuid) {
+    return URI.create(video(uuid) + "/announces");
+  }
+
+  /**
+   * The id of an activity about a local object, {@code <object>/activity/<verb>}: stable, so a repeated publication
+   * is de-duplicated by receivers.
+   */
+  public static URI activity(URI object, String verb) {
+    return URI.create(object + "/activity/" + verb);
+  }
+
+  /**
+   * The id of one version of an activity, {@code <object>/activity/<verb>/<epoch millis>}: each change of the object
+   * gets its own {@code Update} id, and repeating the same change keeps it.
+   */
+  public static URI activity(URI object, String verb, Instant version) {
+    return URI.create(activity(object, verb) + "/" + version.toEpochMilli());
   }
 
   /** A local actor named in {@code id}, if {@code id} is one of our actor ids (exactly, without query or fragment). */

@@ -14,12 +14,13 @@ import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.gateway.storage.Video;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class SiteApiTest {
   private final ExecutorService cpu = Executors.newFixedThreadPool(2);
   private final RecordingPublisher publisher = new RecordingPublisher();
-  private final AtomicInteger changes = new AtomicInteger();
+  private final List<String> changes = new CopyOnWriteArrayList<>();
   private StorageBackend storage;
   private SiteApi api;
 
@@ -36,7 +37,17 @@ class SiteApiTest {
     storage = await(StorageProviders.find("embedded").open(StorageSettings.builder()
         .url("mem:site-api-" + UUID.randomUUID()).build()));
     api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu), publisher,
-        changes::incrementAndGet);
+        new ChangeListener() {
+          @Override
+          public void actorChanged(String name) {
+            changes.add("actor " + name);
+          }
+
+          @Override
+          public void videoChanged(UUID uuid) {
+            changes.add("video " + uuid);
+          }
+        });
   }
 
   @AfterEach
@@ -82,7 +93,7 @@ class SiteApiTest {
 
     await(api.putAccount(alice("Alice B.")));
     assertThat(publisher.calls).as("the same body again federates nothing").hasSize(1);
-    assertThat(changes.get()).isEqualTo(2);
+    assertThat(changes).containsExactly("actor alice", "actor alice");
   }
 
   @Test
@@ -118,6 +129,7 @@ class SiteApiTest {
 
     assertThat(publisher.calls).containsExactly("videoPublished " + uuid, "videoUpdated " + uuid,
         "videoDeleted " + uuid);
+    assertThat(changes).filteredOn(c -> c.startsWith("video")).hasSize(3);
     assertThatThrownBy(() -> await(api.video(uuid))).satisfies(
         e -> assertThat(problemOf(e)).isEqualTo(ProblemType.GONE));
     assertThatThrownBy(() -> await(api.putVideo(bread("Back again")))).satisfies(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.api.ChangeListener;
 import dev.fedgate.gateway.api.SiteApi;
 import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
@@ -89,7 +90,15 @@ class SiteApiRoutesTest {
         .url("mem:routes-" + UUID.randomUUID()).build()));
     LocalUrls urls = new LocalUrls(URI.create("https://video.example"));
     SiteApi api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu),
-        new NoFederation(), () -> { });
+        new NoFederation(), new ChangeListener() {
+          @Override
+          public void actorChanged(String name) {
+          }
+
+          @Override
+          public void videoChanged(UUID uuid) {
+          }
+        });
     Router router = Router.router(vertx);
     router.route().failureHandler(ProblemResponses::handleFailure);
     router.errorHandler(404, ProblemResponses::handleFailure);

@@ -1,0 +1,372 @@
+package dev.fedgate.gateway.http;
+
+import static dev.fedgate.gateway.TestGateway.await;
+import static dev.fedgate.gateway.TestGateway.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedgate.gateway.Gateway;
+import dev.fedgate.gateway.SiteFixtures;
+import dev.fedgate.gateway.TestGateway;
+import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.Interaction;
+import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.NewComment;
+import dev.fedgate.vocab.Actor;
+import dev.fedgate.vocab.ActorType;
+import dev.fedgate.vocab.json.ReadLimits;
+import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
+import dev.fedgate.vocab.peertube.Video;
+import dev.fedgate.vocab.validate.MastodonActorRules;
+import dev.fedgate.vocab.validate.PeerTubeActorRules;
+import dev.fedgate.vocab.validate.PeerTubeVideoRules;
+import dev.fedgate.vocab.validate.Validation;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ActivityPubRoutesTest {
+  private static final String AP = "application/activity+json";
+  private static final String LD = "application/ld+json; profile=\"https://www.w3.org/ns/activitystreams\"";
+  private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final VocabReader READER = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
+
+  @TempDir static Path dataDirectory;
+  private static TestGateway test;
+  private static String base;
+
+  @BeforeAll
+  static void start() {
+    test = TestGateway.start(dataDirectory);
+    base = test.gateway().publicUrl().toString();
+    SiteFixtures.createActors(test.gateway(), "alice", "science");
+  }
+
+  @AfterAll
+  static void stop() {
+    test.close();
+  }
+
+  @Test
+  void account_isPersonAcceptedByPeerTubeAndMastodon() {
+    HttpResponse<String> response = test.get("/accounts/alice", "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains(AP);
+    assertThat(response.headers().firstValue("Vary")).contains("Accept");
+    JsonNode body = json(response);
+    String id = base + "/accounts/alice";
+    assertThat(body.get("type").asText()).isEqualTo("Person");
+    assertThat(body.get("id").asText()).isEqualTo(id);
+    assertThat(body.get("preferredUsername").asText()).isEqualTo("alice");
+    assertThat(body.get("name").asText()).isEqualTo("Alice alice");
+    assertThat(body.get("inbox").asText()).isEqualTo(id + "/inbox");
+    assertThat(body.get("outbox").asText()).isEqualTo(id + "/outbox");
+    assertThat(body.get("followers").asText()).isEqualTo(id + "/followers");
+    assertThat(body.get("following").asText()).isEqualTo(id + "/following");
+    assertThat(body.get("endpoints").get("sharedInbox").asText()).isEqualTo(base + "/inbox");
+    assertThat(body.get("publicKey").get("id").asText()).isEqualTo(id + "#main-key");
+    assertThat(body.get("publicKey").get("owner").asText()).isEqualTo(id);
+    assertThat(body.get("publicKey").get("publicKeyPem").asText()).startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(body.get("assertionMethod").get(0).get("type").asText()).isEqualTo("Multikey");
+    assertThat(body.get("assertionMethod").get(0).get("controller").asText()).isEqualTo(id);
+    assertThat(body.get("assertionMethod").get(0).get("publicKeyMultibase").asText()).startsWith("z6Mk");
+    assertThat(body.get("icon").get(0).get("url").asText()).isEqualTo("https://site.example/avatars/alice.png");
+    assertThat(body.get("image").get(0).get("width").asInt()).isEqualTo(1920);
+    assertThat(body.get("url").get(0).get("href").asText()).isEqualTo("https://site.example/a/alice");
+    assertThat(body.get("webfinger").asText()).isEqualTo("alice@" + test.gateway().publicUrl().getAuthority());
+    assertThat(body.has("published")).isTrue();
+    Actor actor = READER.read(response.body().getBytes(StandardCharsets.UTF_8), Actor.class);
+    assertThat(PeerTubeActorRules.validate(actor).accepted()).isTrue();
+    assertThat(MastodonActorRules.validate(actor).accepted()).isTrue();
+  }
+
+  @Test
+  void channel_isGroupAttributedToItsAccount() {
+    HttpResponse<String> response = test.get("/video-channels/science", "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(200);
+    Actor actor = READER.read(response.body().getBytes(StandardCharsets.UTF_8), Actor.class);
+    assertThat(actor.type()).isEqualTo(ActorType.GROUP);
+    assertThat(actor.attributedTo()).extracting(ref -> ref.id().toString()).containsExactly(base + "/accounts/alice");
+    assertThat(PeerTubeActorRules.validate(actor)).isInstanceOf(Validation.Accepted.class);
+    assertThat(((Validation.Accepted<Actor>) PeerTubeActorRules.validate(actor)).adjustments()).isEmpty();
+    assertThat(MastodonActorRules.validate(actor).accepted()).isTrue();
+  }
+
+  @Test
+  void instanceActor_isApplicationAtAccountsPeertube() {
+    HttpResponse<String> response = test.get("/accounts/peertube", "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(200);
+    Actor actor = READER.read(response.body().getBytes(StandardCharsets.UTF_8), Actor.class);
+    assertThat(actor.type()).isEqualTo(ActorType.APPLICATION);
+    assertThat(actor.id()).isEqualTo(URI.create(base + "/accounts/peertube"));
+    assertThat(PeerTubeActorRules.validate(actor).accepted()).isTrue();
+    assertThat(MastodonActorRules.validate(actor).accepted()).isTrue();
+  }
+
+  @Test
+  void ldJsonWithProfile_getsActivityJson() {
+    HttpResponse<String> response = test.get("/video-channels/science", "Accept", LD);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains(AP);
+  }
+
+  @Test
+  void peerTubeAccept_getsActivityJson() {
+    HttpResponse<String> response = test.get("/video-channels/science", "Accept",
+        "application/activity+json, application/ld+json");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("type").asText()).isEqualTo("Group");
+  }
+
+  @Test
+  void noAccept_getsActivityJson() {
+    HttpResponse<String> response = test.get("/accounts/alice");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains(AP);
+  }
+
+  @Test
+  void browser_isRedirectedToTheSitesPage() {
+    HttpResponse<String> account = test.get("/accounts/alice", "Accept", BROWSER);
+    assertThat(account.statusCode()).isEqualTo(302);
+    assertThat(account.headers().firstValue("Location")).contains("https://site.example/a/alice");
+    assertThat(account.headers().firstValue("Vary")).contains("Accept");
+    HttpResponse<String> channel = test.get("/video-channels/science", "Accept", BROWSER);
+    assertThat(channel.headers().firstValue("Location")).contains("https://site.example/c/science");
+    HttpResponse<String> instance = test.get("/accounts/peertube", "Accept", BROWSER);
+    assertThat(instance.headers().firstValue("Location")).contains(base);
+  }
+
+  @Test
+  void unknownActor_is404Problem() {
+    HttpResponse<String> response = test.get("/accounts/nobody", "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).contains(ProblemResponses.PROBLEM_JSON);
+    assertThat(response.headers().firstValue("Vary")).contains("Accept");
+  }
+
+  @Test
+  void actorUnderTheOtherPath_is404() {
+    assertThat(test.get("/accounts/science", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/video-channels/alice", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/video-channels/peertube", "Accept", AP).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void video_isPeerTubeValidWithWatchPageFirst() {
+    UUID uuid = publish(SiteFixtures.PUBLISHED);
+    HttpResponse<String> response = test.get("/videos/watch/" + uuid, "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains(AP);
+    JsonNode body = json(response);
+    String id = base + "/videos/watch/" + uuid;
+    assertThat(body.get("id").asText()).isEqualTo(id);
+    assertThat(body.get("duration").asText()).isEqualTo("PT125S");
+    assertThat(body.get("url").get(0).get("href").asText()).isEqualTo("https://site.example/w/" + uuid);
+    assertThat(body.get("url").get(0).get("mediaType").asText()).isEqualTo("text/html");
+    assertThat(body.get("url").get(1).get("mediaType").asText()).isEqualTo("video/mp4");
+    assertThat(body.get("url").get(1).get("size").asLong()).isEqualTo(12_345_678L);
+    assertThat(body.get("url").get(2).get("mediaType").asText()).isEqualTo("application/x-mpegURL");
+    assertThat(body.get("url").get(2).get("tag").get(0).get("height").asInt()).isEqualTo(720);
+    assertThat(body.get("attributedTo").get(0).asText()).isEqualTo(base + "/video-channels/science");
+    assertThat(body.get("attributedTo").get(1).asText()).isEqualTo(base + "/accounts/alice");
+    assertThat(body.get("to").get(0).asText()).isEqualTo("https://www.w3.org/ns/activitystreams#Public");
+    assertThat(body.get("cc").get(0).asText()).isEqualTo(base + "/video-channels/science/followers");
+    assertThat(body.get("commentsPolicy").asInt()).isEqualTo(1);
+    assertThat(body.get("canReply").isNull()).isTrue();
+    assertThat(body.get("mediaType").asText()).isEqualTo("text/markdown");
+    assertThat(body.get("content").asText()).contains("**half a wavelength**");
+    assertThat(body.get("summary").asText()).contains("half a wavelength");
+    assertThat(body.get("likes").asText()).isEqualTo(id + "/likes");
+    assertThat(body.get("dislikes").asText()).isEqualTo(id + "/dislikes");
+    assertThat(body.get("shares").asText()).isEqualTo(id + "/announces");
+    assertThat(body.get("comments").asText()).isEqualTo(id + "/comments");
+    assertThat(body.get("embedUrl").asText()).isEqualTo("https://site.example/embed/" + uuid);
+    assertThat(body.get("published").asText()).isEqualTo("2025-01-02T10:00:00Z");
+    assertThat(body.has("updated")).isTrue();
+    Video video = READER.read(response.body().getBytes(StandardCharsets.UTF_8), Video.class);
+    Validation<Video> validation = PeerTubeVideoRules.validate(video);
+    assertThat(validation.accepted()).isTrue();
+    // PeerTube only drops the HTML watch page, which it does not use; everything else is kept as sent.
+    assertThat(((Validation.Accepted<Video>) validation).adjustments())
+        .extracting(finding -> finding.pointer()).containsExactly("/url");
+  }
+
+  @Test
+  void video_browserIsRedirectedToTheWatchPage() {
+    UUID uuid = publish(SiteFixtures.PUBLISHED);
+    HttpResponse<String> response = test.get("/videos/watch/" + uuid, "Accept", BROWSER);
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).contains("https://site.example/w/" + uuid);
+  }
+
+  @Test
+  void deletedVideo_is410WithTombstone() {
+    UUID uuid = publish(SiteFixtures.PUBLISHED);
+    assertThat(await(test.gateway().storage().videos().delete(uuid))).isTrue();
+    HttpResponse<String> response = test.get("/videos/watch/" + uuid, "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(410);
+    assertThat(response.headers().firstValue("Content-Type")).contains(AP);
+    JsonNode body = json(response);
+    assertThat(body.get("type").asText()).isEqualTo("Tombstone");
+    assertThat(body.get("id").asText()).isEqualTo(base + "/videos/watch/" + uuid);
+    assertThat(body.get("formerType").asText()).isEqualTo("Video");
+    assertThat(body.get("published").asText()).isEqualTo("2025-01-02T10:00:00Z");
+    assertThat(body.has("deleted")).isTrue();
+    assertThat(test.get("/videos/watch/" + uuid, "Accept", BROWSER).statusCode()).isEqualTo(410);
+  }
+
+  @Test
+  void unknownOrMalformedVideo_is404() {
+    assertThat(test.get("/videos/watch/" + UUID.randomUUID(), "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/videos/watch/not-a-uuid", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/videos/watch/" + UUID.randomUUID() + "/comments", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/videos/watch/" + UUID.randomUUID() + "/likes", "Accept", AP).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void comments_listVisibleCommentsOnly() {
+    UUID uuid = publish(SiteFixtures.PUBLISHED);
+    long visible = addComment(uuid, CommentStatus.VISIBLE);
+    addComment(uuid, CommentStatus.HELD);
+    URI remote = URI.create("https://mastodon.example/users/bob/statuses/1");
+    await(test.gateway().storage().comments().add(new NewComment(uuid, Optional.of(remote),
+        new CommentAuthor.Remote(URI.create("https://mastodon.example/users/bob")), "<p>Nice</p>", Optional.empty(),
+        CommentStatus.VISIBLE, SiteFixtures.PUBLISHED.plusSeconds(60))));
+    String collection = base + "/videos/watch/" + uuid + "/comments";
+    JsonNode summary = json(test.get("/videos/watch/" + uuid + "/comments", "Accept", AP));
+    assertThat(summary.get("type").asText()).isEqualTo("OrderedCollection");
+    assertThat(summary.get("totalItems").asLong()).isEqualTo(2);
+    assertThat(summary.get("first").asText()).isEqualTo(collection + "?page=true");
+    JsonNode page = json(test.get("/videos/watch/" + uuid + "/comments?page=true", "Accept", AP));
+    assertThat(page.get("type").asText()).isEqualTo("OrderedCollectionPage");
+    assertThat(page.get("partOf").asText()).isEqualTo(collection);
+    assertThat(page.get("orderedItems")).extracting(JsonNode::asText)
+        .containsExactly(base + "/videos/watch/" + uuid + "/comments/" + visible, remote.toString());
+  }
+
+  @Test
+  void interactions_countLikesDislikesAndShares() {
+    UUID uuid = publish(SiteFixtures.PUBLISHED);
+    URI bob = URI.create("https://mastodon.example/users/bob");
+    URI carol = URI.create("https://peertube.example/accounts/carol");
+    await(test.gateway().storage().interactions().record(new Interaction(uuid, bob, InteractionKind.LIKE,
+        URI.create(bob + "#likes/1"))));
+    await(test.gateway().storage().interactions().record(new Interaction(uuid, carol, InteractionKind.DISLIKE,
+        URI.create(carol + "/dislikes/1"))));
+    await(test.gateway().storage().interactions().record(new Interaction(uuid, bob, InteractionKind.SHARE,
+        URI.create(bob + "#announces/1"))));
+    await(test.gateway().storage().interactions().record(new Interaction(uuid, carol, InteractionKind.SHARE,
+        URI.create(carol + "/announces/1"))));
+    JsonNode likes = json(test.get("/videos/watch/" + uuid + "/likes", "Accept", AP));
+    assertThat(likes.get("id").asText()).isEqualTo(base + "/videos/watch/" + uuid + "/likes");
+    assertThat(likes.get("totalItems").asLong()).isEqualTo(1);
+    assertThat(json(test.get("/videos/watch/" + uuid + "/dislikes", "Accept", AP)).get("totalItems").asLong())
+        .isEqualTo(1);
+    assertThat(json(test.get("/videos/watch/" + uuid + "/announces", "Accept", AP)).get("totalItems").asLong())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void channelOutbox_listsCreateOfEachVideoNewestFirst() {
+    SiteFixtures.createActors(test.gateway(), "olga", "optics");
+    UUID older = UUID.randomUUID();
+    UUID newer = UUID.randomUUID();
+    await(test.gateway().storage().videos().upsert(SiteFixtures.video(older, "optics", SiteFixtures.PUBLISHED)));
+    await(test.gateway().storage().videos().upsert(
+        SiteFixtures.video(newer, "optics", SiteFixtures.PUBLISHED.plus(Duration.ofDays(1)))));
+    String outbox = base + "/video-channels/optics/outbox";
+    JsonNode summary = json(test.get("/video-channels/optics/outbox", "Accept", AP));
+    assertThat(summary.get("totalItems").asLong()).isEqualTo(2);
+    JsonNode page = json(test.get(summary.get("first").asText().substring(base.length()), "Accept", AP));
+    assertThat(page.get("id").asText()).isEqualTo(outbox + "?page=true");
+    JsonNode items = page.get("orderedItems");
+    assertThat(items).hasSize(2);
+    assertThat(items.get(0).get("type").asText()).isEqualTo("Create");
+    assertThat(items.get(0).get("actor").asText()).isEqualTo(base + "/video-channels/optics");
+    assertThat(items.get(0).get("object").asText()).isEqualTo(base + "/videos/watch/" + newer);
+    assertThat(items.get(0).get("id").asText()).isEqualTo(base + "/videos/watch/" + newer + "/activity/create");
+    assertThat(items.get(1).get("object").asText()).isEqualTo(base + "/videos/watch/" + older);
+  }
+
+  @Test
+  void accountOutboxAndFollowing_areEmptyCollections() {
+    for (String path : List.of("/accounts/alice/outbox", "/accounts/alice/following",
+        "/video-channels/science/following", "/accounts/peertube/outbox")) {
+      JsonNode summary = json(test.get(path, "Accept", AP));
+      assertThat(summary.get("totalItems").asLong()).as(path).isZero();
+      JsonNode page = json(test.get(path + "?page=true", "Accept", AP));
+      assertThat(page.get("orderedItems")).as(path).isEmpty();
+      assertThat(page.has("next")).as(path).isFalse();
+    }
+  }
+
+  @Test
+  void collectionsOfUnknownActors_are404() {
+    assertThat(test.get("/accounts/nobody/followers", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/video-channels/alice/outbox", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/accounts/science/following", "Accept", AP).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedCursor_is400NamingAfter() {
+    HttpResponse<String> response = test.get("/video-channels/science/followers?page=true&after=!!", "Accept", AP);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).get("field").asText()).isEqualTo("after");
+    HttpResponse<String> fromOnly = test.get("/video-channels/science/followers?page=true&from=x", "Accept", AP);
+    assertThat(fromOnly.statusCode()).isEqualTo(400);
+    assertThat(json(fromOnly).get("field").asText()).isEqualTo("from");
+  }
+
+  @Test
+  void followersPages_linkNextAndPrev() {
+    SiteFixtures.createActors(test.gateway(), "paula", "pages");
+    List<String> followers = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      URI follower = URI.create("https://f" + i + ".example/users/u");
+      followers.add(follower.toString());
+      await(test.gateway().storage().follows().upsert(SiteFixtures.follow("pages", follower, Optional.empty())));
+    }
+    String collection = base + "/video-channels/pages/followers";
+    JsonNode first = json(test.get("/video-channels/pages/followers?page=true", "Accept", AP));
+    assertThat(first.get("totalItems").asLong()).isEqualTo(120);
+    assertThat(first.has("prev")).isFalse();
+    JsonNode second = json(test.get(first.get("next").asText().substring(base.length()), "Accept", AP));
+    assertThat(second.get("prev").asText()).isEqualTo(collection + "?page=true");
+    JsonNode third = json(test.get(second.get("next").asText().substring(base.length()), "Accept", AP));
+    assertThat(third.has("next")).isFalse();
+    JsonNode back = json(test.get(third.get("prev").asText().substring(base.length()), "Accept", AP));
+    assertThat(back.get("orderedItems")).isEqualTo(second.get("orderedItems"));
+    List<String> seen = new ArrayList<>();
+    for (JsonNode page : List.of(first, second, third)) {
+      page.get("orderedItems").forEach(item -> seen.add(item.asText()));
+    }
+    assertThat(seen).containsExactlyElementsOf(followers);
+  }
+
+  private static UUID publish(Instant publishedAt) {
+    UUID uuid = UUID.randomUUID();
+    await(test.gateway().storage().videos().upsert(SiteFixtures.video(uuid, "science", publishedAt)));
+    return uuid;
+  }
+
+  private static long addComment(UUID video, CommentStatus status) {
+    Gateway gateway = test.gateway();
+    return await(gateway.storage().comments().add(new NewComment(video, Optional.empty(),
+        new CommentAuthor.Local("alice"), "Thanks!", Optional.empty(), status, SiteFixtures.PUBLISHED)))
+        .orElseThrow().value().id();
+  }
+}
