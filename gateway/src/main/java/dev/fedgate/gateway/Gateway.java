@@ -6,6 +6,15 @@ import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
+import dev.fedgate.gateway.delivery.DeliverySettings;
+import dev.fedgate.gateway.delivery.DeliveryWorker;
+import dev.fedgate.gateway.delivery.RetryPolicy;
+import dev.fedgate.gateway.fetch.AddressGuard;
+import dev.fedgate.gateway.fetch.HostResolver;
+import dev.fedgate.gateway.fetch.HttpRemoteFetcher;
+import dev.fedgate.gateway.fetch.OutboundHttp;
+import dev.fedgate.gateway.fetch.OutboundSigner;
+import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.http.ActivityPubRoutes;
 import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.GatewayRouter;
@@ -22,6 +31,7 @@ import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.webhook.WebhookWorker;
 import dev.fedgate.signatures.keys.KeyFormatException;
 import dev.fedgate.signatures.keys.KeyWrapper;
 import io.vertx.core.Future;
@@ -55,16 +65,49 @@ public final class Gateway {
   private final Vertx vertx;
   private final HttpServer server;
   private final Services services;
+  private final Outbound outbound;
 
-  private Gateway(GatewayConfig config, Vertx vertx, HttpServer server, Services services) {
+  private Gateway(GatewayConfig config, Vertx vertx, HttpServer server, Services services, Outbound outbound) {
     this.config = config;
     this.vertx = vertx;
     this.server = server;
     this.services = services;
+    this.outbound = outbound;
   }
 
   /** What the routes are built from, opened before the server binds. */
   private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu) {}
+
+  /** The fetcher and the outbound workers, with the HTTP clients they send through. */
+  private record Outbound(OutboundHttp peers, OutboundHttp site, RemoteFetcher fetcher, DeliveryWorker deliveries,
+      Optional<WebhookWorker> webhooks) {
+
+    static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
+      String userAgent = "Fedgate/" + GatewayVersion.get() + " (+" + urls.base() + ")";
+      OutboundHttp peers = OutboundHttp.create(vertx, AddressGuard.create(HostResolver.system(vertx),
+          config.allowPrivateAddresses()), OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
+      // The webhook URL is the operator's own site, often on a private network next to the gateway.
+      OutboundHttp site = OutboundHttp.create(vertx, AddressGuard.create(HostResolver.system(vertx), true),
+          OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
+      OutboundSigner signer = new OutboundSigner(services.keys(), services.storage().localActors(), urls,
+          services.cpu(), clock);
+      RemoteFetcher fetcher = new HttpRemoteFetcher(vertx, peers, signer, HttpRemoteFetcher.DEFAULT_TIMEOUT,
+          HttpRemoteFetcher.DEFAULT_MAX_BODY);
+      DeliveryWorker deliveries = DeliveryWorker.create(vertx, services.storage(), peers, signer, clock,
+          new SecureRandom(), DeliverySettings.DEFAULT);
+      Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
+          services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
+          new SecureRandom(), RetryPolicy.DEFAULT, DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
+      deliveries.start();
+      webhooks.ifPresent(WebhookWorker::start);
+      return new Outbound(peers, site, fetcher, deliveries, webhooks);
+    }
+
+    Future<Void> stop() {
+      return Future.join(deliveries.stop(), webhooks.map(WebhookWorker::stop).orElse(Future.succeededFuture()))
+          .compose(stopped -> Future.join(peers.close(), site.close())).mapEmpty();
+    }
+  }
 
   /**
    * Opens the store, makes sure the instance actor and its keys exist, binds the HTTP server and mounts the routes;
@@ -80,7 +123,7 @@ public final class Gateway {
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
             .compose(storage -> prepare(config, storage, token, cpu))
-            .compose(services -> listen(vertx, config, services)))
+            .compose(services -> listen(vertx, config, services, clock)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
           CompletionStage<Void> closing = opened.get() == null
@@ -139,7 +182,7 @@ public final class Gateway {
     }
   }
 
-  private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, Services services) {
+  private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, Services services, InstantSource clock) {
     GatewayRouter router = GatewayRouter.create(vertx);
     HttpServerOptions options = new HttpServerOptions()
         .setHost(config.host())
@@ -148,8 +191,9 @@ public final class Gateway {
     // Routes are mounted once the port is known (port 0 picks one), before the start future completes.
     return vertx.createHttpServer(options).requestHandler(router).listen().map(server -> {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
-      mountRoutes(router, new LocalUrls(publicUrl), services, config);
-      return new Gateway(config, vertx, server, services);
+      LocalUrls urls = new LocalUrls(publicUrl);
+      mountRoutes(router, urls, services, config);
+      return new Gateway(config, vertx, server, services, Outbound.start(vertx, config, urls, services, clock));
     });
   }
 
@@ -184,8 +228,9 @@ public final class Gateway {
    */
   public CompletionStage<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).onComplete(shutdown ->
-        services.storage().close().whenComplete((closed, storageFailure) ->
+    server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
+        .eventually(outbound::stop)
+        .onComplete(shutdown -> services.storage().close().whenComplete((closed, storageFailure) ->
             vertx.close().onComplete(vertxClosed -> {
               services.cpu().shutdown();
               if (storageFailure != null) {
@@ -226,5 +271,20 @@ public final class Gateway {
   /** The local actors' keys. */
   public LocalKeys keys() {
     return services.keys();
+  }
+
+  /** Fetches remote documents signed as the instance actor, behind the address guard. */
+  public RemoteFetcher fetcher() {
+    return outbound.fetcher();
+  }
+
+  /** Sends queued deliveries; {@link DeliveryWorker#nudge()} it after queueing. */
+  public DeliveryWorker deliveries() {
+    return outbound.deliveries();
+  }
+
+  /** Sends queued webhooks to the site; empty when no webhook URL is configured. */
+  public Optional<WebhookWorker> webhooks() {
+    return outbound.webhooks();
   }
 }

@@ -309,20 +309,4 @@ class JsonLdContextNormalizerTest {
     ((ObjectNode) ((ArrayNode) like.get("@context")).get(1)).put("actor", "https://evil.example/ns#a");
     assertThat(normalizer.normalize(like)).isNotSameAs(like);
   }
-
-  @Test
-  void normalize_readsJsonLiteralTerms_asPlainJson_onBothPaths() {
-    ObjectNode video = Json.object("""
-        {"@context": ["https://www.w3.org/ns/activitystreams",
-           {"ptlc": "urn:peertube-plugin-livechat:", "peertubeLiveChat": {"@id": "ptlc:peertubeLiveChat", "@type": "@json"}}],
-         "type": "Video", "id": "https://tube.example/videos/watch/u1", "peertubeLiveChat": {"type": "xmpp"}}""");
-    assertThat(normalizer.normalize(video)).isSameAs(video);
-    ObjectNode aliased = Json.withContext(video, """
-        ["https://www.w3.org/ns/activitystreams", {"called": "as:name",
-           "ptlc": "urn:peertube-plugin-livechat:", "peertubeLiveChat": {"@id": "ptlc:peertubeLiveChat", "@type": "@json"}}]""");
-    aliased.put("called", "Live");
-    ObjectNode normalized = normalizer.normalize(aliased);
-    assertThat(normalized.get("name").textValue()).isEqualTo("Live");
-    assertThat(normalized.has("urn:peertube-plugin-livechat:peertubeLiveChat")).isTrue();
-  }
 }

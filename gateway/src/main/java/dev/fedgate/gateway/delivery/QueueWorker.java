@@ -1,0 +1,168 @@
+package dev.fedgate.gateway.delivery;
+
+import dev.fedgate.gateway.storage.ClaimableQueue;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobOutcome;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Claims due jobs from a {@link ClaimableQueue} and runs them, at most {@code maxInFlight} at once. It claims on a
+ * short interval, whenever a job finishes, and when {@link #nudge() nudged} (so a freshly queued job goes out at
+ * once). The store hands out never-tried jobs before retries. A job whose run fails unexpectedly is left to its
+ * lease, after which it is due again. Used by deliveries and webhooks alike.
+ *
+ * @param <P> the job payload
+ */
+public final class QueueWorker<P> {
+  private static final Logger LOG = Logger.getLogger(QueueWorker.class.getName());
+
+  /**
+   * How a worker claims.
+   *
+   * @param maxInFlight jobs run at once (the global cap)
+   * @param pollInterval how often it looks for due jobs when not nudged
+   * @param lease how long a claimed job is hidden from other claimers; longer than a job's longest run
+   */
+  public record Settings(int maxInFlight, Duration pollInterval, Duration lease) {
+    /** Checks the values. */
+    public Settings {
+      Objects.requireNonNull(pollInterval, "pollInterval");
+      Objects.requireNonNull(lease, "lease");
+      if (maxInFlight < 1 || pollInterval.toMillis() < 1 || lease.toMillis() < 1) {
+        throw new IllegalArgumentException("maxInFlight, pollInterval and lease must be positive");
+      }
+    }
+  }
+
+  private final String name;
+  private final Vertx vertx;
+  private final Context context;
+  private final ClaimableQueue<P> queue;
+  private final Function<Job<P>, Future<JobOutcome>> runner;
+  private final InstantSource clock;
+  private final Settings settings;
+  private final List<BiConsumer<Job<P>, JobOutcome>> listeners = new CopyOnWriteArrayList<>();
+  // Touched only on the worker's context.
+  private int inFlight;
+  private boolean claiming;
+  private boolean claimAgain;
+  private boolean stopped = true;
+  private long timer = -1;
+  private Promise<Void> drained;
+
+  /** A worker named {@code name} (for logs) running each claimed job through {@code runner}. */
+  public QueueWorker(String name, Vertx vertx, ClaimableQueue<P> queue, Function<Job<P>, Future<JobOutcome>> runner,
+      InstantSource clock, Settings settings) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.context = vertx.getOrCreateContext();
+    this.queue = Objects.requireNonNull(queue, "queue");
+    this.runner = Objects.requireNonNull(runner, "runner");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** Starts polling; the first claim happens at once. */
+  public void start() {
+    context.runOnContext(v -> {
+      if (stopped) {
+        stopped = false;
+        timer = vertx.setPeriodic(settings.pollInterval().toMillis(), id -> claim());
+        claim();
+      }
+    });
+  }
+
+  /** Calls {@code listener} with each job and its outcome once the store has recorded it (for metrics). */
+  public void onCompleted(BiConsumer<Job<P>, JobOutcome> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /** Looks for due jobs now, e.g. right after new ones were queued. */
+  public void nudge() {
+    context.runOnContext(v -> claim());
+  }
+
+  /** Stops claiming; completes once the jobs in flight have finished and been completed in the store. */
+  public Future<Void> stop() {
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      stopped = true;
+      vertx.cancelTimer(timer);
+      if (inFlight == 0) {
+        done.complete();
+      } else {
+        drained = done;
+      }
+    });
+    return done.future();
+  }
+
+  private void claim() {
+    if (claiming) {
+      claimAgain = true;
+      return;
+    }
+    int free = settings.maxInFlight() - inFlight;
+    if (stopped || free <= 0) {
+      return;
+    }
+    claiming = true;
+    claimAgain = false;
+    Future.fromCompletionStage(queue.claimDue(clock.instant(), free, settings.lease()), context)
+        .onComplete(claimed -> {
+          claiming = false;
+          if (claimed.failed()) {
+            LOG.log(Level.WARNING, name + ": claiming due jobs failed; retrying on the next tick", claimed.cause());
+            return;
+          }
+          List<Job<P>> jobs = claimed.result();
+          jobs.forEach(this::run);
+          // A full batch may mean more are due; a nudge during the claim may have queued more.
+          if (jobs.size() == free || claimAgain) {
+            claim();
+          }
+        });
+  }
+
+  private void run(Job<P> job) {
+    inFlight++;
+    Future<JobOutcome> outcome;
+    try {
+      outcome = runner.apply(job);
+    } catch (RuntimeException e) {
+      outcome = Future.failedFuture(e);
+    }
+    outcome
+        .compose(result -> Future.fromCompletionStage(queue.complete(job.lease().orElseThrow(), result), context)
+            .onSuccess(applied -> listeners.forEach(listener -> listener.accept(job, result))))
+        .onComplete(done -> context.runOnContext(v -> finished(job, done.cause())));
+  }
+
+  private void finished(Job<P> job, Throwable failure) {
+    if (failure != null) {
+      LOG.log(Level.WARNING, name + ": job " + job.id().value() + " failed; it is due again when its lease ends",
+          failure);
+    }
+    inFlight--;
+    if (stopped) {
+      if (inFlight == 0 && drained != null) {
+        drained.complete();
+      }
+    } else {
+      claim();
+    }
+  }
+}
