@@ -9,14 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.UpsertResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +128,51 @@ class GatewayTest {
     HttpClient fresh = HttpClient.newHttpClient();
     assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
+  }
+
+  /**
+   * A request already being received when the stop begins still gets its answer; the stop waits for it. The client
+   * asks for {@code 100 Continue}, so it knows the server is inside the request before the stop starts.
+   */
+  @Test
+  void stop_letsAnInFlightRequestFinish() throws Exception {
+    // A grace far beyond the request's work (it generates RSA keys, slow on a loaded machine): this test is about
+    // waiting for the request, not about the bound.
+    test = TestGateway.start(GatewayConfig.builder().port(0).dataDirectory(dataDirectory)
+        .shutdownGrace(java.time.Duration.ofSeconds(60)).build());
+    Gateway gateway = test.gateway();
+    byte[] body = "{\"displayName\":\"Alice\",\"url\":\"https://site.example/@alice\"}"
+        .getBytes(StandardCharsets.UTF_8);
+    String head = "PUT /api/v1/accounts/alice HTTP/1.1\r\nHost: localhost\r\n"
+        + "Authorization: Bearer " + gateway.apiToken().reveal() + "\r\nContent-Type: application/json\r\n"
+        + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n";
+    try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(readHead(in)).startsWith("HTTP/1.1 100");
+
+      CompletionStage<Void> stopping = gateway.stop();
+      test = null;
+      out.write(body);
+      out.flush();
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).startsWith("HTTP/1.1 201");
+      await(stopping);
+    }
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int c = in.read();
+      if (c < 0) {
+        break;
+      }
+      head.append((char) c);
+    }
+    return head.toString();
   }
 
   @Test
