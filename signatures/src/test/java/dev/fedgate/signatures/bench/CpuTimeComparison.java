@@ -2,6 +2,8 @@ package dev.fedgate.signatures.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.security.Provider;
+import java.security.Security;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +12,9 @@ import java.util.Map;
  * ratio to raw JCE RSA stays meaningful on a shared, overloaded machine. Prints operations per CPU-second per round.
  *
  * <pre>mvn -q -pl signatures -Pbenchmarks test-compile exec:exec -Dbench.main=dev.fedgate.signatures.bench.CpuTimeComparison</pre>
+ *
+ * <p>With the argument {@code conscrypt} and Conscrypt on the class path, Conscrypt is installed as the first JCA
+ * provider before measuring (Tink and JCE then use it); docs/benchmarks.md gives the command.
  */
 public final class CpuTimeComparison {
   private static final int ROUNDS = 5;
@@ -23,6 +28,11 @@ public final class CpuTimeComparison {
 
   /** Runs the rounds and prints ops per CPU-second and the verify ratios to raw JCE. */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("conscrypt")) {
+      Object provider = Class.forName("org.conscrypt.Conscrypt").getMethod("newProvider").invoke(null);
+      Security.insertProviderAt((Provider) provider, 1);
+    }
+    System.out.println("first JCA provider: " + Security.getProviders()[0].getName());
     SignaturesBenchmark b = new SignaturesBenchmark();
     b.setUp();
     Map<String, Op> ops = new LinkedHashMap<>();
