@@ -49,14 +49,11 @@ import java.util.regex.Pattern;
  *       context, and the document's own context must give that same graph ({@link #ownNQuads()}), so a consumer
  *       that honours the sender's {@code @context} reads it the same way too.</li>
  * </ol>
- * Bounds keep URDNA2015 cheap: at most {@link #MAX_NODES} objects, and at most {@link #MAX_ANONYMOUS_CHILDREN}
- * id-less objects inside an id-less object (identical blank siblings make its blank-node hashing factorial).
+ * Documents hold at most {@link #MAX_NODES} objects; {@link Urdna2015#MAX_WORK} bounds blank-node hashing.
  */
 public final class LdReading {
   /** Most JSON objects in one document. */
   public static final int MAX_NODES = 512;
-  /** Most id-less objects directly inside one id-less object. */
-  public static final int MAX_ANONYMOUS_CHILDREN = 6;
 
   private static final Pattern ABSOLUTE_IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
   private static final Set<String> TERM_DEFINITION_KEYS = Set.of("@id", "@type", "@container");

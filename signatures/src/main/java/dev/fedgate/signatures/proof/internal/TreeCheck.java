@@ -1,6 +1,5 @@
 package dev.fedgate.signatures.proof.internal;
 
-import static dev.fedgate.signatures.proof.internal.LdReading.MAX_ANONYMOUS_CHILDREN;
 import static dev.fedgate.signatures.proof.internal.LdReading.MAX_NODES;
 import static dev.fedgate.signatures.proof.internal.LdReading.isSignedIri;
 import static dev.fedgate.signatures.proof.internal.LdReading.refuse;
@@ -30,7 +29,6 @@ final class TreeCheck {
       return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED, "more than " + MAX_NODES + " objects"));
     }
     String id = null;
-    int anonymousChildren = 0;
     for (Map.Entry<String, JsonNode> member : object.properties()) {
       String name = member.getKey();
       if (top && name.equals("@context")) {
@@ -42,13 +40,7 @@ final class TreeCheck {
       }
       if (terms.resolve(name).equals("@id")) {
         id = member.getValue().textValue();
-      } else if (!terms.isLanguageMap(name)) {
-        anonymousChildren += anonymousObjects(member.getValue());
       }
-    }
-    if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
-      return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED,
-          "an object without id holds more than " + MAX_ANONYMOUS_CHILDREN + " objects without id"));
     }
     if (id != null && object.size() > 1 && !described.add(id)) {
       return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "node described twice: " + id));
@@ -68,17 +60,6 @@ final class TreeCheck {
     }
     // In a language map keys are language tags and values strings: each a language-tagged literal of the graph.
     return terms.isLanguageMap(name) ? languageMapProblem(name, value) : value(value);
-  }
-
-  private static int anonymousObjects(JsonNode value) {
-    int count = 0;
-    Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
-    for (JsonNode child : children) {
-      if (child.isObject() && !child.has("id") && !child.has("@id")) {
-        count++;
-      }
-    }
-    return count;
   }
 
   private Optional<Rejected> value(JsonNode value) {
