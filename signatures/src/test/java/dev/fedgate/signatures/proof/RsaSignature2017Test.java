@@ -109,6 +109,20 @@ class RsaSignature2017Test {
   }
 
   @Test
+  void verify_harmlessVariantsOfOtherServers() throws Exception {
+    // ActivityStreams at its http URL (older Mastodon), a nested @context repeating the document's (BookWyrm), a
+    // signature carrying its own @context (Hubzilla; Mastodon replaces it by identity v1 too).
+    ObjectNode document = forwardedReply();
+    ((ArrayNode) document.get("@context")).set(0, JSON.getNodeFactory().textNode("http://www.w3.org/ns/activitystreams"));
+    ((ObjectNode) document.get("object")).set("@context", document.get("@context").deepCopy());
+    ObjectNode signed = signed(document);
+    ((ObjectNode) signed.get("signature")).putArray("@context").add("https://w3id.org/security/v1");
+    assertThat(verify(signed)).isInstanceOf(Verified.class);
+    ((ObjectNode) signed.get("object")).set("@context", JSON.getNodeFactory().textNode("https://w3id.org/security/v1"));
+    assertThat(reason(verify(signed))).as("a nested context that differs").isEqualTo(ProofRejectReason.RESTRUCTURED);
+  }
+
+  @Test
   void verify_tamperedContentOrOptions_isBadSignature() throws Exception {
     ObjectNode content = signed(forwardedReply());
     ((ObjectNode) content.get("object")).put("content", "<p>Tr\u00e8s mal</p>");

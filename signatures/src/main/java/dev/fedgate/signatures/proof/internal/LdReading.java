@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code @context}: bundled URLs only ({@link ProofRejectReason#UNKNOWN_CONTEXT}), inline term definitions
  *       only of the plain kind ({@code @id}, {@code @type}, {@code @container} {@code @list}/{@code @set}); no
- *       keyword aliases, {@code @vocab}, {@code @base}, {@code @reverse} terms or nested contexts.</li>
+ *       keyword aliases, {@code @vocab}, {@code @base} or {@code @reverse} terms; a nested context only when it
+ *       repeats the document's.</li>
  *   <li>No member is a JSON-LD keyword other than {@code @id}/{@code @type} (so no {@code @graph},
  *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…), and no array holds an
  *       array or a null (JSON-LD flattens and drops them).</li>
@@ -78,7 +79,7 @@ public final class LdReading {
     if (context.isPresent()) {
       return context;
     }
-    Optional<Rejected> tree = new TreeCheck(new TermTable(readingTerms())).node(document, true);
+    Optional<Rejected> tree = new TreeCheck(new TermTable(readingTerms()), document.get("@context")).node(document, true);
     if (tree.isPresent()) {
       return tree;
     }

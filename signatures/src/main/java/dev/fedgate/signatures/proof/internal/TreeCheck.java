@@ -17,11 +17,13 @@ import java.util.Set;
 /** The walk over the JSON tree for {@link LdReading}'s rules 2 to 4 and its bounds. */
 final class TreeCheck {
   private final TermTable terms;
+  private final JsonNode topContext;
   private final Set<String> described = new HashSet<>();
   private int nodes;
 
-  TreeCheck(TermTable terms) {
+  TreeCheck(TermTable terms, JsonNode topContext) {
     this.terms = terms;
+    this.topContext = topContext;
   }
 
   Optional<Rejected> node(ObjectNode object, boolean top) {
@@ -31,7 +33,8 @@ final class TreeCheck {
     String id = null;
     for (Map.Entry<String, JsonNode> member : object.properties()) {
       String name = member.getKey();
-      if (top && name.equals("@context")) {
+      // A nested @context equal to the document's changes nothing (BookWyrm repeats it on embedded objects).
+      if (name.equals("@context") && (top || member.getValue().equals(topContext))) {
         continue;
       }
       Optional<Rejected> problem = member(name, member.getValue());
