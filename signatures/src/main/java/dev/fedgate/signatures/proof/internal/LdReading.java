@@ -79,7 +79,8 @@ public final class LdReading {
     if (context.isPresent()) {
       return context;
     }
-    Optional<Rejected> tree = new TreeCheck(new TermTable(readingTerms()), document.get("@context")).node(document, true);
+    TreeCheck treeCheck = new TreeCheck(new TermTable(readingTerms()), document.get("@context"));
+    Optional<Rejected> tree = treeCheck.node(document, true);
     if (tree.isPresent()) {
       return tree;
     }
