@@ -235,6 +235,21 @@ class RsaSignature2017Test {
     assertThat(reason(verify(attack))).isEqualTo(ProofRejectReason.RESTRUCTURED);
   }
 
+  @Test
+  void attack_contextSwapRepeatedInANestedContext_isRefused() throws Exception {
+    ObjectNode original = withoutContentMap(forwardedReply());
+    ((ObjectNode) original.get("object")).put("summary", "spoiler: nothing");
+    ObjectNode signed = signed(original);
+    ObjectNode attack = signed.deepCopy();
+    ((ArrayNode) attack.get("@context")).addObject().put("content", "as:summary").put("summary", "as:content");
+    ObjectNode note = (ObjectNode) attack.get("object");
+    note.put("content", "spoiler: nothing").put("summary", original.get("object").get("content").asText());
+    note.set("@context", attack.get("@context").deepCopy());
+
+    assertThat(LdTestSigner.naiveVerifierAccepts(attack, TestKeys.rsaVerifier())).isTrue();
+    assertThat(reason(verify(attack))).isEqualTo(ProofRejectReason.RESTRUCTURED);
+  }
+
   private static ObjectNode withoutContentMap(ObjectNode document) {
     ObjectNode copy = document.deepCopy();
     ((ObjectNode) copy.get("object")).remove("contentMap");

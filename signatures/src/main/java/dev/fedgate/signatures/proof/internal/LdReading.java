@@ -114,6 +114,8 @@ public final class LdReading {
   private Object readingDocument() {
     @SuppressWarnings("unchecked")
     Map<String, Object> reading = (Map<String, Object>) CanonicalNQuads.toJsonLd(document);
+    // Nested contexts only repeat the document's (TreeCheck); left in, they would bring back the sender's meanings.
+    reading.values().forEach(LdReading::dropContexts);
     List<Object> context = new ArrayList<>(List.of(
         OfflineContexts.ACTIVITY_STREAMS, OfflineContexts.SECURITY_V1, OfflineContexts.knownTerms()));
     if (!extraTerms.isEmpty()) {
@@ -121,6 +123,15 @@ public final class LdReading {
     }
     reading.put("@context", context);
     return reading;
+  }
+
+  private static void dropContexts(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      map.remove("@context");
+      map.values().forEach(LdReading::dropContexts);
+    } else if (value instanceof List<?> list) {
+      list.forEach(LdReading::dropContexts);
+    }
   }
 
   private Map<String, Object> readingTerms() {
