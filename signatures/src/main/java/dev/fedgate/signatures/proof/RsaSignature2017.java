@@ -95,8 +95,8 @@ final class RsaSignature2017 implements ParsedProof {
   }
 
   /**
-   * The signed options: the signature without {@code type}, {@code id} and {@code signatureValue}, under the identity
-   * v1 context; empty when a member is not a string or not one of {@link #OPTION_NAMES}.
+   * The signed options: the signature without {@code type}, {@code id}, {@code signatureValue} and {@code @context},
+   * under the identity v1 context; empty when a member is not a string or not one of {@link #OPTION_NAMES}.
    */
   private static Optional<Map<String, Object>> options(ObjectNode signature) {
     JsonNode id = signature.get("id");
@@ -104,7 +104,8 @@ final class RsaSignature2017 implements ParsedProof {
       return Optional.empty();
     }
     ObjectNode optionsNode = signature.deepCopy();
-    optionsNode.remove(List.of("type", "id", "signatureValue"));
+    // Mastodon replaces any @context of the signature by identity v1, as here.
+    optionsNode.remove(List.of("type", "id", "signatureValue", "@context"));
     for (Map.Entry<String, JsonNode> option : optionsNode.properties()) {
       if (!OPTION_NAMES.contains(option.getKey()) || !option.getValue().isTextual()) {
         return Optional.empty();

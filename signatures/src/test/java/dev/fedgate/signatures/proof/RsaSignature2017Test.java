@@ -50,7 +50,7 @@ class RsaSignature2017Test {
   }
 
   /** A reply from Bob that Alice's server forwards to her followers: Bob signed it, Alice's server sends it. */
-  static ObjectNode forwardedReply() throws Exception {
+  private static ObjectNode forwardedReply() throws Exception {
     return parse("{\"@context\":" + MASTODON_CONTEXT + ",\"id\":\"" + BOB + "/statuses/1/activity\",\"type\":\"Create\","
         + "\"actor\":\"" + BOB + "\",\"published\":\"2024-05-01T10:00:00Z\","
         + "\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"],\"cc\":[\"" + BOB + "/followers\","
@@ -106,6 +106,20 @@ class RsaSignature2017Test {
         + "\"object\":{\"id\":\"" + BOB + "\",\"type\":\"Person\",\"movedTo\":\"https://new.example/users/bob\","
         + "\"attachment\":[{\"type\":\"PropertyValue\",\"name\":\"Site\",\"value\":\"https://bob.example\"}]}}");
     assertThat(verify(signed(update))).isInstanceOf(Verified.class);
+  }
+
+  @Test
+  void verify_harmlessVariantsOfOtherServers() throws Exception {
+    // ActivityStreams at its http URL (older Mastodon), a nested @context repeating the document's (BookWyrm), a
+    // signature carrying its own @context (Hubzilla; Mastodon replaces it by identity v1 too).
+    ObjectNode document = forwardedReply();
+    ((ArrayNode) document.get("@context")).set(0, JSON.getNodeFactory().textNode("http://www.w3.org/ns/activitystreams"));
+    ((ObjectNode) document.get("object")).set("@context", document.get("@context").deepCopy());
+    ObjectNode signed = signed(document);
+    ((ObjectNode) signed.get("signature")).putArray("@context").add("https://w3id.org/security/v1");
+    assertThat(verify(signed)).isInstanceOf(Verified.class);
+    ((ObjectNode) signed.get("object")).set("@context", JSON.getNodeFactory().textNode("https://w3id.org/security/v1"));
+    assertThat(reason(verify(signed))).as("a nested context that differs").isEqualTo(ProofRejectReason.RESTRUCTURED);
   }
 
   @Test
@@ -221,6 +235,21 @@ class RsaSignature2017Test {
     assertThat(reason(verify(attack))).isEqualTo(ProofRejectReason.RESTRUCTURED);
   }
 
+  @Test
+  void attack_contextSwapRepeatedInANestedContext_isRefused() throws Exception {
+    ObjectNode original = withoutContentMap(forwardedReply());
+    ((ObjectNode) original.get("object")).put("summary", "spoiler: nothing");
+    ObjectNode signed = signed(original);
+    ObjectNode attack = signed.deepCopy();
+    ((ArrayNode) attack.get("@context")).addObject().put("content", "as:summary").put("summary", "as:content");
+    ObjectNode note = (ObjectNode) attack.get("object");
+    note.put("content", "spoiler: nothing").put("summary", original.get("object").get("content").asText());
+    note.set("@context", attack.get("@context").deepCopy());
+
+    assertThat(LdTestSigner.naiveVerifierAccepts(attack, TestKeys.rsaVerifier())).isTrue();
+    assertThat(reason(verify(attack))).isEqualTo(ProofRejectReason.RESTRUCTURED);
+  }
+
   private static ObjectNode withoutContentMap(ObjectNode document) {
     ObjectNode copy = document.deepCopy();
     ((ObjectNode) copy.get("object")).remove("contentMap");
@@ -293,12 +322,15 @@ class RsaSignature2017Test {
   }
 
   @Test
-  void parse_manyIdenticalBlankNodesUnderABlankNode_isLimitExceeded() throws Exception {
+  void verify_symmetricBlankNodes_isLimitExceeded() throws Exception {
+    // Two identical id-less images, each with identical id-less links: URDNA2015 must try every pairing.
     ObjectNode doc = forwardedReply();
-    ObjectNode icon = (ObjectNode) doc.get("object").get("tag").get(2).get("icon");
-    ArrayNode urls = icon.putArray("url");
-    for (int i = 0; i <= 6; i++) {
-      urls.addObject().put("type", "Link").put("href", "https://social.example/blobcat.png");
+    ArrayNode attachments = ((ObjectNode) doc.get("object")).putArray("attachment");
+    for (int image = 0; image < 2; image++) {
+      ArrayNode urls = attachments.addObject().put("type", "Image").putArray("url");
+      for (int link = 0; link < 8; link++) {
+        urls.addObject().put("type", "Link").put("href", "https://social.example/blobcat.png");
+      }
     }
     assertThat(reason(verify(signedOrUnsigned(doc)))).isEqualTo(ProofRejectReason.LIMIT_EXCEEDED);
   }

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code @context}: bundled URLs only ({@link ProofRejectReason#UNKNOWN_CONTEXT}), inline term definitions
  *       only of the plain kind ({@code @id}, {@code @type}, {@code @container} {@code @list}/{@code @set}); no
- *       keyword aliases, {@code @vocab}, {@code @base}, {@code @reverse} terms or nested contexts.</li>
+ *       keyword aliases, {@code @vocab}, {@code @base} or {@code @reverse} terms; a nested context only when it
+ *       repeats the document's.</li>
  *   <li>No member is a JSON-LD keyword other than {@code @id}/{@code @type} (so no {@code @graph},
  *       {@code @included}, {@code @reverse}, {@code @nest}, {@code @value}, {@code @list}…), and no array holds an
  *       array or a null (JSON-LD flattens and drops them).</li>
@@ -49,14 +50,11 @@ import java.util.regex.Pattern;
  *       context, and the document's own context must give that same graph ({@link #ownNQuads()}), so a consumer
  *       that honours the sender's {@code @context} reads it the same way too.</li>
  * </ol>
- * Bounds keep URDNA2015 cheap: at most {@link #MAX_NODES} objects, and at most {@link #MAX_ANONYMOUS_CHILDREN}
- * id-less objects inside an id-less object (identical blank siblings make its blank-node hashing factorial).
+ * Documents hold at most {@link #MAX_NODES} objects; {@link Urdna2015#MAX_WORK} bounds blank-node hashing.
  */
 public final class LdReading {
   /** Most JSON objects in one document. */
   public static final int MAX_NODES = 512;
-  /** Most id-less objects directly inside one id-less object. */
-  public static final int MAX_ANONYMOUS_CHILDREN = 6;
 
   private static final Pattern ABSOLUTE_IRI = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:\\S*");
   private static final Set<String> TERM_DEFINITION_KEYS = Set.of("@id", "@type", "@container");
@@ -81,7 +79,8 @@ public final class LdReading {
     if (context.isPresent()) {
       return context;
     }
-    Optional<Rejected> tree = new TreeCheck(new TermTable(readingTerms())).node(document, true);
+    TreeCheck treeCheck = new TreeCheck(new TermTable(readingTerms()), document.get("@context"));
+    Optional<Rejected> tree = treeCheck.node(document, true);
     if (tree.isPresent()) {
       return tree;
     }
@@ -115,6 +114,8 @@ public final class LdReading {
   private Object readingDocument() {
     @SuppressWarnings("unchecked")
     Map<String, Object> reading = (Map<String, Object>) CanonicalNQuads.toJsonLd(document);
+    // Nested contexts only repeat the document's (TreeCheck); left in, they would bring back the sender's meanings.
+    reading.values().forEach(LdReading::dropContexts);
     List<Object> context = new ArrayList<>(List.of(
         OfflineContexts.ACTIVITY_STREAMS, OfflineContexts.SECURITY_V1, OfflineContexts.knownTerms()));
     if (!extraTerms.isEmpty()) {
@@ -122,6 +123,15 @@ public final class LdReading {
     }
     reading.put("@context", context);
     return reading;
+  }
+
+  private static void dropContexts(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      map.remove("@context");
+      map.values().forEach(LdReading::dropContexts);
+    } else if (value instanceof List<?> list) {
+      list.forEach(LdReading::dropContexts);
+    }
   }
 
   private Map<String, Object> readingTerms() {

@@ -25,8 +25,13 @@ public final class OfflineContexts {
   /** Identity v1: the context of RsaSignature2017 signature options. */
   public static final String IDENTITY_V1 = "https://w3id.org/identity/v1";
 
+  /** The same context at its http URL, which ActivityStreams says to treat as the https one (older Mastodon). */
+  public static final String ACTIVITY_STREAMS_HTTP = "http://www.w3.org/ns/activitystreams";
+
+  private static final Object ACTIVITY_STREAMS_DOCUMENT = load("contexts/activitystreams.jsonld");
   private static final Map<String, Object> DOCUMENTS = Map.of(
-      ACTIVITY_STREAMS, load("contexts/activitystreams.jsonld"),
+      ACTIVITY_STREAMS, ACTIVITY_STREAMS_DOCUMENT,
+      ACTIVITY_STREAMS_HTTP, ACTIVITY_STREAMS_DOCUMENT,
       SECURITY_V1, load("contexts/security-v1.jsonld"),
       IDENTITY_V1, load("contexts/identity-v1.jsonld"));
   private static final Map<String, Object> KNOWN_TERMS = termDefinitions(load("known-terms.jsonld"));

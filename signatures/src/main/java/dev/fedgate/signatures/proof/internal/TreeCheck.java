@@ -1,6 +1,5 @@
 package dev.fedgate.signatures.proof.internal;
 
-import static dev.fedgate.signatures.proof.internal.LdReading.MAX_ANONYMOUS_CHILDREN;
 import static dev.fedgate.signatures.proof.internal.LdReading.MAX_NODES;
 import static dev.fedgate.signatures.proof.internal.LdReading.isSignedIri;
 import static dev.fedgate.signatures.proof.internal.LdReading.refuse;
@@ -18,11 +17,13 @@ import java.util.Set;
 /** The walk over the JSON tree for {@link LdReading}'s rules 2 to 4 and its bounds. */
 final class TreeCheck {
   private final TermTable terms;
+  private final JsonNode topContext;
   private final Set<String> described = new HashSet<>();
   private int nodes;
 
-  TreeCheck(TermTable terms) {
+  TreeCheck(TermTable terms, JsonNode topContext) {
     this.terms = terms;
+    this.topContext = topContext;
   }
 
   Optional<Rejected> node(ObjectNode object, boolean top) {
@@ -30,10 +31,10 @@ final class TreeCheck {
       return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED, "more than " + MAX_NODES + " objects"));
     }
     String id = null;
-    int anonymousChildren = 0;
     for (Map.Entry<String, JsonNode> member : object.properties()) {
       String name = member.getKey();
-      if (top && name.equals("@context")) {
+      // A nested @context equal to the document's changes nothing (BookWyrm repeats it on embedded objects).
+      if (name.equals("@context") && (top || member.getValue().equals(topContext))) {
         continue;
       }
       Optional<Rejected> problem = member(name, member.getValue());
@@ -42,13 +43,7 @@ final class TreeCheck {
       }
       if (terms.resolve(name).equals("@id")) {
         id = member.getValue().textValue();
-      } else if (!terms.isLanguageMap(name)) {
-        anonymousChildren += anonymousObjects(member.getValue());
       }
-    }
-    if (id == null && anonymousChildren > MAX_ANONYMOUS_CHILDREN) {
-      return Optional.of(refuse(ProofRejectReason.LIMIT_EXCEEDED,
-          "an object without id holds more than " + MAX_ANONYMOUS_CHILDREN + " objects without id"));
     }
     if (id != null && object.size() > 1 && !described.add(id)) {
       return Optional.of(refuse(ProofRejectReason.RESTRUCTURED, "node described twice: " + id));
@@ -68,17 +63,6 @@ final class TreeCheck {
     }
     // In a language map keys are language tags and values strings: each a language-tagged literal of the graph.
     return terms.isLanguageMap(name) ? languageMapProblem(name, value) : value(value);
-  }
-
-  private static int anonymousObjects(JsonNode value) {
-    int count = 0;
-    Iterable<JsonNode> children = value.isArray() ? value : List.of(value);
-    for (JsonNode child : children) {
-      if (child.isObject() && !child.has("id") && !child.has("@id")) {
-        count++;
-      }
-    }
-    return count;
   }
 
   private Optional<Rejected> value(JsonNode value) {
