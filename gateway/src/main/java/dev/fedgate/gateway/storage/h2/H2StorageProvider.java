@@ -19,10 +19,10 @@ public final class H2StorageProvider implements StorageProvider {
   public static final String KIND = "embedded";
   /** The database file's base name inside the data directory (H2 adds {@code .mv.db}). */
   public static final String FILE_NAME = "fedgate";
-  // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
-  // bounded; commits are written at once, so an acknowledged write survives a process crash.
   private static final String URL_FORMS =
       "the embedded store's url must be mem:<name> or file:<path>, without H2 options";
+  // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
+  // bounded; commits are written at once, so an acknowledged write survives a process crash.
   private static final String OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
 
   /** Used by {@link java.util.ServiceLoader}. */
