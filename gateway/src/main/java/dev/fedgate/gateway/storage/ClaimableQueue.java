@@ -18,7 +18,8 @@ public interface ClaimableQueue<P> {
 
   /**
    * Claims up to {@code max} jobs that are due at {@code now} and not under an unexpired lease: never-tried jobs
-   * first (new work beats the retry backlog), then retries, longest due first. Each returned job carries a new lease until {@code now + lease} and
+   * first (new work beats the retry backlog), then retries, longest due first. Each returned job carries a new lease
+   * until {@code now + lease} and
    * its {@code attempts} counts this claim. Safe under any concurrency: two claimers, on one node or several, never
    * hold the same job at once.
    *

@@ -1,6 +1,7 @@
 package dev.fedgate.gateway.storage;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -10,6 +11,8 @@ import java.util.concurrent.CompletionStage;
  * thread.
  */
 public interface InteractionStore {
+  /** The most videos one {@link #addViews} call may update. */
+  int MAX_VIEW_BATCH = 10_000;
 
   /**
    * Records an interaction. Called by the inbox on {@code Like}, {@code Dislike} and {@code Announce}. Idempotent:
@@ -36,4 +39,17 @@ public interface InteractionStore {
 
   /** How many interactions of a kind a video has (the collections' {@code totalItems}). */
   CompletionStage<Long> count(UUID video, InteractionKind kind);
+
+  /**
+   * Adds view counts, aggregated in memory by the caller, in one transaction. Called on a short interval by the
+   * {@code View} handler, so views cost one write per flush rather than one per event. Not idempotent: each call adds.
+   * Counts for videos that are not live are dropped.
+   *
+   * @return how many videos' counts were increased
+   * @throws IllegalArgumentException when a count is negative or more than {@value #MAX_VIEW_BATCH} videos are given
+   */
+  CompletionStage<Integer> addViews(Map<UUID, Long> views);
+
+  /** A video's total views; 0 when it has none or does not exist. */
+  CompletionStage<Long> views(UUID video);
 }

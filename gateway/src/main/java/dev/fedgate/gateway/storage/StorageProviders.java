@@ -14,7 +14,8 @@ public final class StorageProviders {
    */
   public static StorageProvider find(String kind) {
     TreeSet<String> known = new TreeSet<>();
-    for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, StorageProviders.class.getClassLoader())) {
+    ClassLoader loader = StorageProviders.class.getClassLoader();
+    for (StorageProvider provider : ServiceLoader.load(StorageProvider.class, loader)) {
       if (provider.kind().equals(kind)) {
         return provider;
       }

@@ -4,6 +4,7 @@ import static dev.fedgate.testkit.storage.Samples.account;
 import static dev.fedgate.testkit.storage.Samples.channel;
 import static dev.fedgate.testkit.storage.Samples.video;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.storage.Interaction;
 import dev.fedgate.gateway.storage.InteractionKind;
@@ -12,6 +13,7 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,32 @@ public abstract class InteractionStoreContract extends StoreContract {
     assertThat(await(interactions().remove(VIDEO, BOB, InteractionKind.LIKE))).isTrue();
     assertThat(await(interactions().remove(VIDEO, BOB, InteractionKind.LIKE))).isFalse();
     assertThat(await(interactions().count(VIDEO, InteractionKind.LIKE))).isZero();
+  }
+
+  @Test
+  void addViews_addsToTheTotals_andDropsVideosThatAreNotLive() {
+    UUID deleted = UUID.randomUUID();
+    await(backend.videos().upsert(video(deleted, "cooking", Instant.EPOCH)));
+    await(backend.videos().delete(deleted));
+
+    assertThat(await(interactions().addViews(Map.of(VIDEO, 3L, deleted, 5L, UUID.randomUUID(), 7L)))).isEqualTo(1);
+    assertThat(await(interactions().addViews(Map.of(VIDEO, 4L)))).isEqualTo(1);
+
+    assertThat(await(interactions().views(VIDEO))).isEqualTo(7);
+    assertThat(await(interactions().views(deleted))).isZero();
+  }
+
+  @Test
+  void addViews_concurrentFlushes_loseNothing() {
+    race(12, i -> interactions().addViews(Map.of(VIDEO, 10L)));
+
+    assertThat(await(interactions().views(VIDEO))).isEqualTo(120);
+  }
+
+  @Test
+  void addViews_negativeCount_isRefused() {
+    assertThatThrownBy(() -> interactions().addViews(Map.of(VIDEO, -1L)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

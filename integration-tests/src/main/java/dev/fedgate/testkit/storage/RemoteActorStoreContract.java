@@ -33,7 +33,8 @@ public abstract class RemoteActorStoreContract extends StoreContract {
   @Test
   void upsert_cachesTheActorWithItsKeysInOrder() {
     RemoteActor bob = bob(List.of(key(BOB, "main-key"),
-        new RemoteKey(URI.create(BOB + "#ed25519-key"), "Ed25519", "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")));
+        new RemoteKey(URI.create(BOB + "#ed25519-key"), "Ed25519",
+            "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2")));
 
     assertThat(await(actors().upsert(bob))).isEqualTo(UpsertResult.CREATED);
     assertThat(await(actors().find(BOB))).contains(bob);

@@ -72,9 +72,16 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
-        return new JobId(keys.getLong(1));
+        JobId id = new JobId(keys.getLong(1));
+        inserted(c, id, payload, now);
+        return id;
       }
     }
+  }
+
+  /** Called inside the inserting transaction after each job is added; a queue that keeps a record adds it here. */
+  void inserted(Connection c, JobId id, P payload, Instant at) throws SQLException {
+    // Most queues keep nothing beside the job row.
   }
 
   @Override

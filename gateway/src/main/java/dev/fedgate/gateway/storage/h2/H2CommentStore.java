@@ -44,7 +44,7 @@ final class H2CommentStore implements CommentStore {
           return existing;
         }
       }
-      if (!videoIsLive(c, comment.video()) || !authorExists(c, comment.author())) {
+      if (!H2VideoStore.isLive(c, comment.video()) || !authorExists(c, comment.author())) {
         return Optional.empty();
       }
       Optional<Long> root = Optional.empty();
@@ -91,16 +91,6 @@ final class H2CommentStore implements CommentStore {
       statement.setLong(index, value.get());
     } else {
       statement.setNull(index, Types.BIGINT);
-    }
-  }
-
-  private static boolean videoIsLive(Connection c, UUID video) throws SQLException {
-    try (PreparedStatement select =
-        c.prepareStatement("SELECT 1 FROM video WHERE uuid = ? AND deleted_at IS NULL")) {
-      select.setObject(1, video);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next();
-      }
     }
   }
 

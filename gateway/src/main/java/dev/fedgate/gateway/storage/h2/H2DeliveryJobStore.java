@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionStage;
 /** {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. */
 final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJobStore {
   /** A host's jobs in one state, read in {@code delivery_job_host} order. Parameters: host, state, after id, limit. */
-  static final String PAGE_BY_HOST_SQL = "SELECT * FROM delivery_job USE INDEX (delivery_job_host) WHERE host = ? AND state = ? AND id > ?"
+  static final String PAGE_BY_HOST_SQL = "SELECT * FROM delivery_job USE INDEX (delivery_job_host)"
+      + " WHERE host = ? AND state = ? AND id > ?"
       + " ORDER BY host, state, id FETCH FIRST ? ROWS ONLY";
 
   H2DeliveryJobStore(H2Database database, InstantSource clock) {

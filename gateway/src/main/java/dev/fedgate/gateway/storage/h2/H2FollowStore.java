@@ -29,7 +29,8 @@ final class H2FollowStore implements FollowStore {
    * A followers page; the ORDER BY names the whole index prefix so H2 reads {@code follow_page} in order and stops
    * after the page, as fast at 100,000 followers as at 10. Parameters: actor, state, after seq, limit.
    */
-  static final String PAGE_SQL = "SELECT * FROM follow USE INDEX (follow_page) WHERE local_actor = ? AND state = ? AND seq > ?"
+  static final String PAGE_SQL = "SELECT * FROM follow USE INDEX (follow_page)"
+      + " WHERE local_actor = ? AND state = ? AND seq > ?"
       + " ORDER BY local_actor, state, seq FETCH FIRST ? ROWS ONLY";
   private final H2Database database;
   private final InstantSource clock;
@@ -169,8 +170,8 @@ final class H2FollowStore implements FollowStore {
     }
     return database.transaction(c -> {
       try (PreparedStatement select = c.prepareStatement("SELECT DISTINCT COALESCE(shared_inbox, inbox) FROM follow"
-          + " WHERE state = 'ACCEPTED' AND local_actor IN (" + String.join(", ", Collections.nCopies(actors.size(), "?"))
-          + ")")) {
+          + " WHERE state = 'ACCEPTED' AND local_actor IN ("
+          + String.join(", ", Collections.nCopies(actors.size(), "?")) + ")")) {
         for (int i = 0; i < actors.size(); i++) {
           select.setString(i + 1, actors.get(i));
         }

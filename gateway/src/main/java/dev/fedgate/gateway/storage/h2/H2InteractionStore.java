@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -26,14 +27,8 @@ final class H2InteractionStore implements InteractionStore {
   @Override
   public CompletionStage<UpsertResult> record(Interaction interaction) {
     return database.transaction(c -> {
-      try (PreparedStatement video =
-          c.prepareStatement("SELECT 1 FROM video WHERE uuid = ? AND deleted_at IS NULL")) {
-        video.setObject(1, interaction.video());
-        try (ResultSet rows = video.executeQuery()) {
-          if (!rows.next()) {
-            return UpsertResult.MISSING_REFERENCE;
-          }
-        }
+      if (!H2VideoStore.isLive(c, interaction.video())) {
+        return UpsertResult.MISSING_REFERENCE;
       }
       try (PreparedStatement exists = c.prepareStatement(
           "SELECT 1 FROM interaction WHERE video_uuid = ? AND actor = ? AND kind = ?")) {
@@ -87,6 +82,53 @@ final class H2InteractionStore implements InteractionStore {
       try (PreparedStatement delete = c.prepareStatement("DELETE FROM interaction WHERE actor = ?")) {
         delete.setString(1, actor.toString());
         return delete.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Integer> addViews(Map<UUID, Long> views) {
+    Map<UUID, Long> batch = Map.copyOf(views);
+    if (batch.size() > MAX_VIEW_BATCH || batch.values().stream().anyMatch(count -> count < 0)) {
+      throw new IllegalArgumentException("at most " + MAX_VIEW_BATCH + " videos, with counts not negative");
+    }
+    return database.transaction(c -> {
+      int updated = 0;
+      for (Map.Entry<UUID, Long> entry : batch.entrySet()) {
+        updated += addViews(c, entry.getKey(), entry.getValue());
+      }
+      return updated;
+    });
+  }
+
+  /** An atomic increment of an existing total, else a first total for a live video (a racing insert is retried). */
+  private static int addViews(Connection c, UUID video, long count) throws SQLException {
+    if (!H2VideoStore.isLive(c, video)) {
+      return 0;
+    }
+    try (PreparedStatement update =
+        c.prepareStatement("UPDATE video_views SET views = views + ? WHERE video_uuid = ?")) {
+      update.setLong(1, count);
+      update.setObject(2, video);
+      if (update.executeUpdate() == 1) {
+        return 1;
+      }
+    }
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO video_views (video_uuid, views) VALUES (?, ?)")) {
+      insert.setObject(1, video);
+      insert.setLong(2, count);
+      return insert.executeUpdate();
+    }
+  }
+
+  @Override
+  public CompletionStage<Long> views(UUID video) {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT views FROM video_views WHERE video_uuid = ?")) {
+        select.setObject(1, video);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? rows.getLong(1) : 0L;
+        }
       }
     });
   }

@@ -25,7 +25,9 @@ final class H2Migrations {
       "V1__local_actors_and_videos.sql",
       "V2__job_queues_and_inbox.sql",
       "V3__follows_remote_actors_comments_interactions.sql",
-      "V4__remote_hosts.sql");
+      "V4__remote_hosts.sql",
+      "V5__video_views.sql",
+      "V6__site_events.sql");
 
   private H2Migrations() {}
 

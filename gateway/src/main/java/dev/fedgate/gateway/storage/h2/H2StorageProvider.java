@@ -11,13 +11,16 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The {@code embedded} backend: H2 in a file under the data directory, or in memory for tests ({@code mem:<name>}).
- * The schema is migrated on open.
+ * The schema is migrated on open. One backend owns its database: closing it shuts the database down, and H2 itself
+ * refuses a second process on the same file.
  */
 public final class H2StorageProvider implements StorageProvider {
   /** The kind operators select: {@value}. */
   public static final String KIND = "embedded";
   /** The database file's base name inside the data directory (H2 adds {@code .mv.db}). */
   public static final String FILE_NAME = "fedgate";
+  private static final String URL_FORMS =
+      "the embedded store's url must be mem:<name> or file:<path>, without H2 options";
   // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
   // bounded; commits are written at once, so an acknowledged write survives a process crash.
   private static final String OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
@@ -57,9 +60,16 @@ public final class H2StorageProvider implements StorageProvider {
     }
     String url = settings.url().get();
     String location = url.substring(url.indexOf(':') + 1);
-    if ((url.startsWith("mem:") || url.startsWith("file:")) && !location.isBlank() && !url.contains(";")) {
+    if (location.isBlank() || url.contains(";")) {
+      throw new IllegalArgumentException(URL_FORMS);
+    }
+    if (url.startsWith("mem:")) {
       return "jdbc:h2:" + url + OPTIONS;
     }
-    throw new IllegalArgumentException("the embedded store's url must be mem:<name> or file:<path> without options");
+    if (url.startsWith("file:")) {
+      // H2 refuses paths implicitly relative to the working directory; resolve them here instead.
+      return "jdbc:h2:file:" + Path.of(location).toAbsolutePath() + OPTIONS;
+    }
+    throw new IllegalArgumentException(URL_FORMS);
   }
 }

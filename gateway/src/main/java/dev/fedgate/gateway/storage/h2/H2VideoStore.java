@@ -130,6 +130,17 @@ final class H2VideoStore implements VideoStore {
     return new Stored<>(read(rows), H2Rows.instant(rows, "created_at"), H2Rows.instant(rows, "updated_at"));
   }
 
+  /** Whether a live (not deleted) video has that uuid; for stores whose rows hang off live videos. */
+  static boolean isLive(Connection c, UUID video) throws SQLException {
+    try (PreparedStatement select =
+        c.prepareStatement("SELECT 1 FROM video WHERE uuid = ? AND deleted_at IS NULL")) {
+      select.setObject(1, video);
+      try (ResultSet rows = select.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
   @Override
   public CompletionStage<Optional<Stored<Video>>> find(UUID uuid) {
     return database.transaction(c -> {

@@ -1,15 +1,24 @@
 package dev.fedgate.gateway.storage.h2;
 
+import dev.fedgate.gateway.storage.JobId;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.WebhookJobStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
-/** {@link WebhookJobStore} on H2: the common queue over {@code webhook_job}. */
+/** {@link WebhookJobStore} on H2: the common queue over {@code webhook_job}, and the {@code site_event} log. */
 final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements WebhookJobStore {
+  /** Events after an id, in primary-key order. Parameters: after id, limit. */
+  static final String EVENTS_SQL = "SELECT * FROM site_event WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY";
 
   H2WebhookJobStore(H2Database database, InstantSource clock) {
     super(database, clock, "webhook_job", List.of("event_type", "body"));
@@ -23,6 +32,52 @@ final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements Webhoo
 
   @Override
   WebhookEvent readPayload(ResultSet rows) throws SQLException {
+    return readEventColumns(rows);
+  }
+
+  /** The event columns, named alike in {@code webhook_job} and {@code site_event}. */
+  private static WebhookEvent readEventColumns(ResultSet rows) throws SQLException {
     return new WebhookEvent(rows.getString("event_type"), rows.getString("body"));
+  }
+
+  @Override
+  void inserted(Connection c, JobId id, WebhookEvent event, Instant at) throws SQLException {
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT INTO site_event (id, event_type, body, created_at) VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, id.value());
+      insert.setString(2, event.type());
+      insert.setString(3, event.json());
+      H2Rows.setInstant(insert, 4, at);
+      insert.executeUpdate();
+    }
+  }
+
+  @Override
+  public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
+    return database.transaction(c -> {
+      long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
+      try (PreparedStatement select = c.prepareStatement(EVENTS_SQL)) {
+        select.setLong(1, after);
+        select.setInt(2, page.limit() + 1);
+        try (ResultSet rows = select.executeQuery()) {
+          return Keyset.collect(rows, page.limit(), H2WebhookJobStore::readEvent,
+              r -> Keyset.encode(r.getLong("id")));
+        }
+      }
+    });
+  }
+
+  private static SiteEvent readEvent(ResultSet rows) throws SQLException {
+    return new SiteEvent(new JobId(rows.getLong("id")), readEventColumns(rows), H2Rows.instant(rows, "created_at"));
+  }
+
+  @Override
+  public CompletionStage<Integer> pruneEvents(Instant before) {
+    return database.transaction(c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM site_event WHERE created_at < ?")) {
+        H2Rows.setInstant(delete, 1, before);
+        return delete.executeUpdate();
+      }
+    });
   }
 }

@@ -52,7 +52,9 @@ class H2CrashDurabilityTest {
   }
 
   private static StorageBackend open(Path directory) throws Exception {
-    return new H2StorageProvider().open(StorageSettings.builder().dataDirectory(directory).clock(InstantSource.fixed(NOW)).build())
+    StorageSettings settings =
+        StorageSettings.builder().dataDirectory(directory).clock(InstantSource.fixed(NOW)).build();
+    return new H2StorageProvider().open(settings)
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 

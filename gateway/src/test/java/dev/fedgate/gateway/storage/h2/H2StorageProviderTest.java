@@ -36,6 +36,15 @@ class H2StorageProviderTest {
   }
 
   @Test
+  void open_fileUrl_opensThatFile() throws Exception {
+    Path file = directory.resolve("elsewhere/db");
+    StorageBackend backend = open(StorageSettings.builder().url("file:" + file).build());
+    backend.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(Files.exists(directory.resolve("elsewhere/db.mv.db"))).isTrue();
+  }
+
+  @Test
   void open_memUrl_opensAnInMemoryDatabase() throws Exception {
     StorageBackend backend = open(StorageSettings.builder().url("mem:provider-test").build());
     try {
@@ -66,8 +75,8 @@ class H2StorageProviderTest {
   @Test
   void jdbcUrl_memAndFile_mapToH2Urls() throws Exception {
     assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("mem:t").build())).startsWith("jdbc:h2:mem:t;");
-    assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:./x/db").build()))
-        .startsWith("jdbc:h2:file:./x/db;");
+    assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:x/db").build()))
+        .startsWith("jdbc:h2:file:" + Path.of("x/db").toAbsolutePath() + ";");
   }
 
   private static StorageBackend open(StorageSettings settings) throws Exception {
