@@ -82,8 +82,10 @@ final class JsonIn {
     return value != null && !value.isNull();
   }
 
+  // The typed getters check the common case first and build the pointer only to report an error.
+
   Optional<String> string(String key) {
-    return raw(key).map(v -> asString(v, at(key)));
+    return raw(key).map(v -> v.isTextual() ? v.textValue() : asString(v, at(key)));
   }
 
   String requiredString(String key) {
@@ -100,7 +102,7 @@ final class JsonIn {
   }
 
   Optional<Long> integer(String key) {
-    return raw(key).map(v -> asLong(v, at(key)));
+    return raw(key).map(v -> v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : asLong(v, at(key)));
   }
 
   Optional<Integer> int32(String key) {
@@ -127,7 +129,10 @@ final class JsonIn {
 
   /** An id: a string, or an object with an {@code id} (Mastodon's {@code value_or_id}). */
   Optional<URI> uri(String key) {
-    return raw(key).map(v -> asIdUri(v, at(key)));
+    return raw(key).map(v -> {
+      URI uri = v.isTextual() ? absoluteOrNull(v.textValue()) : null;
+      return uri != null ? uri : asIdUri(v, at(key));
+    });
   }
 
   URI requiredUri(String key) {
@@ -248,6 +253,15 @@ final class JsonIn {
       return uri;
     } catch (URISyntaxException e) {
       throw invalid(pointer, "must be a URI");
+    }
+  }
+
+  private static URI absoluteOrNull(String text) {
+    try {
+      URI uri = new URI(text);
+      return uri.isAbsolute() ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
     }
   }
 
