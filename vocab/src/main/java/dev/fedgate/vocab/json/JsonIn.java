@@ -127,7 +127,7 @@ final class JsonIn {
     return raw(key).map(v -> asInstant(v, at(key)));
   }
 
-  /** An id: a string, or an object with an {@code id} (Mastodon's {@code value_or_id}). */
+  /** An id: a string, an object with an {@code id} (Mastodon's {@code value_or_id}), or a one-element array. */
   Optional<URI> uri(String key) {
     return raw(key).map(v -> {
       URI uri = v.isTextual() ? absoluteOrNull(v.textValue()) : null;
@@ -265,7 +265,11 @@ final class JsonIn {
     }
   }
 
+  /** An id: a string, an object with an {@code id}, or a one-element array of either (Mastodon's first_of_value). */
   static URI asIdUri(JsonNode v, String pointer) {
+    if (v.isArray() && v.size() == 1) {
+      return asIdUri(v.get(0), pointer + "/0");
+    }
     if (v.isObject()) {
       JsonNode id = v.get("id");
       if (id == null || id.isNull()) {

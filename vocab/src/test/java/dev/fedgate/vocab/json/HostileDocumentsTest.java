@@ -111,6 +111,23 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void readsOneElementArray_whereOneIdBelongs() {
+    ObjectNode actor = F.objectNode().put("type", "Person").put("id", "https://a.example/u/1");
+    actor.putArray("inbox").add("https://a.example/u/1/inbox");
+
+    assertThat(((dev.fedgate.vocab.Actor) reader.read(actor)).inbox()).hasValueSatisfying(
+        inbox -> assertThat(inbox).hasToString("https://a.example/u/1/inbox"));
+  }
+
+  @Test
+  void refusesTwoIds_whereOneBelongs() {
+    ObjectNode actor = F.objectNode().put("type", "Person").put("id", "https://a.example/u/1");
+    actor.putArray("inbox").add("https://a.example/u/1/inbox").add("https://a.example/u/1/inbox2");
+
+    assertRefused(() -> reader.read(actor), VocabProblem.INVALID_VALUE, "/inbox");
+  }
+
+  @Test
   void refusesEmbeddedObjectOfWrongType_inActorPosition() {
     ObjectNode like = F.objectNode().put("type", "Like").put("id", "https://a.example/l/1")
         .put("object", "https://b.example/v/1");
