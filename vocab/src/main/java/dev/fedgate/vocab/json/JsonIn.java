@@ -82,8 +82,10 @@ final class JsonIn {
     return value != null && !value.isNull();
   }
 
+  // The typed getters check the common case first and build the pointer only to report an error.
+
   Optional<String> string(String key) {
-    return raw(key).map(v -> asString(v, at(key)));
+    return raw(key).map(v -> v.isTextual() ? v.textValue() : asString(v, at(key)));
   }
 
   String requiredString(String key) {
@@ -100,7 +102,7 @@ final class JsonIn {
   }
 
   Optional<Long> integer(String key) {
-    return raw(key).map(v -> asLong(v, at(key)));
+    return raw(key).map(v -> v.isIntegralNumber() && v.canConvertToLong() ? v.longValue() : asLong(v, at(key)));
   }
 
   Optional<Integer> int32(String key) {
@@ -125,9 +127,12 @@ final class JsonIn {
     return raw(key).map(v -> asInstant(v, at(key)));
   }
 
-  /** An id: a string, or an object with an {@code id} (Mastodon's {@code value_or_id}). */
+  /** An id: a string, an object with an {@code id} (Mastodon's {@code value_or_id}), or a one-element array. */
   Optional<URI> uri(String key) {
-    return raw(key).map(v -> asIdUri(v, at(key)));
+    return raw(key).map(v -> {
+      URI uri = v.isTextual() ? absoluteOrNull(v.textValue()) : null;
+      return uri != null ? uri : asIdUri(v, at(key));
+    });
   }
 
   URI requiredUri(String key) {
@@ -251,7 +256,20 @@ final class JsonIn {
     }
   }
 
+  private static URI absoluteOrNull(String text) {
+    try {
+      URI uri = new URI(text);
+      return uri.isAbsolute() ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** An id: a string, an object with an {@code id}, or a one-element array of either (Mastodon's first_of_value). */
   static URI asIdUri(JsonNode v, String pointer) {
+    if (v.isArray() && v.size() == 1) {
+      return asIdUri(v.get(0), pointer + "/0");
+    }
     if (v.isObject()) {
       JsonNode id = v.get("id");
       if (id == null || id.isNull()) {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Threads;
  * a Mastodon {@code Create{Note}}, a PeerTube {@code Video} and a Mastodon actor, all real fixtures. Run:
  *
  * <pre>
- * mvn -q -pl vocab -am -Pbenchmarks test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+ * mvn -q -pl vocab -am -Pbenchmarks clean test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Djmh.args="-f 1 -wi 2 -i 3 -w 2s -r 3s VocabReadBenchmark"
  * </pre>
  */

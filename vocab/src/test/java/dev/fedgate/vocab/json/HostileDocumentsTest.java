@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedgate.vocab.Actor;
+import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import dev.fedgate.vocab.testing.Fixtures;
@@ -111,6 +113,23 @@ class HostileDocumentsTest {
   }
 
   @Test
+  void readsOneElementArray_whereOneIdBelongs() {
+    ObjectNode actor = F.objectNode().put("type", "Person").put("id", "https://a.example/u/1");
+    actor.putArray("inbox").add("https://a.example/u/1/inbox");
+
+    assertThat(((Actor) reader.read(actor)).inbox()).hasValueSatisfying(
+        inbox -> assertThat(inbox).hasToString("https://a.example/u/1/inbox"));
+  }
+
+  @Test
+  void refusesTwoIds_whereOneBelongs() {
+    ObjectNode actor = F.objectNode().put("type", "Person").put("id", "https://a.example/u/1");
+    actor.putArray("inbox").add("https://a.example/u/1/inbox").add("https://a.example/u/1/inbox2");
+
+    assertRefused(() -> reader.read(actor), VocabProblem.INVALID_VALUE, "/inbox");
+  }
+
+  @Test
   void refusesEmbeddedObjectOfWrongType_inActorPosition() {
     ObjectNode like = F.objectNode().put("type", "Like").put("id", "https://a.example/l/1")
         .put("object", "https://b.example/v/1");
@@ -122,7 +141,7 @@ class HostileDocumentsTest {
   /** Every value of every document we render, replaced by a value of the wrong type. */
   static Stream<Arguments> wrongTypes() {
     List<Arguments> cases = new ArrayList<>();
-    for (Map.Entry<String, dev.fedgate.vocab.ApObject> sample : Samples.all().entrySet()) {
+    for (Map.Entry<String, ApObject> sample : Samples.all().entrySet()) {
       ObjectNode json = VocabWriter.create().toJson(sample.getValue());
       json.remove("@context");
       positions(json, "").forEach(p -> cases.add(Arguments.of(sample.getKey(), p)));
