@@ -10,11 +10,11 @@ import dev.fedgate.gateway.delivery.DeliverySettings;
 import dev.fedgate.gateway.delivery.DeliveryWorker;
 import dev.fedgate.gateway.delivery.RetryPolicy;
 import dev.fedgate.gateway.fetch.AddressGuard;
+import dev.fedgate.gateway.fetch.CachingRemoteFetcher;
 import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.gateway.fetch.HttpRemoteFetcher;
 import dev.fedgate.gateway.fetch.OutboundHttp;
 import dev.fedgate.gateway.fetch.OutboundSigner;
-import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.http.ActivityPubRoutes;
 import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.GatewayRouter;
@@ -79,7 +79,8 @@ public final class Gateway {
   private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu) {}
 
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
-  private record Outbound(OutboundHttp peers, OutboundHttp site, RemoteFetcher fetcher, DeliveryWorker deliveries,
+  private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
+      DeliveryWorker deliveries,
       Optional<WebhookWorker> webhooks) {
 
     static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
@@ -91,8 +92,9 @@ public final class Gateway {
           OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
       OutboundSigner signer = new OutboundSigner(services.keys(), services.storage().localActors(), urls,
           services.cpu(), clock);
-      RemoteFetcher fetcher = new HttpRemoteFetcher(vertx, peers, signer, HttpRemoteFetcher.DEFAULT_TIMEOUT,
-          HttpRemoteFetcher.DEFAULT_MAX_BODY);
+      CachingRemoteFetcher fetcher = new CachingRemoteFetcher(new HttpRemoteFetcher(vertx, peers, signer,
+          HttpRemoteFetcher.DEFAULT_TIMEOUT, HttpRemoteFetcher.DEFAULT_MAX_BODY), clock,
+          CachingRemoteFetcher.DEFAULT_MAX_BYTES);
       DeliveryWorker deliveries = DeliveryWorker.create(vertx, services.storage(), peers, signer, clock,
           new SecureRandom(), DeliverySettings.DEFAULT);
       Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
@@ -273,8 +275,8 @@ public final class Gateway {
     return services.keys();
   }
 
-  /** Fetches remote documents signed as the instance actor, behind the address guard. */
-  public RemoteFetcher fetcher() {
+  /** Fetches remote documents signed as the instance actor, behind the address guard, through a cache. */
+  public CachingRemoteFetcher fetcher() {
     return outbound.fetcher();
   }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 
 /**
  * How one attempt to POST a job ended, classified by the HTTP layer (GoToSocial's {@code DoOnce}); a
@@ -67,7 +68,8 @@ public sealed interface Attempt permits Attempt.Delivered, Attempt.Retry, Attemp
   }
 
   /** Classifies a failure to get an answer: network trouble and timeouts are retried, refusals by the guard are not. */
-  static Attempt fromFailure(Throwable failure) {
+  static Attempt fromFailure(Throwable thrown) {
+    Throwable failure = thrown instanceof CompletionException && thrown.getCause() != null ? thrown.getCause() : thrown;
     if (failure instanceof FetchException fetch) {
       return fetch.failure().retryable() ? new Retry(Optional.empty(), fetch.failure().name())
           : new GiveUp(fetch.failure().name());

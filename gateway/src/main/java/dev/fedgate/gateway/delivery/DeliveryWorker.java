@@ -87,7 +87,7 @@ public final class DeliveryWorker {
     return slots.run(host, () -> poster.post(delivery))
         .transform(result -> afterGone(delivery, result, Attempt.of(result, clock.instant())))
         .map(attempt -> {
-          record(host, attempt);
+          track(host, attempt);
           return decide(job, attempt);
         });
   }
@@ -100,7 +100,7 @@ public final class DeliveryWorker {
     return Future.fromCompletionStage(gone.inboxGone(delivery.inbox())).map(removed -> attempt);
   }
 
-  private void record(String host, Attempt attempt) {
+  private void track(String host, Attempt attempt) {
     Instant now = clock.instant();
     if (attempt instanceof Attempt.Delivered) {
       health.recordSuccess(host, now);

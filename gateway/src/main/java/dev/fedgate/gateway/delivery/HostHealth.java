@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +56,11 @@ public final class HostHealth {
   /** The host's state; empty when nothing is known. */
   public Optional<HostState> state(String host) {
     return Optional.ofNullable(hosts.getIfPresent(host));
+  }
+
+  /** Every host known, with its state; a copy, for {@code GET /api/v1/hosts}. */
+  public Map<String, HostState> snapshot() {
+    return Map.copyOf(hosts.asMap());
   }
 
   /** A failed attempt at {@code at}. */

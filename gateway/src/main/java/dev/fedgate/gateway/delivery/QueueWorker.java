@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * Claims due jobs from a {@link ClaimableQueue} and runs them, at most {@code maxInFlight} at once. It claims on a
- * short interval, whenever a job finishes, and when {@link #nudge() nudged} (so a freshly queued job goes out at
+ * short interval, when a job finishes while more were due than slots were free, and when {@link #nudge() nudged} (so a freshly queued job goes out at
  * once). The store hands out never-tried jobs before retries. A job whose run fails unexpectedly is left to its
  * lease, after which it is due again. Used by deliveries and webhooks alike.
  *
@@ -58,6 +58,7 @@ public final class QueueWorker<P> {
   private int inFlight;
   private boolean claiming;
   private boolean claimAgain;
+  private boolean backlog;
   private boolean stopped = true;
   private long timer = -1;
   private Promise<Void> drained;
@@ -116,6 +117,9 @@ public final class QueueWorker<P> {
       return;
     }
     int free = settings.maxInFlight() - inFlight;
+    if (free <= 0) {
+      backlog = true;
+    }
     if (stopped || free <= 0) {
       return;
     }
@@ -131,7 +135,8 @@ public final class QueueWorker<P> {
           List<Job<P>> jobs = claimed.result();
           jobs.forEach(this::run);
           // A full batch may mean more are due; a nudge during the claim may have queued more.
-          if (jobs.size() == free || claimAgain) {
+          backlog = jobs.size() == free;
+          if (backlog || claimAgain) {
             claim();
           }
         });
@@ -161,7 +166,8 @@ public final class QueueWorker<P> {
       if (inFlight == 0 && drained != null) {
         drained.complete();
       }
-    } else {
+    } else if (backlog) {
+      // Only when the last claim filled every slot can due jobs be waiting for the one just freed.
       claim();
     }
   }

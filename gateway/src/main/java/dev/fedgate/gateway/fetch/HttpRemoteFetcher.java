@@ -3,6 +3,7 @@ package dev.fedgate.gateway.fetch;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.signatures.HttpHeaders;
 import dev.fedgate.signatures.HttpRequest;
@@ -22,7 +23,8 @@ import java.util.Set;
  * {@link RemoteFetcher} over {@link OutboundHttp}: a GET signed (draft-cavage, {@code (request-target) host date}) as
  * the instance actor, following at most {@link #DEFAULT_MAX_REDIRECTS} same-origin redirects, reading at most
  * {@link #DEFAULT_MAX_BODY} bytes, and accepting only an ActivityPub content type whose top-level {@code id} is the
- * URL asked for (or the same-origin URL a redirect led to, which the document then reports as its URL).
+ * URL asked for without its fragment (or the same-origin URL a redirect led to, which the document then reports as its
+ * URL).
  */
 public final class HttpRemoteFetcher implements RemoteFetcher {
   /** What Mastodon sends when fetching ActivityPub documents. */
@@ -37,7 +39,8 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
 
   private static final Set<String> ACTIVITYPUB_TYPES = Set.of("application/activity+json", "application/ld+json");
   private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private final Vertx vertx;
   private final OutboundHttp http;
@@ -59,10 +62,12 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
     if (!budget.tryConsume()) {
       return Future.failedFuture(new FetchException(FetchFailure.BUDGET_EXHAUSTED, id, "fetch budget spent", null));
     }
-    if (!id.isAbsolute() || id.getRawFragment() != null) {
-      return Future.failedFuture(new FetchException(FetchFailure.BAD_URL, id, "not an absolute URL without #", null));
+    if (!id.isAbsolute() || id.getHost() == null) {
+      return Future.failedFuture(new FetchException(FetchFailure.BAD_URL, id, "not an absolute URL", null));
     }
-    return hop(id, id, DEFAULT_MAX_REDIRECTS);
+    // A fragment is not sent; a key id such as <actor>#main-key fetches its actor document.
+    URI document = withoutFragment(id);
+    return hop(document, document, DEFAULT_MAX_REDIRECTS);
   }
 
   private Future<FetchedDocument> hop(URI requested, URI url, int redirectsLeft) {
@@ -112,15 +117,18 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
     if (!ACTIVITYPUB_TYPES.contains(mediaType)) {
       return fail(FetchFailure.BAD_CONTENT_TYPE, requested, "content type " + mediaType);
     }
-    Optional<String> documentId = topLevelId(response.body());
-    if (documentId.isEmpty()) {
-      return fail(FetchFailure.ID_MISMATCH, requested, "no top-level id");
-    }
-    String id = documentId.get();
-    if (!id.equals(requested.toString()) && !id.equals(url.toString())) {
-      return fail(FetchFailure.ID_MISMATCH, requested, "document id is " + id);
-    }
-    return Future.succeededFuture(new FetchedDocument(url, response.body()));
+    byte[] body = response.body();
+    // Reading every top-level key of up to 1 MiB is too long for an event loop.
+    return vertx.executeBlocking(() -> topLevelId(body), false).compose(documentId -> {
+      if (documentId.isEmpty()) {
+        return fail(FetchFailure.ID_MISMATCH, requested, "no single top-level id");
+      }
+      String id = documentId.get();
+      if (!id.equals(requested.toString()) && !id.equals(url.toString())) {
+        return fail(FetchFailure.ID_MISMATCH, requested, "document id is " + id);
+      }
+      return Future.succeededFuture(new FetchedDocument(url, body));
+    });
   }
 
   static FetchFailure statusFailure(int status) {
@@ -136,24 +144,36 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
     return FetchFailure.REFUSED;
   }
 
-  /** The top-level {@code id} string, reading tokens only until it is found (it usually comes first). */
+  /**
+   * The top-level {@code id} string of a well-formed JSON object whose top-level keys are all distinct; empty otherwise,
+   * so a document cannot show this check one {@code id} and a later parser another.
+   */
   static Optional<String> topLevelId(byte[] body) {
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return Optional.empty();
       }
+      Optional<String> id = Optional.empty();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         if (name.equals("id")) {
-          return value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
+          id = value == JsonToken.VALUE_STRING ? Optional.of(parser.getText()) : Optional.empty();
         }
         parser.skipChildren();
       }
-      return Optional.empty();
+      return parser.nextToken() == null ? id : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  private static URI withoutFragment(URI id) {
+    if (id.getRawFragment() == null) {
+      return id;
+    }
+    String text = id.toString();
+    return URI.create(text.substring(0, text.indexOf('#')));
   }
 
   private static boolean sameOrigin(URI a, URI b) {

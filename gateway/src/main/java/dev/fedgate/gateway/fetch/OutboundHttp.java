@@ -52,8 +52,7 @@ public final class OutboundHttp {
   public static OutboundHttp create(Vertx vertx, AddressGuard guard, Duration connectTimeout, String userAgent) {
     HttpClientOptions options = new HttpClientOptions()
         .setKeepAlive(true)
-        .setDecompressionSupported(false)
-        .setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        .setDecompressionSupported(false);
     HttpClient client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(DEFAULT_POOL_PER_HOST));
     return new OutboundHttp(vertx, client, Objects.requireNonNull(guard, "guard"), connectTimeout,
         Objects.requireNonNull(userAgent, "userAgent"));
@@ -116,6 +115,9 @@ public final class OutboundHttp {
     Buffer body = Buffer.buffer();
     response.exceptionHandler(e -> result.tryFail(networkFailure(url, e)));
     response.handler(chunk -> {
+      if (result.future().isComplete()) {
+        return;
+      }
       if (body.length() + chunk.length() > bodyCap) {
         body.appendBuffer(chunk, 0, bodyCap - body.length());
         result.tryComplete(new OutboundResponse(response.statusCode(), headers.build(), body.getBytes(), true));

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,8 @@ class AttemptTest {
     assertThat(Attempt.fromFailure(new FetchException(FetchFailure.FORBIDDEN_ADDRESS, url, "private", null)))
         .isEqualTo(new Attempt.GiveUp("FORBIDDEN_ADDRESS"));
     assertThat(Attempt.fromFailure(new IllegalStateException("no key"))).isInstanceOf(Attempt.Retry.class);
+    assertThat(Attempt.fromFailure(new CompletionException(
+        new FetchException(FetchFailure.BAD_URL, url, "ftp", null)))).isEqualTo(new Attempt.GiveUp("BAD_URL"));
   }
 
   @Test

@@ -49,6 +49,16 @@ class HostHealthTest {
   }
 
   @Test
+  void snapshot_listsEveryKnownHost() {
+    HostHealth health = new HostHealth(7, 100);
+    health.recordFailure("down.example", DAY_ONE);
+    health.recordSuccess("up.example", DAY_ONE);
+
+    assertThat(health.snapshot()).containsOnlyKeys("down.example", "up.example");
+    assertThat(health.snapshot().get("up.example").lastSuccess()).hasValue(DAY_ONE);
+  }
+
+  @Test
   void unknownHost_isAvailable() {
     assertThat(new HostHealth(7, 100).isUnavailable("new.example")).isFalse();
   }

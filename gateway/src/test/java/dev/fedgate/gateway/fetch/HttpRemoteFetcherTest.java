@@ -117,6 +117,28 @@ class HttpRemoteFetcherTest {
   }
 
   @Test
+  void fetch_refusesDocumentWithTwoTopLevelIds() {
+    URI actor = peer.url("/users/bob");
+    peer.on("/users/bob", (r, response) -> response.putHeader("Content-Type", "application/activity+json")
+        .end("{\"id\":\"" + actor + "\",\"type\":\"Person\",\"id\":\"" + peer.url("/users/mallory") + "\"}"));
+
+    assertThat(failureOf(loopbackFetcher().fetch(actor, FetchBudget.perRequest())))
+        .isEqualTo(FetchFailure.ID_MISMATCH);
+  }
+
+  @Test
+  void fetch_ofKeyId_fetchesItsActorWithoutTheFragment() {
+    URI actor = peer.url("/users/bob");
+    serveDocument("/users/bob", actor.toString());
+
+    FetchedDocument document = await(loopbackFetcher().fetch(URI.create(actor + "#main-key"),
+        FetchBudget.perRequest()));
+
+    assertThat(document.url()).isEqualTo(actor);
+    assertThat(peer.next().request().pathAndQuery()).isEqualTo("/users/bob");
+  }
+
+  @Test
   void fetch_stopsReadingOversizeBody() {
     peer.on("/big", (r, response) -> {
       response.setChunked(true).putHeader("Content-Type", "application/activity+json");
