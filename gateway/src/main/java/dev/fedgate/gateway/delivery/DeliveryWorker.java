@@ -41,7 +41,7 @@ public final class DeliveryWorker {
     this.random = Objects.requireNonNull(random, "random");
     this.poster = new InboxPoster(vertx, http, signer, settings.schemes(), settings.deadline());
     this.gone = new GoneInboxes(storage.follows(), storage.remoteActors());
-    this.health = new HostHealth(settings.unavailableAfterDays(), HostHealth.DEFAULT_MAX_HOSTS);
+    this.health = new HostHealth(storage.remoteHosts(), settings.unavailableAfterDays(), HostHealth.DEFAULT_MAX_HOSTS);
     this.slots = new HostSlots(settings.perHost());
     this.worker = new QueueWorker<>("delivery", vertx, storage.deliveryJobs(), this::deliver, clock,
         settings.worker());
@@ -81,15 +81,11 @@ public final class DeliveryWorker {
   private Future<JobOutcome> deliver(Job<Delivery> job) {
     Delivery delivery = job.payload();
     String host = delivery.host();
-    if (health.isUnavailable(host)) {
-      return Future.succeededFuture(decide(job, new Attempt.HostUnavailable(host)));
-    }
-    return slots.run(host, () -> poster.post(delivery))
-        .transform(result -> afterGone(delivery, result, Attempt.of(result, clock.instant())))
-        .map(attempt -> {
-          track(host, attempt);
-          return decide(job, attempt);
-        });
+    return Future.fromCompletionStage(health.isUnavailable(host)).compose(unavailable -> unavailable
+        ? Future.succeededFuture(decide(job, new Attempt.HostUnavailable(host)))
+        : slots.run(host, () -> poster.post(delivery))
+            .transform(result -> afterGone(delivery, result, Attempt.of(result, clock.instant())))
+            .compose(attempt -> track(host, attempt).map(ignored -> decide(job, attempt))));
   }
 
   private Future<Attempt> afterGone(Delivery delivery, AsyncResult<OutboundResponse> result, Attempt attempt) {
@@ -100,13 +96,16 @@ public final class DeliveryWorker {
     return Future.fromCompletionStage(gone.inboxGone(delivery.inbox())).map(removed -> attempt);
   }
 
-  private void track(String host, Attempt attempt) {
+  /** Records the host's health before the job completes, so a crash cannot lose a failure day. */
+  private Future<Void> track(String host, Attempt attempt) {
     Instant now = clock.instant();
     if (attempt instanceof Attempt.Delivered) {
-      health.recordSuccess(host, now);
-    } else if (attempt instanceof Attempt.Retry) {
-      health.recordFailure(host, now);
+      return Future.fromCompletionStage(health.recordSuccess(host, now));
     }
+    if (attempt instanceof Attempt.Retry) {
+      return Future.fromCompletionStage(health.recordFailure(host, now));
+    }
+    return Future.succeededFuture();
   }
 
   private JobOutcome decide(Job<Delivery> job, Attempt attempt) {

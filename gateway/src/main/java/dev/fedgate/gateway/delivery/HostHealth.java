@@ -1,85 +1,64 @@
 package dev.fedgate.gateway.delivery;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.fedgate.gateway.storage.RemoteHost;
+import dev.fedgate.gateway.storage.RemoteHostStore;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.HashSet;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Per-host circuit breaker, as Mastodon's {@code DeliveryFailureTracker}: every failed attempt marks its UTC day;
- * a host that failed on {@code unavailableAfterDays} distinct days is unavailable, and deliveries to it are skipped,
- * until any success (or a signed request from it, {@link #recordSuccess}) revives it. Kept in memory: after a restart
- * a dead host is found again within its next failing days.
+ * Per-host circuit breaker, as Mastodon's {@code DeliveryFailureTracker}: every failed attempt marks its UTC day; a
+ * host that failed on {@code unavailableAfterDays} distinct days is unavailable, and deliveries to it are skipped,
+ * until any success (or a signed request from it, {@link #recordSuccess}) revives it. The state lives in the
+ * {@link RemoteHostStore}, so it survives restarts and is shared by every node; this class keeps a short-lived read
+ * cache so a fan-out does not ask the store once per delivery.
  */
 public final class HostHealth {
   /** Mastodon's threshold. */
   public static final int DEFAULT_UNAVAILABLE_AFTER_DAYS = 7;
-  /** Hosts remembered; the least recently touched are forgotten first. */
+  /** Hosts whose state is cached; the least recently used are dropped first. */
   public static final int DEFAULT_MAX_HOSTS = 100_000;
+  /** Another node's change is seen within this time. */
+  static final Duration CACHE_TTL = Duration.ofMinutes(1);
 
+  private final RemoteHostStore store;
   private final int unavailableAfterDays;
-  private final Cache<String, HostState> hosts;
+  private final AsyncLoadingCache<String, Optional<RemoteHost>> hosts;
 
-  /** A tracker that marks a host unavailable after failures on {@code unavailableAfterDays} days. */
-  public HostHealth(int unavailableAfterDays, int maxHosts) {
+  /** A breaker over {@code store} that marks a host unavailable after failures on {@code unavailableAfterDays} days. */
+  public HostHealth(RemoteHostStore store, int unavailableAfterDays, int maxHosts) {
     if (unavailableAfterDays < 1) {
       throw new IllegalArgumentException("unavailableAfterDays must be at least 1");
     }
+    this.store = Objects.requireNonNull(store, "store");
     this.unavailableAfterDays = unavailableAfterDays;
-    this.hosts = Caffeine.newBuilder().maximumSize(maxHosts).build();
-  }
-
-  /**
-   * What is known of a host: the distinct UTC days with failures since its last success, when it last succeeded, and
-   * since when it is unavailable.
-   */
-  public record HostState(Set<LocalDate> failureDays, Optional<Instant> lastSuccess, Optional<Instant> unavailableSince) {
-    /** Copies the days. */
-    public HostState {
-      failureDays = Set.copyOf(failureDays);
-      Objects.requireNonNull(lastSuccess, "lastSuccess");
-      Objects.requireNonNull(unavailableSince, "unavailableSince");
-    }
+    this.hosts = Caffeine.newBuilder()
+        .maximumSize(maxHosts)
+        .expireAfterWrite(CACHE_TTL)
+        .buildAsync((host, executor) -> store.find(host).toCompletableFuture());
   }
 
   /** Whether deliveries to {@code host} are skipped. */
-  public boolean isUnavailable(String host) {
-    return state(host).flatMap(HostState::unavailableSince).isPresent();
+  public CompletionStage<Boolean> isUnavailable(String host) {
+    return hosts.get(host).thenApply(state -> state.flatMap(RemoteHost::unavailableSince).isPresent());
   }
 
-  /** The host's state; empty when nothing is known. */
-  public Optional<HostState> state(String host) {
-    return Optional.ofNullable(hosts.getIfPresent(host));
-  }
-
-  /** Every host known, with its state; a copy, for {@code GET /api/v1/hosts}. */
-  public Map<String, HostState> snapshot() {
-    return Map.copyOf(hosts.asMap());
-  }
-
-  /** A failed attempt at {@code at}. */
-  public void recordFailure(String host, Instant at) {
-    LocalDate day = at.atOffset(ZoneOffset.UTC).toLocalDate();
-    hosts.asMap().compute(host, (key, old) -> {
-      HostState current = old == null ? new HostState(Set.of(), Optional.empty(), Optional.empty()) : old;
-      if (current.unavailableSince().isPresent() || current.failureDays().contains(day)) {
-        return current;
-      }
-      Set<LocalDate> days = new HashSet<>(current.failureDays());
-      days.add(day);
-      Optional<Instant> unavailable = days.size() >= unavailableAfterDays ? Optional.of(at) : Optional.empty();
-      return new HostState(days, current.lastSuccess(), unavailable);
-    });
+  /** A failed attempt at {@code at}; completes once recorded. */
+  public CompletionStage<Void> recordFailure(String host, Instant at) {
+    return remember(host, store.recordFailure(host, at, unavailableAfterDays));
   }
 
   /** A success at {@code at}: the failure days are forgotten and the host is available again. */
-  public void recordSuccess(String host, Instant at) {
-    hosts.put(host, new HostState(Set.of(), Optional.of(at), Optional.empty()));
+  public CompletionStage<Void> recordSuccess(String host, Instant at) {
+    return remember(host, store.recordSuccess(host, at));
+  }
+
+  private CompletionStage<Void> remember(String host, CompletionStage<RemoteHost> recorded) {
+    return recorded.thenAccept(state -> hosts.put(host, CompletableFuture.completedFuture(Optional.of(state))));
   }
 }

@@ -235,7 +235,7 @@ class DeliveryWorkerTest {
     enqueue(peer.url("/inbox"));
     start();
     for (int day = 1; day <= HostHealth.DEFAULT_UNAVAILABLE_AFTER_DAYS; day++) {
-      assertThat(worker.hostHealth().isUnavailable(host)).as("day %d", day).isFalse();
+      assertThat(await(worker.hostHealth().isUnavailable(host))).as("day %d", day).isFalse();
       peer.next();
       assertThat(nextOutcome()).isInstanceOf(JobOutcome.RetryAt.class);
       fixture.clock.advance(Duration.ofDays(1));
@@ -243,7 +243,7 @@ class DeliveryWorkerTest {
     }
 
     assertThat(nextOutcome()).isEqualTo(JobOutcome.giveUp("host " + host + " is unavailable"));
-    assertThat(worker.hostHealth().isUnavailable(host)).isTrue();
+    assertThat(await(worker.hostHealth().isUnavailable(host))).isTrue();
     assertThat(peer.pending()).isZero();
   }
 }

@@ -1,65 +1,88 @@
 package dev.fedgate.gateway.delivery;
 
+import static dev.fedgate.gateway.TestGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.StorageProviders;
+import dev.fedgate.gateway.storage.StorageSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HostHealthTest {
   private static final Instant DAY_ONE = Instant.parse("2026-11-20T10:00:00Z");
+  private StorageBackend storage;
+
+  @BeforeEach
+  void open() {
+    storage = await(StorageProviders.find("embedded").open(StorageSettings.builder()
+        .url("mem:hosts-" + UUID.randomUUID()).build()));
+  }
+
+  @AfterEach
+  void close() {
+    await(storage.close());
+  }
+
+  private HostHealth health(int days) {
+    return new HostHealth(storage.remoteHosts(), days, 100);
+  }
+
+  private static boolean unavailable(HostHealth health, String host) {
+    return await(health.isUnavailable(host));
+  }
 
   @Test
   void host_isUnavailable_afterFailuresOnSevenDistinctDays() {
-    HostHealth health = new HostHealth(7, 100);
+    HostHealth health = health(7);
     for (int day = 0; day < 6; day++) {
-      health.recordFailure("dead.example", DAY_ONE.plus(Duration.ofDays(day)));
+      await(health.recordFailure("dead.example", DAY_ONE.plus(Duration.ofDays(day))));
     }
-    assertThat(health.isUnavailable("dead.example")).isFalse();
+    assertThat(unavailable(health, "dead.example")).isFalse();
 
-    health.recordFailure("dead.example", DAY_ONE.plus(Duration.ofDays(6)));
+    await(health.recordFailure("dead.example", DAY_ONE.plus(Duration.ofDays(6))));
 
-    assertThat(health.isUnavailable("dead.example")).isTrue();
-    assertThat(health.state("dead.example").orElseThrow().unavailableSince())
+    assertThat(unavailable(health, "dead.example")).isTrue();
+    assertThat(await(storage.remoteHosts().find("dead.example")).orElseThrow().unavailableSince())
         .hasValue(DAY_ONE.plus(Duration.ofDays(6)));
   }
 
   @Test
   void failuresOnOneDay_countOnce() {
-    HostHealth health = new HostHealth(2, 100);
+    HostHealth health = health(2);
     for (int hour = 0; hour < 10; hour++) {
-      health.recordFailure("flaky.example", DAY_ONE.plus(Duration.ofHours(hour)));
+      await(health.recordFailure("flaky.example", DAY_ONE.plus(Duration.ofHours(hour))));
     }
-
-    assertThat(health.isUnavailable("flaky.example")).isFalse();
-    assertThat(health.state("flaky.example").orElseThrow().failureDays()).hasSize(1);
+    assertThat(unavailable(health, "flaky.example")).isFalse();
+    assertThat(await(storage.remoteHosts().find("flaky.example")).orElseThrow().failureDays()).isEqualTo(1);
   }
 
   @Test
-  void success_revivesTheHost_andForgetsItsFailures() {
-    HostHealth health = new HostHealth(1, 100);
-    health.recordFailure("back.example", DAY_ONE);
-    assertThat(health.isUnavailable("back.example")).isTrue();
+  void success_revivesTheHost() {
+    HostHealth health = health(1);
+    await(health.recordFailure("back.example", DAY_ONE));
+    assertThat(unavailable(health, "back.example")).isTrue();
 
-    health.recordSuccess("back.example", DAY_ONE.plus(Duration.ofDays(3)));
+    await(health.recordSuccess("back.example", DAY_ONE.plus(Duration.ofDays(3))));
 
-    assertThat(health.isUnavailable("back.example")).isFalse();
-    assertThat(health.state("back.example").orElseThrow().failureDays()).isEmpty();
-    assertThat(health.state("back.example").orElseThrow().lastSuccess()).hasValue(DAY_ONE.plus(Duration.ofDays(3)));
+    assertThat(unavailable(health, "back.example")).isFalse();
+    assertThat(await(storage.remoteHosts().find("back.example")).orElseThrow().lastSuccessAt())
+        .hasValue(DAY_ONE.plus(Duration.ofDays(3)));
   }
 
+  /** The state is in the store: a new breaker (another node, or after a restart) sees a dead host as dead. */
   @Test
-  void snapshot_listsEveryKnownHost() {
-    HostHealth health = new HostHealth(7, 100);
-    health.recordFailure("down.example", DAY_ONE);
-    health.recordSuccess("up.example", DAY_ONE);
-
-    assertThat(health.snapshot()).containsOnlyKeys("down.example", "up.example");
-    assertThat(health.snapshot().get("up.example").lastSuccess()).hasValue(DAY_ONE);
+  void state_survivesANewBreaker() {
+    await(health(1).recordFailure("dead.example", DAY_ONE));
+    assertThat(unavailable(health(1), "dead.example")).isTrue();
   }
 
   @Test
   void unknownHost_isAvailable() {
-    assertThat(new HostHealth(7, 100).isUnavailable("new.example")).isFalse();
+    assertThat(unavailable(health(7), "new.example")).isFalse();
   }
 }
