@@ -194,12 +194,13 @@ public final class Gateway {
     return vertx.createHttpServer(options).requestHandler(router).listen().map(server -> {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
       LocalUrls urls = new LocalUrls(publicUrl);
-      mountRoutes(router, urls, services, config);
+      mountRoutes(router, urls, services, config, clock);
       return new Gateway(config, vertx, server, services, Outbound.start(vertx, config, urls, services, clock));
     });
   }
 
-  private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config) {
+  private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
+      InstantSource clock) {
     StorageBackend storage = services.storage();
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
@@ -214,7 +215,7 @@ public final class Gateway {
           public void videoChanged(UUID uuid) {
             documents.invalidateVideo(uuid);
           }
-        });
+        }, clock);
     router.mount(
         new NodeInfoRoutes(urls, storage),
         new WebFingerRoutes(urls, storage.localActors()),

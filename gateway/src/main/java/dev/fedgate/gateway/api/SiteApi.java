@@ -12,11 +12,15 @@ import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.RemoteHost;
+import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoTombstone;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,17 +38,20 @@ public final class SiteApi {
   private final LocalKeys keys;
   private final Publisher publisher;
   private final ChangeListener changes;
+  private final InstantSource clock;
 
   /**
    * Writes go to {@code storage}; new actors get keys from {@code keys}; federation goes through {@code publisher};
    * {@code changes} hears of every write that changed something, before federation (so a peer that refetches on
    * receipt sees the new version).
    */
-  public SiteApi(StorageBackend storage, LocalKeys keys, Publisher publisher, ChangeListener changes) {
+  public SiteApi(StorageBackend storage, LocalKeys keys, Publisher publisher, ChangeListener changes,
+      InstantSource clock) {
     this.storage = storage;
     this.keys = keys;
     this.publisher = publisher;
     this.changes = changes;
+    this.clock = clock;
   }
 
   /**
@@ -179,6 +186,28 @@ public final class SiteApi {
           }
           return storage.comments().pageByVideo(video, states, page);
         });
+  }
+
+  /** Remote hosts with their delivery health, in name order, keyset-paged. */
+  public CompletionStage<Page<RemoteHost>> hosts(PageRequest page) {
+    return storage.remoteHosts().page(page);
+  }
+
+  /**
+   * Re-queues a host's dead deliveries, due at once. An operator's redrive vouches for the host, so it also counts as
+   * contact: the host is available again (otherwise its revived jobs would be skipped at once).
+   *
+   * @return how many deliveries were re-queued
+   */
+  public CompletionStage<Integer> redrive(String host) {
+    Instant now = clock.instant();
+    return storage.remoteHosts().recordSuccess(host, now)
+        .thenCompose(ignored -> storage.deliveryJobs().redrive(host, now));
+  }
+
+  /** Inbound events for the site (what webhooks carry), oldest first, for sites that poll instead of or as well. */
+  public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
+    return storage.webhookJobs().events(page);
   }
 
   private static boolean isChange(UpsertResult result) {

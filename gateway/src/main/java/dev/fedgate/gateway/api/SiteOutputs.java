@@ -7,11 +7,14 @@ import dev.fedgate.gateway.storage.Comment;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.RemoteHost;
+import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.HlsPlaylist;
 import dev.fedgate.gateway.storage.Image;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoFile;
+import dev.fedgate.gateway.webhook.StandardWebhooks;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -109,6 +112,27 @@ public final class SiteOutputs {
         .put("root", c.root().orElse(null))
         .put("status", c.status().name().toLowerCase(Locale.ROOT))
         .put("publishedAt", c.publishedAt().toString());
+  }
+
+  /** A remote host's delivery health. */
+  public JsonObject host(RemoteHost host) {
+    return new JsonObject()
+        .put("host", host.host())
+        .put("lastSuccessAt", host.lastSuccessAt().map(Object::toString).orElse(null))
+        .put("lastFailureAt", host.lastFailureAt().map(Object::toString).orElse(null))
+        .put("failureDays", host.failureDays())
+        .put("unavailableSince", host.unavailableSince().map(Object::toString).orElse(null))
+        .put("available", host.unavailableSince().isEmpty())
+        .put("signatureScheme", host.signatureScheme().orElse(null));
+  }
+
+  /** An inbound event as the site polls it: the same id and payload its webhook carries. */
+  public JsonObject event(SiteEvent event) {
+    return new JsonObject()
+        .put("id", StandardWebhooks.eventId(event.id()))
+        .put("type", event.event().type())
+        .put("timestamp", event.createdAt().toString())
+        .put("data", new JsonObject(event.event().json()));
   }
 
   /** A page of items with the cursor of the next page ({@code null} on the last). */

@@ -68,6 +68,12 @@ public final class SiteApiRoutes implements RouteGroup {
     router.get("/api/v1/videos/:uuid/comments").handler(ctx -> read(ctx,
         api.comments(SiteInputs.uuid(ctx.pathParam("uuid")), commentStates(ctx), pageRequest(ctx)),
         page -> outputs.page(page, outputs::comment)));
+    router.get("/api/v1/hosts").handler(ctx -> read(ctx, api.hosts(pageRequest(ctx)),
+        page -> outputs.page(page, outputs::host)));
+    router.post("/api/v1/hosts/:host/redrive").handler(ctx -> read(ctx, api.redrive(host(ctx.pathParam("host"))),
+        requeued -> new JsonObject().put("requeued", requeued)));
+    router.get("/api/v1/events").handler(ctx -> read(ctx, api.events(pageRequest(ctx)),
+        page -> outputs.page(page, outputs::event)));
     router.delete("/api/v1/videos/:uuid").handler(ctx ->
         StorageFutures.onContext(ctx, api.deleteVideo(SiteInputs.uuid(ctx.pathParam("uuid"))))
             .onSuccess(tombstone -> ctx.response().setStatusCode(204).end())
@@ -78,6 +84,15 @@ public final class SiteApiRoutes implements RouteGroup {
     FollowState state = enumParam(ctx, "state", FollowState.class, FollowState.ACCEPTED);
     read(ctx, api.followers(SiteInputs.name("name", ctx.pathParam("name")), state, pageRequest(ctx)),
         page -> outputs.page(page, outputs::follower));
+  }
+
+  /** A host as deliveries name it: a DNS name or address, with an optional port. */
+  private static String host(String text) {
+    if (text == null || !text.matches("[A-Za-z0-9.\\[\\]:-]{1,300}")) {
+      throw new FedgateException(ProblemType.INVALID_REQUEST, "host must be a host name, optionally with :port",
+          "host", null);
+    }
+    return text.toLowerCase(Locale.ROOT);
   }
 
   /** {@code ?after=<cursor>&limit=<1..1000>}; the default page holds {@value #DEFAULT_PAGE_SIZE} items. */

@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.webhook;
 
+import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.signatures.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -23,6 +24,14 @@ public final class StandardWebhooks {
 
   private StandardWebhooks(byte[] key) {
     this.key = new SecretKeySpec(key, HMAC);
+  }
+
+  /**
+   * The {@code webhook-id} of the event carried by job {@code id}: stable across retries, and the same id the polling
+   * API shows, so a site can de-duplicate events however they reach it.
+   */
+  public static String eventId(JobId id) {
+    return "evt_" + id.value();
   }
 
   /**

@@ -95,7 +95,7 @@ public final class WebhookWorker {
       return Future.succeededFuture(JobOutcome.giveUp("the event holds invalid JSON"));
     }
     byte[] body = payload.get();
-    String id = "evt_" + job.id().value();
+    String id = StandardWebhooks.eventId(job.id());
     HttpHeaders headers = signer.headers(id, clock.instant(), body).with("Content-Type", "application/json");
     return http.send(HttpRequest.of("POST", url, headers, body), deadline, RESPONSE_CAP)
         .transform(result -> Future.succeededFuture(retry.decide(

@@ -47,7 +47,7 @@ class SiteApiTest {
           public void videoChanged(UUID uuid) {
             changes.add("video " + uuid);
           }
-        });
+        }, java.time.InstantSource.system());
   }
 
   @AfterEach

@@ -13,6 +13,10 @@ import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.outbox.Publisher;
 import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
@@ -36,7 +40,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -98,7 +104,7 @@ class SiteApiRoutesTest {
           @Override
           public void videoChanged(UUID uuid) {
           }
-        });
+        }, java.time.InstantSource.system());
     Router router = Router.router(vertx);
     router.route().failureHandler(ProblemResponses::handleFailure);
     router.errorHandler(404, ProblemResponses::handleFailure);
@@ -285,7 +291,8 @@ class SiteApiRoutesTest {
     int operations = 0;
     for (var paths = doc.get("paths").fields(); paths.hasNext(); ) {
       var path = paths.next();
-      String concrete = "/api/v1" + path.getKey().replace("{name}", "alice").replace("{uuid}", UUID_1);
+      String concrete = "/api/v1" + path.getKey().replace("{name}", "alice").replace("{uuid}", UUID_1)
+          .replace("{host}", "remote.example");
       for (var methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next().toUpperCase(java.util.Locale.ROOT);
         HttpResponse<String> answer = send(method, concrete, method.equals("PUT") ? "{}" : null,
@@ -298,7 +305,44 @@ class SiteApiRoutesTest {
         operations++;
       }
     }
-    assertThat(operations).isGreaterThanOrEqualTo(11);
+    assertThat(operations).isGreaterThanOrEqualTo(14);
+  }
+
+  @Test
+  void hosts_showDeliveryHealth_andRedriveRevivesDeadJobsAndTheHost() {
+    Instant now = Instant.now();
+    String host = "dead.example";
+    await(storage.remoteHosts().recordFailure(host, now, 1));
+    await(storage.deliveryJobs().enqueueAll(List.of(new Delivery(URI.create("https://dead.example/inbox"), "alice",
+        URI.create("https://video.example/activities/1"), Optional.empty(), "{}"))));
+    Job<Delivery> job = await(storage.deliveryJobs().claimDue(now.plusSeconds(1), 10, Duration.ofMinutes(1))).get(0);
+    await(storage.deliveryJobs().complete(job.lease().orElseThrow(), JobOutcome.giveUp("host dead.example is unavailable")));
+
+    JsonNode hosts = json(api("GET", "/api/v1/hosts", null));
+    assertThat(hosts.at("/items/0/host").asText()).isEqualTo(host);
+    assertThat(hosts.at("/items/0/available").asBoolean()).isFalse();
+    assertThat(hosts.at("/items/0/failureDays").asInt()).isEqualTo(1);
+
+    HttpResponse<String> redriven = api("POST", "/api/v1/hosts/dead.example/redrive", null);
+    assertThat(redriven.statusCode()).isEqualTo(200);
+    assertThat(json(redriven).get("requeued").asInt()).isEqualTo(1);
+    assertThat(json(api("GET", "/api/v1/hosts", null)).at("/items/0/available").asBoolean()).isTrue();
+    assertThat(await(storage.deliveryJobs().claimDue(Instant.now().plusSeconds(1), 10, Duration.ofMinutes(1))))
+        .hasSize(1);
+    assertThat(api("POST", "/api/v1/hosts/bad%20host/redrive", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void events_arePolledWithTheWebhookIdAndPayload() {
+    await(storage.webhookJobs().enqueueAll(List.of(
+        new WebhookEvent("follow", "{\"actor\":\"https://remote.example/users/bob\",\"channel\":\"cooking\"}"),
+        new WebhookEvent("like", "{\"actor\":\"https://remote.example/users/eve\"}"))));
+    JsonNode first = json(api("GET", "/api/v1/events?limit=1", null));
+    assertThat(first.at("/items/0/type").asText()).isEqualTo("follow");
+    assertThat(first.at("/items/0/id").asText()).startsWith("evt_");
+    assertThat(first.at("/items/0/data/channel").asText()).isEqualTo("cooking");
+    JsonNode second = json(api("GET", "/api/v1/events?limit=1&after=" + first.get("next").asText(), null));
+    assertThat(second.at("/items/0/type").asText()).isEqualTo("like");
   }
 
   @Test
