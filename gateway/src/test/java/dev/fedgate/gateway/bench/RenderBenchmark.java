@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.State;
  * event loop (documents are cached; pages are rendered on the CPU pool).
  *
  * <p>Run from the repository root (figures in {@code docs/benchmarks.md}):
- * {@code mvn -q -pl gateway -am -Pgateway-benchmarks test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+ * {@code mvn -q -pl gateway -am -Pgateway-benchmarks clean test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
  * -Djmh.args="RenderBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s"}
  */
 @State(Scope.Benchmark)
