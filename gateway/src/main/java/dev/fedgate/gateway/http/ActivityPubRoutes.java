@@ -49,7 +49,8 @@ public final class ActivityPubRoutes implements RouteGroup {
     route(router, "/videos/watch/:uuid", ctx -> document(ctx, byUuid(ctx, documents::video)));
     for (ActorPath path : ActorPath.values()) {
       String prefix = path == ActorPath.ACCOUNTS ? "/accounts/:name" : "/video-channels/:name";
-      route(router, prefix + "/outbox", ctx -> collection(ctx, position -> collections.outbox(path, name(ctx), position)));
+      route(router, prefix + "/outbox",
+          ctx -> collection(ctx, position -> collections.outbox(path, name(ctx), position)));
       route(router, prefix + "/followers",
           ctx -> collection(ctx, position -> collections.followers(path, name(ctx), position)));
       route(router, prefix + "/following",

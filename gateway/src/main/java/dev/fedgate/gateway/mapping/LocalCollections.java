@@ -40,7 +40,7 @@ public final class LocalCollections {
   private final ActivityMapper activities;
   private final int pageSize;
 
-  /** Collections of what is in {@code storage}, {@code pageSize} items per page (1 to {@link PageRequest#MAX_LIMIT}). */
+  /** Collections of what is in {@code storage}, {@code pageSize} (1 to {@link PageRequest#MAX_LIMIT}) per page. */
   public LocalCollections(LocalUrls urls, StorageBackend storage, int pageSize) {
     this.urls = Objects.requireNonNull(urls, "urls");
     this.storage = Objects.requireNonNull(storage, "storage");

@@ -84,7 +84,7 @@ public final class QueueingPublisher implements Publisher {
     });
   }
 
-  /** {@code Update} by the channel to everyone its creation reached (its and its account's, and the instance's followers). */
+  /** {@code Update} by the channel to all its creation reached: the channel's, account's, instance's followers. */
   @Override
   public CompletionStage<Void> videoUpdated(Stored<Video> video) {
     String channel = video.value().channel();
@@ -116,7 +116,8 @@ public final class QueueingPublisher implements Publisher {
   }
 
   private CompletionStage<Optional<String>> account(String channel) {
-    return storage.localActors().findChannel(channel).thenApply(found -> found.map(Stored::value).map(Channel::account));
+    return storage.localActors().findChannel(channel)
+        .thenApply(found -> found.map(Stored::value).map(Channel::account));
   }
 
   /** Who hears about a video: the followers of its channel, of the channel's account, and of the instance actor. */

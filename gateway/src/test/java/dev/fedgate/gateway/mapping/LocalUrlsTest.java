@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedgate.gateway.storage.ActorKind;
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,19 @@ class LocalUrlsTest {
     assertThat(LocalUrls.outbox(actor)).hasToString(actor + "/outbox");
     assertThat(LocalUrls.followers(actor)).hasToString(actor + "/followers");
     assertThat(LocalUrls.following(actor)).hasToString(actor + "/following");
+  }
+
+  @Test
+  void videoCollectionsAndActivities_liveUnderTheVideoId() {
+    UUID uuid = UUID.fromString("2c2a1b0e-0f4c-4a7e-9a55-1d7c6f0b9e11");
+    String video = urls.video(uuid).toString();
+    assertThat(urls.videoComments(uuid)).hasToString(video + "/comments");
+    assertThat(urls.videoLikes(uuid)).hasToString(video + "/likes");
+    assertThat(urls.videoDislikes(uuid)).hasToString(video + "/dislikes");
+    assertThat(urls.videoShares(uuid)).hasToString(video + "/announces");
+    assertThat(LocalUrls.activity(urls.video(uuid), "create")).hasToString(video + "/activity/create");
+    assertThat(LocalUrls.activity(urls.video(uuid), "update", Instant.ofEpochMilli(1_700_000_000_123L)))
+        .hasToString(video + "/activity/update/1700000000123");
   }
 
   @Test

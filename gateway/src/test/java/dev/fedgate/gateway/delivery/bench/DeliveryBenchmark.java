@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Deliveries per second through the whole worker: claim from the H2 queue, RSA-sign (cavage) on the CPU pool, POST to
  * a loopback inbox that answers 202 without verifying, complete in the store. Run with
- * {@code mvn -q -pl gateway -am -Pbenchmarks process-test-classes -Djmh.args="-f 1 -wi 2 -i 3 -w 2s -r 3s DeliveryBenchmark"}.
+ * {@code mvn -q -pl gateway -am -Pgateway-benchmarks process-test-classes -Djmh.args="-f 1 -wi 2 -i 3 -w 2s -r 3s DeliveryBenchmark"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

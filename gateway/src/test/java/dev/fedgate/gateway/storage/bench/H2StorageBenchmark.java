@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * The embedded backend's hot paths: accepting an inbound activity (de-dup mark plus queue insert), a delivery batch's
  * whole life (enqueue, claim, complete), and reading a followers page deep inside a large collection.
  *
- * <p>Run: {@code mvn -q -pl gateway -am -Pbenchmarks -DskipTests verify
+ * <p>Run: {@code mvn -q -pl gateway -am -Pgateway-benchmarks -DskipTests verify
  * -Djmh.args="H2StorageBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s"}
  */
 @State(Scope.Benchmark)
