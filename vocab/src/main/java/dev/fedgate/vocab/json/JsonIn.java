@@ -15,14 +15,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A cursor over one JSON object being read: typed getters that name the JSON pointer and the rule when a value is
@@ -37,15 +36,16 @@ final class JsonIn {
   private final ObjectNode node;
   private final String pointer;
   private final Decoder decoder;
-  /** The present keys read so far. */
-  private final Set<String> consumed = new HashSet<>();
+  /** The present keys read so far: a handful per object, so a small array beats a hash set. */
+  private String[] consumed = new String[8];
+  private int consumedCount;
 
   JsonIn(ObjectNode node, String pointer, Decoder decoder) {
     this.node = node;
     this.pointer = pointer;
     this.decoder = decoder;
     if (node.has("@context")) {
-      consumed.add("@context");
+      consume("@context");
     }
   }
 
@@ -68,7 +68,7 @@ final class JsonIn {
     if (value == null) {
       return Optional.empty();
     }
-    consumed.add(key);
+    consume(key);
     return value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
@@ -206,12 +206,12 @@ final class JsonIn {
   /** Every property not read so far. */
   Extensions rest() {
     // Only present keys are remembered, so when every key was read there is nothing left to look at.
-    if (consumed.size() == node.size()) {
+    if (consumedCount == node.size()) {
       return Extensions.NONE;
     }
     ObjectNode extra = node.objectNode();
     for (Map.Entry<String, JsonNode> e : node.properties()) {
-      if (!consumed.contains(e.getKey())) {
+      if (!isConsumed(e.getKey())) {
         extra.set(e.getKey(), e.getValue());
       }
     }
@@ -226,6 +226,25 @@ final class JsonIn {
     } catch (IllformedLocaleException e) {
       throw invalid(pointer, "must be keyed by a BCP 47 language tag");
     }
+  }
+
+  private void consume(String key) {
+    if (isConsumed(key)) {
+      return;
+    }
+    if (consumedCount == consumed.length) {
+      consumed = Arrays.copyOf(consumed, consumedCount * 2);
+    }
+    consumed[consumedCount++] = key;
+  }
+
+  private boolean isConsumed(String key) {
+    for (int i = 0; i < consumedCount; i++) {
+      if (consumed[i].equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String asString(JsonNode v, String pointer) {

@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Threads;
  *
  * <pre>
  * mvn -q -pl vocab -am -Pbenchmarks clean test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Djmh.args="-f 1 -wi 2 -i 3 -w 2s -r 3s VocabReadBenchmark"
+ *     -Djmh.args="-f 1 -wi 6 -i 3 -w 3s -r 3s VocabReadBenchmark"
  * </pre>
  */
 @State(Scope.Benchmark)
