@@ -3,7 +3,11 @@ package dev.fedgate.gateway;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
+import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.http.HealthRoutes;
+import dev.fedgate.gateway.http.InboxRoutes;
+import dev.fedgate.gateway.inbox.DomainBlocks;
+import dev.fedgate.gateway.inbox.Inbox;
 import dev.fedgate.gateway.http.NodeInfoRoutes;
 import dev.fedgate.gateway.http.ProblemResponses;
 import dev.fedgate.gateway.http.WebFingerRoutes;
@@ -54,8 +58,9 @@ public final class Gateway {
     this.services = services;
   }
 
-  /** What the routes are built from, opened before the server binds. */
-  private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu) {}
+  /** What the routes are built from, opened before the server binds; the inbox is built once the URLs are known. */
+  private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu,
+      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox) {}
 
   /**
    * Opens the store, makes sure the instance actor and its keys exist, binds the HTTP server and mounts the routes;
@@ -63,6 +68,19 @@ public final class Gateway {
    * directory can be opened again at once).
    */
   public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * Like {@link #start(GatewayConfig, InstantSource)}, with the inbox mounted: signing keys and forwarded objects are
+   * fetched through {@code fetcher}.
+   */
+  public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock, RemoteFetcher fetcher) {
+    return start(config, clock, Optional.of(fetcher));
+  }
+
+  private static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock,
+      Optional<RemoteFetcher> fetcher) {
     Vertx vertx = Vertx.vertx();
     ExecutorService cpu = CpuPool.create();
     AtomicReference<StorageBackend> opened = new AtomicReference<>();
@@ -70,8 +88,8 @@ public final class Gateway {
     vertx.executeBlocking(() -> prepareDataDirectory(config))
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
-            .compose(storage -> prepare(config, storage, token, cpu))
-            .compose(services -> listen(vertx, config, services)))
+            .compose(storage -> prepare(config, storage, token, cpu, fetcher))
+            .compose(services -> listen(vertx, config, services, clock)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
           CompletionStage<Void> closing = opened.get() == null
@@ -105,7 +123,7 @@ public final class Gateway {
 
   /** The instance actor signs fetches and is followable by instances; it and its keys exist from the first start on. */
   private static Future<Services> prepare(GatewayConfig config, StorageBackend storage, ApiToken token,
-      ExecutorService cpu) {
+      ExecutorService cpu, Optional<RemoteFetcher> fetcher) {
     LocalKeys keys = new LocalKeys(storage.localActors(), keyWrapper(config), cpu);
     CompletionStage<Services> ready = storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME)
         .thenCompose(result -> {
@@ -115,7 +133,7 @@ public final class Gateway {
           }
           return keys.ensureKeys(LocalUrls.INSTANCE_ACTOR_NAME);
         })
-        .thenApply(ignored -> new Services(storage, keys, token, cpu));
+        .thenApply(ignored -> new Services(storage, keys, token, cpu, fetcher, new AtomicReference<>()));
     return Future.fromCompletionStage(ready);
   }
 
@@ -130,7 +148,7 @@ public final class Gateway {
     }
   }
 
-  private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, Services services) {
+  private static Future<Gateway> listen(Vertx vertx, GatewayConfig config, Services services, InstantSource clock) {
     Router router = Router.router(vertx);
     router.route().failureHandler(ProblemResponses::handleFailure);
     router.errorHandler(404, ProblemResponses::handleFailure);
@@ -142,7 +160,9 @@ public final class Gateway {
     // Routes are mounted once the port is known (port 0 picks one), before the start future completes.
     return vertx.createHttpServer(options).requestHandler(router).listen().map(server -> {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
-      mountRoutes(router, new LocalUrls(publicUrl), services);
+      LocalUrls urls = new LocalUrls(publicUrl);
+      mountRoutes(router, urls, services);
+      services.fetcher().ifPresent(fetcher -> mountInbox(vertx, router, urls, config, services, fetcher, clock));
       return new Gateway(config, vertx, server, services);
     });
   }
@@ -153,14 +173,27 @@ public final class Gateway {
     new HealthRoutes(services.storage()).mount(router);
   }
 
+  private static void mountInbox(Vertx vertx, Router router, LocalUrls urls, GatewayConfig config, Services services,
+      RemoteFetcher fetcher, InstantSource clock) {
+    Inbox inbox = Inbox.create(vertx, services.storage(), fetcher, urls, clock, services.cpu(), config.maxBodyBytes(),
+        DomainBlocks.of(config.domainBlocks()));
+    new InboxRoutes(inbox.pipeline(), inbox.counters(), urls, services.storage().localActors(), config.maxBodyBytes(),
+        inbox.worker()::poke).mount(router);
+    services.inbox().set(inbox);
+    inbox.start();
+  }
+
   /**
    * Stops accepting, lets in-flight requests finish (up to the configured grace), then closes the store and Vert.x.
    * The result is a plain {@link CompletionStage}: once Vert.x is closed, no Vert.x context is left to run callbacks.
    */
   public CompletionStage<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS).onComplete(shutdown ->
-        services.storage().close().whenComplete((closed, storageFailure) ->
+    Inbox inbox = services.inbox().get();
+    Future<Void> inboxStopped = inbox == null ? Future.succeededFuture() : inbox.stop();
+    server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
+        .eventually(() -> inboxStopped)
+        .onComplete(shutdown -> services.storage().close().whenComplete((closed, storageFailure) ->
             vertx.close().onComplete(vertxClosed -> {
               services.cpu().shutdown();
               if (storageFailure != null) {
@@ -196,6 +229,11 @@ public final class Gateway {
   /** The open store. */
   public StorageBackend storage() {
     return services.storage();
+  }
+
+  /** The inbox, when the gateway was started with a fetcher. */
+  public Optional<Inbox> inbox() {
+    return Optional.ofNullable(services.inbox().get());
   }
 
   /** The local actors' keys. */
