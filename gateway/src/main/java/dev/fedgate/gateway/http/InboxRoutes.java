@@ -111,7 +111,11 @@ public final class InboxRoutes {
   private void receive(RoutingContext ctx, byte[] body, Optional<String> recipient) {
     HttpHeaders.Builder headers = HttpHeaders.builder();
     ctx.request().headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
-    String host = ctx.request().getHeader("Host") == null ? urls.webfingerHost() : ctx.request().getHeader("Host");
+    // Vert.x 5 keeps the Host header as the request's authority, not among the headers; signatures cover it.
+    String host = ctx.request().authority() == null ? urls.webfingerHost() : ctx.request().authority().toString();
+    if (ctx.request().getHeader("Host") == null) {
+      headers.add("Host", host);
+    }
     URI target;
     try {
       target = new URI(urls.base().getScheme() + "://" + host + ctx.request().uri());

@@ -43,7 +43,8 @@ public final class InboxWorker {
   private final InboxCounters counters;
   private final InstantSource clock;
   private long timer = -1;
-  private boolean running;
+  private int pending;
+  private Future<Integer> tail = Future.succeededFuture(0);
 
   /** A worker over {@code store}, dispatching to {@code handlers}; call {@link #start()} to poll. */
   public InboxWorker(Vertx vertx, InboxStore store, ActivityHandlers handlers, VocabReader reader,
@@ -71,27 +72,36 @@ public final class InboxWorker {
     }
   }
 
-  /** Runs a drain now unless one is running (called after an activity was accepted, and by the timer). */
+  /**
+   * Drains soon: called after an activity was accepted, and by the timer. Skipped when a drain is already waiting to
+   * run after the current one, which will see this activity too.
+   */
   public void poke() {
     synchronized (this) {
-      if (running) {
+      if (pending > 1) {
         return;
       }
-      running = true;
     }
-    drain().onComplete(done -> {
-      synchronized (this) {
-        running = false;
-      }
-      if (done.failed()) {
-        LOG.log(Level.WARNING, "inbox queue round failed", done.cause());
-      }
-    });
+    drain().onFailure(failure -> LOG.log(Level.WARNING, "inbox queue round failed", failure));
   }
 
-  /** Processes due activities until none is left; completes with how many were taken. */
-  public Future<Integer> drain() {
-    return round().compose(count -> count == 0 ? Future.succeededFuture(0) : drain().map(more -> count + more));
+  /**
+   * Processes due activities until none is left, after any drain already running (drains never overlap, so a caller
+   * that waits on this sees everything accepted before the call processed); completes with how many were taken.
+   */
+  public synchronized Future<Integer> drain() {
+    pending++;
+    Future<Integer> next = tail.transform(previous -> drainAll()).andThen(done -> {
+      synchronized (this) {
+        pending--;
+      }
+    });
+    tail = next;
+    return next;
+  }
+
+  private Future<Integer> drainAll() {
+    return round().compose(count -> count == 0 ? Future.succeededFuture(0) : drainAll().map(more -> count + more));
   }
 
   private Future<Integer> round() {

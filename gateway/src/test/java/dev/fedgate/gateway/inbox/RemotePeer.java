@@ -19,10 +19,21 @@ public final class RemotePeer {
   private final URI id;
   private final PrivateKeyMaterial ed25519 = PrivateKeyMaterial.generateEd25519();
   private PrivateKeyMaterial key = PrivateKeyMaterial.generateRsa(2048);
+  private PrivateKeyMaterial next = PrivateKeyMaterial.generateRsa(2048);
 
   /** An actor {@code https://{host}/users/{name}}. */
   public RemotePeer(String host, String name) {
-    this.id = URI.create("https://" + host + "/users/" + name);
+    this(URI.create("https://" + host + "/users/" + name));
+  }
+
+  /** An actor at {@code id}. */
+  public RemotePeer(URI id) {
+    this.id = id;
+  }
+
+  /** The public key as PEM. */
+  public String publicKeyPem() {
+    return key.publicKey().toPem();
   }
 
   /** The actor id. */
@@ -45,14 +56,24 @@ public final class RemotePeer {
     return URI.create("https://" + id.getHost() + "/inbox");
   }
 
-  /** Replaces the key (rotation); the served actor document must then be served again. */
+  /** Replaces the key with the next one (rotation); the served actor document must then be served again. */
   public void rotateKey() {
-    key = PrivateKeyMaterial.generateRsa(2048);
+    key = next;
+    next = PrivateKeyMaterial.generateRsa(2048);
   }
 
   /** The actor document as Mastodon publishes a Person. */
   public String actorJson() {
-    String pem = key.publicKey().toPem().replace("\n", "\\n");
+    return actorJson(key);
+  }
+
+  /** The actor document as it will be after {@link #rotateKey()}. */
+  public String nextActorJson() {
+    return actorJson(next);
+  }
+
+  private String actorJson(PrivateKeyMaterial rsa) {
+    String pem = rsa.publicKey().toPem().replace("\n", "\\n");
     return """
         {"@context":["https://www.w3.org/ns/activitystreams","https://w3id.org/security/v1"],
          "id":"%1$s","type":"Person","preferredUsername":"%2$s","inbox":"%1$s/inbox","outbox":"%1$s/outbox",
