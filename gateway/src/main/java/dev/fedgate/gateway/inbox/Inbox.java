@@ -5,6 +5,7 @@ import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.vocab.activity.Announce;
@@ -34,18 +35,28 @@ import java.util.concurrent.Executor;
  * {@link #stop()} run the worker and the flush timer.
  */
 public final class Inbox {
-  /** How often aggregated views are flushed to the site. */
+  /** How often aggregated views are flushed to the site (and old de-duplication marks pruned). */
   static final Duration VIEW_FLUSH = Duration.ofSeconds(30);
+  /**
+   * How long an activity id is remembered: longer than Mastodon's delivery retries (about 3 days) and PeerTube's, so a
+   * redelivered activity is still recognised as a duplicate.
+   */
+  static final Duration SEEN_RETENTION = Duration.ofDays(14);
 
   private final Vertx vertx;
+  private final InboxStore store;
+  private final InstantSource clock;
   private final InboxPipeline pipeline;
   private final InboxWorker worker;
   private final ViewCounter views;
   private final InboxCounters counters;
   private long flushTimer = -1;
 
-  private Inbox(Vertx vertx, InboxPipeline pipeline, InboxWorker worker, ViewCounter views, InboxCounters counters) {
+  private Inbox(Vertx vertx, InboxStore store, InstantSource clock, InboxPipeline pipeline, InboxWorker worker,
+      ViewCounter views, InboxCounters counters) {
     this.vertx = vertx;
+    this.store = store;
+    this.clock = clock;
     this.pipeline = pipeline;
     this.worker = worker;
     this.views = views;
@@ -70,7 +81,7 @@ public final class Inbox {
     ViewCounter views = new ViewCounter(storage.webhookJobs());
     ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, keys, views);
     InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock);
-    return new Inbox(vertx, pipeline, worker, views, counters);
+    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters);
   }
 
   /** The standard handler for each activity kind the gateway acts on. */
@@ -123,8 +134,14 @@ public final class Inbox {
   public synchronized void start() {
     worker.start();
     if (flushTimer == -1) {
-      flushTimer = vertx.setPeriodic(VIEW_FLUSH.toMillis(), id -> views.flush());
+      flushTimer = vertx.setPeriodic(VIEW_FLUSH.toMillis(), id -> housekeeping());
     }
+  }
+
+  /** Flushes views and forgets activity ids older than {@link #SEEN_RETENTION}; failures wait for the next round. */
+  Future<Void> housekeeping() {
+    return views.flush().eventually(() -> Future.fromCompletionStage(
+        store.pruneSeen(clock.instant().minus(SEEN_RETENTION)))).mapEmpty();
   }
 
   /** Stops the worker and the timer, then flushes the views counted so far. */

@@ -13,6 +13,7 @@ import dev.fedgate.vocab.VocabProblem;
 import dev.fedgate.vocab.activity.Activity;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.ContextNormalizer;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.time.InstantSource;
@@ -152,7 +153,7 @@ public final class InboxPipeline {
     private InboxStore inbox;
     private PublicKeyResolver keys;
     private RemoteFetcher fetcher;
-    private dev.fedgate.vocab.jsonld.ContextNormalizer normalizer;
+    private ContextNormalizer normalizer;
     private InstantSource clock;
     private Executor cpu;
     private InboxCounters counters;
@@ -182,7 +183,7 @@ public final class InboxPipeline {
     }
 
     /** Normalizes JSON-LD contexts before reading. */
-    public Builder normalizer(dev.fedgate.vocab.jsonld.ContextNormalizer value) {
+    public Builder normalizer(ContextNormalizer value) {
       normalizer = value;
       return this;
     }

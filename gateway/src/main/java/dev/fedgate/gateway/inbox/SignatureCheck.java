@@ -19,6 +19,7 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.InstantSource;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -90,7 +91,7 @@ final class SignatureCheck {
     }
     Rejected rejected = (Rejected) result;
     return Future.failedFuture(new RefusalException(InboxRefusal.SIGNATURE_INVALID,
-        rejected.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + rejected.detail()));
+        rejected.reason().name().toLowerCase(Locale.ROOT) + ": " + rejected.detail()));
   }
 
   /** Network trouble is retryable (503); a deleted actor is dropped (202); anything else is an unknown key (401). */
@@ -103,7 +104,7 @@ final class SignatureCheck {
         return new GoneSigner();
       }
       return new RefusalException(InboxRefusal.KEY_UNKNOWN, "the signing key cannot be found: "
-          + fetch.failure().name().toLowerCase(java.util.Locale.ROOT));
+          + fetch.failure().name().toLowerCase(Locale.ROOT));
     }
     return failure instanceof RefusalException ? failure
         : new RefusalException(InboxRefusal.STORAGE_UNAVAILABLE, "the key cache is not answering");
