@@ -15,9 +15,13 @@ import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.gateway.fetch.HttpRemoteFetcher;
 import dev.fedgate.gateway.fetch.OutboundHttp;
 import dev.fedgate.gateway.fetch.OutboundSigner;
+import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.http.ActivityPubRoutes;
-import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.GatewayRouter;
+import dev.fedgate.gateway.http.HealthRoutes;
+import dev.fedgate.gateway.http.InboxRoutes;
+import dev.fedgate.gateway.inbox.DomainBlocks;
+import dev.fedgate.gateway.inbox.Inbox;
 import dev.fedgate.gateway.http.NodeInfoRoutes;
 import dev.fedgate.gateway.http.SiteApiRoutes;
 import dev.fedgate.gateway.http.WebFingerRoutes;
@@ -75,8 +79,9 @@ public final class Gateway {
     this.outbound = outbound;
   }
 
-  /** What the routes are built from, opened before the server binds. */
-  private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu) {}
+  /** What the routes are built from, opened before the server binds; the inbox is built once the URLs are known. */
+  private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu,
+      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox) {}
 
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
   private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
@@ -117,6 +122,19 @@ public final class Gateway {
    * directory can be opened again at once).
    */
   public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock) {
+    return start(config, clock, Optional.empty());
+  }
+
+  /**
+   * Like {@link #start(GatewayConfig, InstantSource)}, with the inbox fetching signing keys and forwarded objects
+   * through {@code fetcher} instead of the network (tests serve documents from memory this way).
+   */
+  public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock, RemoteFetcher fetcher) {
+    return start(config, clock, Optional.of(fetcher));
+  }
+
+  private static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock,
+      Optional<RemoteFetcher> fetcher) {
     Vertx vertx = Vertx.vertx();
     ExecutorService cpu = CpuPool.create();
     AtomicReference<StorageBackend> opened = new AtomicReference<>();
@@ -124,7 +142,7 @@ public final class Gateway {
     vertx.executeBlocking(() -> prepareDataDirectory(config))
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
-            .compose(storage -> prepare(config, storage, token, cpu))
+            .compose(storage -> prepare(config, storage, token, cpu, fetcher))
             .compose(services -> listen(vertx, config, services, clock)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
@@ -159,7 +177,7 @@ public final class Gateway {
 
   /** The instance actor signs fetches and is followable by instances; it and its keys exist from the first start on. */
   private static Future<Services> prepare(GatewayConfig config, StorageBackend storage, ApiToken token,
-      ExecutorService cpu) {
+      ExecutorService cpu, Optional<RemoteFetcher> fetcher) {
     LocalKeys keys = new LocalKeys(storage.localActors(), keyWrapper(config), cpu);
     CompletionStage<Services> ready = storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME)
         .thenCompose(result -> {
@@ -169,7 +187,7 @@ public final class Gateway {
           }
           return keys.ensureKeys(LocalUrls.INSTANCE_ACTOR_NAME);
         })
-        .thenApply(ignored -> new Services(storage, keys, token, cpu));
+        .thenApply(ignored -> new Services(storage, keys, token, cpu, fetcher, new AtomicReference<>()));
     return Future.fromCompletionStage(ready);
   }
 
@@ -195,7 +213,9 @@ public final class Gateway {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
       LocalUrls urls = new LocalUrls(publicUrl);
       mountRoutes(router, urls, services, config, clock);
-      return new Gateway(config, vertx, server, services, Outbound.start(vertx, config, urls, services, clock));
+      Outbound outbound = Outbound.start(vertx, config, urls, services, clock);
+      mountInbox(vertx, router, urls, config, services, services.fetcher().orElse(outbound.fetcher()), clock);
+      return new Gateway(config, vertx, server, services, outbound);
     });
   }
 
@@ -225,13 +245,26 @@ public final class Gateway {
             services.cpu()));
   }
 
+  private static void mountInbox(Vertx vertx, GatewayRouter router, LocalUrls urls, GatewayConfig config,
+      Services services, RemoteFetcher fetcher, InstantSource clock) {
+    Inbox inbox = Inbox.create(vertx, services.storage(), fetcher, urls, clock, services.cpu(), config.maxBodyBytes(),
+        DomainBlocks.of(config.domainBlocks()));
+    router.mount(new InboxRoutes(inbox.pipeline(), inbox.counters(), urls, services.storage().localActors(),
+        config.maxBodyBytes(),
+        inbox.worker()::poke));
+    services.inbox().set(inbox);
+    inbox.start();
+  }
+
   /**
    * Stops accepting, lets in-flight requests finish (up to the configured grace), then closes the store and Vert.x.
    * The result is a plain {@link CompletionStage}: once Vert.x is closed, no Vert.x context is left to run callbacks.
    */
   public CompletionStage<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    Inbox inbox = services.inbox().get();
     server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
+        .eventually(() -> inbox == null ? Future.succeededFuture() : inbox.stop())
         .eventually(outbound::stop)
         .onComplete(shutdown -> services.storage().close().whenComplete((closed, storageFailure) ->
             vertx.close().onComplete(vertxClosed -> {
@@ -269,6 +302,11 @@ public final class Gateway {
   /** The open store. */
   public StorageBackend storage() {
     return services.storage();
+  }
+
+  /** The inbox: its pipeline, worker and counters. */
+  public Optional<Inbox> inbox() {
+    return Optional.ofNullable(services.inbox().get());
   }
 
   /** The local actors' keys. */

@@ -41,7 +41,10 @@ enum ConfigOption {
   SHUTDOWN_GRACE("--shutdown-grace", "FEDGATE_SHUTDOWN_GRACE",
       String.valueOf(GatewayConfig.DEFAULT_SHUTDOWN_GRACE.toSeconds()),
       "seconds in-flight requests may run after SIGTERM",
-      (b, v) -> b.shutdownGrace(ValueParsers.seconds("--shutdown-grace", v)));
+      (b, v) -> b.shutdownGrace(ValueParsers.seconds("--shutdown-grace", v))),
+  DOMAIN_BLOCKS("--domain-blocks", "FEDGATE_DOMAIN_BLOCKS", "-",
+      "comma-separated remote domains whose activities are refused (subdomains included)",
+      (b, v) -> b.domainBlocks(ValueParsers.domains("--domain-blocks", v)));
 
   final String flag;
   final String env;

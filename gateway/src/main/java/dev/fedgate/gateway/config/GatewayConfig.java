@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the gateway is told at start, immutable. Built by {@link #builder()}, which refuses a second setting of
@@ -36,6 +37,7 @@ public final class GatewayConfig {
   private final boolean authorizedFetch;
   private final long maxBodyBytes;
   private final Duration shutdownGrace;
+  private final Set<String> domainBlocks;
 
   private GatewayConfig(Builder b) {
     this.host = b.host == null ? DEFAULT_HOST : b.host;
@@ -52,6 +54,7 @@ public final class GatewayConfig {
     this.authorizedFetch = b.authorizedFetch != null && b.authorizedFetch;
     this.maxBodyBytes = b.maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : b.maxBodyBytes;
     this.shutdownGrace = b.shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : b.shutdownGrace;
+    this.domainBlocks = b.domainBlocks == null ? Set.of() : b.domainBlocks;
   }
 
   /** A builder where every option starts unset (its default). */
@@ -129,6 +132,11 @@ public final class GatewayConfig {
     return shutdownGrace;
   }
 
+  /** Remote domains (and their subdomains) whose activities the inbox refuses with 403; none by default. */
+  public Set<String> domainBlocks() {
+    return domainBlocks;
+  }
+
   @Override
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(default)")
@@ -138,7 +146,8 @@ public final class GatewayConfig {
         + ", webhookUrl=" + webhookUrl.map(URI::toString).orElse("-")
         + ", keyEncryptionKey=" + (keyEncryptionKey.isPresent() ? "***" : "-")
         + ", allowPrivateAddresses=" + allowPrivateAddresses + ", authorizedFetch=" + authorizedFetch
-        + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace + "]";
+        + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
+        + ", domainBlocks=" + domainBlocks + "]";
   }
 
   /** Collects options; each may be set once; {@link #build()} checks the combinations. */
@@ -156,6 +165,7 @@ public final class GatewayConfig {
     private Boolean allowPrivateAddresses;
     private Boolean authorizedFetch;
     private Long maxBodyBytes;
+    private Set<String> domainBlocks;
     private Duration shutdownGrace;
 
     private Builder() {}
@@ -270,6 +280,13 @@ public final class GatewayConfig {
         throw new ConfigException("--shutdown-grace", "must not be negative");
       }
       shutdownGrace = value;
+      return this;
+    }
+
+    /** See {@link GatewayConfig#domainBlocks()}. */
+    public Builder domainBlocks(Set<String> value) {
+      once(domainBlocks, "--domain-blocks");
+      domainBlocks = Set.copyOf(value);
       return this;
     }
 

@@ -8,7 +8,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 
 /** Turns option text into values, or a {@link ConfigException} naming the option and what was expected. */
 final class ValueParsers {
@@ -53,6 +55,21 @@ final class ValueParsers {
       throw new ConfigException(option, "must be a host name or IP address (got \"" + text + "\")");
     }
     return value;
+  }
+
+  static Set<String> domains(String option, String text) {
+    Set<String> domains = new LinkedHashSet<>();
+    for (String part : text.split(",")) {
+      String domain = part.trim().toLowerCase(Locale.ROOT);
+      if (domain.isEmpty()) {
+        continue;
+      }
+      if (!domain.matches("[a-z0-9.-]+") || domain.startsWith(".") || domain.contains("..")) {
+        throw new ConfigException(option, "must be comma-separated domain names (got \"" + part.trim() + "\")");
+      }
+      domains.add(domain);
+    }
+    return domains;
   }
 
   static Path path(String option, String text) {

@@ -125,6 +125,7 @@ class ConfigParserTest {
       "--authorized-fetch|2|--authorized-fetch: must be true or false (got \"2\")",
       "--max-body-bytes|10|--max-body-bytes: must be at least 1024 (got 10)",
       "--shutdown-grace|-5|--shutdown-grace: must not be negative",
+      "--domain-blocks|bad domain|--domain-blocks: must be comma-separated domain names (got \"bad domain\")",
       "--key-encryption-key|c2hvcnQ=|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
       "--key-encryption-key|not base64!|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
   })
@@ -133,6 +134,14 @@ class ConfigParserTest {
         .isInstanceOf(ConfigException.class)
         .hasMessage(message)
         .extracting(e -> ((ConfigException) e).option()).isEqualTo(flag);
+  }
+
+  @Test
+  void domainBlocks_areReadAsALowerCaseSet() {
+    GatewayConfig config = parse(Map.of("FEDGATE_DOMAIN_BLOCKS", " Spam.Example , evil.example,,"));
+
+    assertThat(config.domainBlocks()).containsExactlyInAnyOrder("spam.example", "evil.example");
+    assertThat(parse(Map.of()).domainBlocks()).isEmpty();
   }
 
   @Test

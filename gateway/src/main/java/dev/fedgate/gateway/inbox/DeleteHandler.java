@@ -1,0 +1,60 @@
+package dev.fedgate.gateway.inbox;
+
+import dev.fedgate.gateway.keys.PublicKeyResolver;
+import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.vocab.activity.Delete;
+import io.vertx.core.Future;
+import java.net.URI;
+
+/**
+ * {@code Delete} of the actor itself (its follows, likes and shares go, its comments become tombstones, its cached
+ * keys are forgotten) or of a Note stored as a comment (tombstoned, only when the actor wrote it).
+ */
+final class DeleteHandler implements ActivityHandler<Delete> {
+  private final StorageBackend storage;
+  private final PublicKeyResolver keys;
+  private final SiteEvents events;
+
+  DeleteHandler(StorageBackend storage, PublicKeyResolver keys, SiteEvents events) {
+    this.storage = storage;
+    this.keys = keys;
+    this.events = events;
+  }
+
+  @Override
+  public Future<Void> handle(InboxDelivery delivery, Delete delete) {
+    URI object = delete.object().id();
+    return object.equals(delivery.actor()) ? deleteActor(delivery.actor(), delete) : deleteNote(delivery.actor(), delete);
+  }
+
+  private Future<Void> deleteActor(URI actor, Delete delete) {
+    return Future.fromCompletionStage(storage.follows().removeFollower(actor))
+        .compose(follows -> Future.fromCompletionStage(storage.interactions().removeActor(actor))
+            .compose(interactions -> Future.fromCompletionStage(storage.comments().deleteByAuthor(actor))
+                .compose(comments -> Future.fromCompletionStage(storage.remoteActors().delete(actor))
+                    .compose(forgotten -> {
+                      keys.invalidate(actor);
+                      return events.send(SiteEvents.event("actor.deleted", actor, delete.id())
+                          .put("followsRemoved", follows).put("interactionsRemoved", interactions)
+                          .put("commentsDeleted", comments));
+                    }))));
+  }
+
+  private Future<Void> deleteNote(URI actor, Delete delete) {
+    URI object = delete.object().id();
+    return Future.fromCompletionStage(storage.comments().findByRemoteId(object)).compose(found -> {
+      if (found.isEmpty() || !found.get().value().author().equals(new CommentAuthor.Remote(actor))) {
+        return Future.succeededFuture();
+      }
+      long id = found.get().value().id();
+      return Future.fromCompletionStage(storage.comments().setStatus(id, CommentStatus.DELETED))
+          .compose(deleted -> deleted
+              ? events.send(SiteEvents.event("comment.deleted", actor, delete.id())
+                  .put("video", found.get().value().video().toString()).put("comment", id)
+                  .put("object", object.toString()))
+              : Future.succeededFuture());
+    });
+  }
+}

@@ -1,0 +1,158 @@
+package dev.fedgate.gateway.inbox;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.fedgate.gateway.fetch.RemoteFetcher;
+import dev.fedgate.gateway.keys.PublicKeyResolver;
+import dev.fedgate.gateway.keys.RemoteActorLoader;
+import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.InboxStore;
+import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.vocab.activity.Announce;
+import dev.fedgate.vocab.activity.Block;
+import dev.fedgate.vocab.activity.Create;
+import dev.fedgate.vocab.activity.Delete;
+import dev.fedgate.vocab.activity.Dislike;
+import dev.fedgate.vocab.activity.Flag;
+import dev.fedgate.vocab.activity.Follow;
+import dev.fedgate.vocab.activity.Like;
+import dev.fedgate.vocab.activity.Undo;
+import dev.fedgate.vocab.activity.Update;
+import dev.fedgate.vocab.activity.View;
+import dev.fedgate.vocab.json.ReadLimits;
+import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.json.VocabWriter;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.Executor;
+
+/**
+ * The inbound side assembled: the {@link InboxPipeline} the routes call, the {@link InboxWorker} that processes the
+ * durable queue with the standard handlers, and the {@link ViewCounter} flushed on an interval. {@link #start()} and
+ * {@link #stop()} run the worker and the flush timer.
+ */
+public final class Inbox {
+  /** How often aggregated views are flushed to the site (and old de-duplication marks pruned). */
+  static final Duration VIEW_FLUSH = Duration.ofSeconds(30);
+  /**
+   * How long an activity id is remembered: longer than Mastodon's delivery retries (about 3 days) and PeerTube's, so a
+   * redelivered activity is still recognised as a duplicate.
+   */
+  static final Duration SEEN_RETENTION = Duration.ofDays(14);
+
+  private final Vertx vertx;
+  private final InboxStore store;
+  private final InstantSource clock;
+  private final InboxPipeline pipeline;
+  private final InboxWorker worker;
+  private final ViewCounter views;
+  private final InboxCounters counters;
+  private long flushTimer = -1;
+
+  private Inbox(Vertx vertx, InboxStore store, InstantSource clock, InboxPipeline pipeline, InboxWorker worker,
+      ViewCounter views, InboxCounters counters) {
+    this.vertx = vertx;
+    this.store = store;
+    this.clock = clock;
+    this.pipeline = pipeline;
+    this.worker = worker;
+    this.views = views;
+    this.counters = counters;
+  }
+
+  /**
+   * Builds the inbox over {@code storage}: keys and objects fetched with {@code fetcher}, our ids recognised by
+   * {@code urls}, RSA and HTML work on {@code cpu}, bodies capped at {@code maxBodyBytes}, {@code blocks} refused.
+   */
+  public static Inbox create(Vertx vertx, StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls,
+      InstantSource clock, Executor cpu, long maxBodyBytes, DomainBlocks blocks) {
+    InboxCounters counters = new InboxCounters();
+    JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
+    VocabReader reader = VocabReader.create(normalizer, ReadLimits.DEFAULT);
+    RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
+    Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
+    PublicKeyResolver keys = new PublicKeyResolver(storage.remoteActors(), actors, ticker);
+    InboxPipeline pipeline = InboxPipeline.builder().inbox(storage.inbox()).keys(keys).fetcher(fetcher)
+        .normalizer(normalizer).clock(clock).cpu(cpu).counters(counters).blocks(blocks).maxBodyBytes(maxBodyBytes)
+        .build();
+    ViewCounter views = new ViewCounter(storage.webhookJobs());
+    ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, keys, views);
+    InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock);
+    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters);
+  }
+
+  /** The standard handler for each activity kind the gateway acts on. */
+  static ActivityHandlers handlers(StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls, InstantSource clock,
+      Executor cpu, VocabReader reader, RemoteActorLoader actors, PublicKeyResolver keys, ViewCounter views) {
+    LocalTargets targets = new LocalTargets(urls);
+    SiteEvents events = new SiteEvents(storage.webhookJobs());
+    RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
+    return ActivityHandlers.builder()
+        .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(), storage.deliveryJobs(),
+            actors, events, VocabWriter.create()))
+        .on(Undo.class, new UndoHandler(targets, storage.localActors(), storage.follows(), storage.interactions(),
+            events))
+        .on(Create.class, new CreateHandler(targets, storage.videos(), storage.comments(), notes, actors, events,
+            clock))
+        .on(Update.class, new UpdateHandler(storage.comments(), notes, actors, keys, events))
+        .on(Delete.class, new DeleteHandler(storage, keys, events))
+        .on(Like.class, new InteractionHandler<Like>(InteractionKind.LIKE, targets, storage.interactions(), events))
+        .on(Dislike.class, new InteractionHandler<Dislike>(InteractionKind.DISLIKE, targets, storage.interactions(),
+            events))
+        .on(Announce.class, new InteractionHandler<Announce>(InteractionKind.SHARE, targets, storage.interactions(),
+            events))
+        .on(View.class, new ViewHandler(targets, storage.videos(), views))
+        .on(Flag.class, new FlagHandler(events))
+        .on(Block.class, new BlockHandler(targets, storage.localActors(), storage.follows(), events))
+        .build();
+  }
+
+  /** The request pipeline. */
+  public InboxPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** The queue worker. */
+  public InboxWorker worker() {
+    return worker;
+  }
+
+  /** The view aggregator. */
+  public ViewCounter views() {
+    return views;
+  }
+
+  /** The inbox's counters. */
+  public InboxCounters counters() {
+    return counters;
+  }
+
+  /** Starts processing the queue and flushing views. */
+  public synchronized void start() {
+    worker.start();
+    if (flushTimer == -1) {
+      flushTimer = vertx.setPeriodic(VIEW_FLUSH.toMillis(), id -> housekeeping());
+    }
+  }
+
+  /** Flushes views and forgets activity ids older than {@link #SEEN_RETENTION}; failures wait for the next round. */
+  Future<Void> housekeeping() {
+    return views.flush().eventually(() -> Future.fromCompletionStage(
+        store.pruneSeen(clock.instant().minus(SEEN_RETENTION)))).mapEmpty();
+  }
+
+  /** Stops the worker and the timer, then flushes the views counted so far. */
+  public Future<Void> stop() {
+    synchronized (this) {
+      worker.stop();
+      if (flushTimer != -1) {
+        vertx.cancelTimer(flushTimer);
+        flushTimer = -1;
+      }
+    }
+    return views.flush();
+  }
+}

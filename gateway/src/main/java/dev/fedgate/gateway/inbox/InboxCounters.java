@@ -1,0 +1,48 @@
+package dev.fedgate.gateway.inbox;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * In-process counters of the inbox, rendered in the Prometheus text format. Labels are bounded: {@code outcome} and
+ * {@code reason} come from enums ({@link InboxOutcome}), {@code type} from the handler registry's closed set, never
+ * from raw input.
+ */
+public final class InboxCounters {
+  /** Requests answered, by outcome and reason. */
+  public static final String REQUESTS = "fedgate_inbox_requests_total";
+  /** Queued activities processed, by outcome ({@code handled}, {@code unhandled}, {@code retried}, {@code dropped}). */
+  public static final String PROCESSED = "fedgate_inbox_processed_total";
+
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+
+  /** Counts one answered request. */
+  public void answered(InboxOutcome outcome) {
+    String kind = outcome instanceof InboxOutcome.Accepted ? "accepted" : "refused";
+    increment(REQUESTS + "{outcome=\"" + kind + "\",reason=\"" + outcome.reason() + "\"}");
+  }
+
+  /** Counts one processed activity. */
+  public void processed(String outcome) {
+    increment(PROCESSED + "{outcome=\"" + outcome + "\"}");
+  }
+
+  /** The current value of a series, e.g. {@code fedgate_inbox_requests_total{outcome="refused",reason="domain-blocked"}}. */
+  public long value(String series) {
+    LongAdder adder = counters.get(series);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** All series in the Prometheus text exposition format, sorted. */
+  public String render() {
+    StringBuilder text = new StringBuilder();
+    new TreeMap<>(counters).forEach((series, value) -> text.append(series).append(' ').append(value.sum()).append('\n'));
+    return text.toString();
+  }
+
+  private void increment(String series) {
+    counters.computeIfAbsent(series, s -> new LongAdder()).increment();
+  }
+}

@@ -1,0 +1,159 @@
+package dev.fedgate.gateway.inbox;
+
+import dev.fedgate.gateway.fetch.FetchBudget;
+import dev.fedgate.gateway.fetch.FetchException;
+import dev.fedgate.gateway.storage.InboundActivity;
+import dev.fedgate.gateway.storage.InboxStore;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.vocab.ApObject;
+import dev.fedgate.vocab.VocabException;
+import dev.fedgate.vocab.json.VocabReader;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Processes the durable inbound queue: claims accepted activities under a lease, dispatches each to its handler, and
+ * completes it; a transient failure (a fetch that may succeed later, a store hiccup) is retried with backoff, a
+ * permanent one is given up. An activity claimed by a worker that dies becomes due again when its lease expires.
+ */
+public final class InboxWorker {
+  /** Activities claimed per round. */
+  static final int BATCH = 32;
+  /** Long enough for a handler's fetches; a crashed worker's claims come back after it. */
+  static final Duration LEASE = Duration.ofMinutes(2);
+  /** How often the queue is polled when idle; new activities are also picked up right after they are accepted. */
+  static final Duration POLL = Duration.ofSeconds(1);
+  /** Attempts before an activity is given up. */
+  static final int MAX_ATTEMPTS = 8;
+
+  private static final Logger LOG = Logger.getLogger(InboxWorker.class.getName());
+
+  private final Vertx vertx;
+  private final InboxStore store;
+  private final ActivityHandlers handlers;
+  private final VocabReader reader;
+  private final InboxCounters counters;
+  private final InstantSource clock;
+  private long timer = -1;
+  private int pending;
+  private Future<Integer> tail = Future.succeededFuture(0);
+
+  /** A worker over {@code store}, dispatching to {@code handlers}; call {@link #start()} to poll. */
+  public InboxWorker(Vertx vertx, InboxStore store, ActivityHandlers handlers, VocabReader reader,
+      InboxCounters counters, InstantSource clock) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.store = Objects.requireNonNull(store, "store");
+    this.handlers = Objects.requireNonNull(handlers, "handlers");
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.counters = Objects.requireNonNull(counters, "counters");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Polls the queue every {@link #POLL} until {@link #stop()}. */
+  public synchronized void start() {
+    if (timer == -1) {
+      timer = vertx.setPeriodic(POLL.toMillis(), id -> poke());
+    }
+  }
+
+  /** Stops polling; activities in progress finish, unprocessed ones stay queued. */
+  public synchronized void stop() {
+    if (timer != -1) {
+      vertx.cancelTimer(timer);
+      timer = -1;
+    }
+  }
+
+  /**
+   * Drains soon: called after an activity was accepted, and by the timer. Skipped when a drain is already waiting to
+   * run after the current one, which will see this activity too.
+   */
+  public void poke() {
+    synchronized (this) {
+      if (pending > 1) {
+        return;
+      }
+    }
+    drain().onFailure(failure -> LOG.log(Level.WARNING, "inbox queue round failed", failure));
+  }
+
+  /**
+   * Processes due activities until none is left, after any drain already running (drains never overlap, so a caller
+   * that waits on this sees everything accepted before the call processed); completes with how many were taken.
+   */
+  public synchronized Future<Integer> drain() {
+    pending++;
+    Future<Integer> next = tail.transform(previous -> drainAll()).andThen(done -> {
+      synchronized (this) {
+        pending--;
+      }
+    });
+    tail = next;
+    return next;
+  }
+
+  private Future<Integer> drainAll() {
+    return round().compose(count -> count == 0 ? Future.succeededFuture(0) : drainAll().map(more -> count + more));
+  }
+
+  private Future<Integer> round() {
+    return Future.fromCompletionStage(store.claimDue(clock.instant(), BATCH, LEASE)).compose(jobs -> {
+      List<Future<Boolean>> done = jobs.stream().map(this::process).toList();
+      return Future.join(done).map(all -> jobs.size());
+    });
+  }
+
+  private Future<Boolean> process(Job<InboundActivity> job) {
+    InboundActivity activity = job.payload();
+    ApObject object;
+    try {
+      object = reader.read(activity.json().getBytes(StandardCharsets.UTF_8));
+    } catch (VocabException e) {
+      counters.processed("dropped");
+      return complete(job, JobOutcome.giveUp("unreadable: " + e.getMessage()));
+    }
+    if (!handlers.handles(object.getClass())) {
+      counters.processed("unhandled");
+    }
+    InboxDelivery delivery = new InboxDelivery(activity.recipient(), activity.signer(), FetchBudget.perRequest());
+    Future<Void> handled;
+    try {
+      handled = handlers.dispatch(delivery, object);
+    } catch (RuntimeException e) {
+      handled = Future.failedFuture(e);
+    }
+    return handled.transform(result -> {
+      if (result.succeeded()) {
+        if (handlers.handles(object.getClass())) {
+          counters.processed("handled");
+        }
+        return complete(job, JobOutcome.done());
+      }
+      return complete(job, failed(job, result.cause()));
+    });
+  }
+
+  private JobOutcome failed(Job<InboundActivity> job, Throwable cause) {
+    boolean permanent = cause instanceof FetchException fetch && !fetch.failure().retryable();
+    if (permanent || job.attempts() >= MAX_ATTEMPTS) {
+      counters.processed("dropped");
+      LOG.log(Level.INFO, "giving up on " + job.payload().activityId() + ": " + cause);
+      return JobOutcome.giveUp(String.valueOf(cause));
+    }
+    counters.processed("retried");
+    Duration backoff = Duration.ofSeconds(30L << Math.min(job.attempts(), 10));
+    return JobOutcome.retryAt(clock.instant().plus(backoff), String.valueOf(cause));
+  }
+
+  private Future<Boolean> complete(Job<InboundActivity> job, JobOutcome outcome) {
+    return Future.fromCompletionStage(store.complete(job.lease().orElseThrow(), outcome));
+  }
+}

@@ -1,0 +1,95 @@
+package dev.fedgate.gateway.inbox;
+
+import static dev.fedgate.gateway.TestGateway.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.FollowState;
+import java.net.URI;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FollowHandlerTest {
+  private InboxHarness h;
+  private RemotePeer bob;
+
+  @BeforeEach
+  void setUp() {
+    h = new InboxHarness();
+    bob = h.peer("remote.example", "bob");
+  }
+
+  @AfterEach
+  void tearDown() {
+    h.close();
+  }
+
+  private String follow(String id, URI object) {
+    return """
+        {"@context":"https://www.w3.org/ns/activitystreams","id":"%s","type":"Follow","actor":"%s","object":"%s"}
+        """.formatted(id, bob.id(), object);
+  }
+
+  @Test
+  void followOfAChannel_storesTheFollowerAndQueuesAnAcceptToItsOwnInbox() {
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.channel("cooking")));
+
+    var stored = await(h.storage.follows().find("cooking", bob.id())).orElseThrow().value();
+    assertThat(stored.inbox()).isEqualTo(bob.inbox());
+    assertThat(stored.sharedInbox()).contains(bob.sharedInbox());
+    assertThat(stored.state()).isEqualTo(FollowState.ACCEPTED);
+    Delivery accept = h.deliveries().get(0);
+    assertThat(accept.inbox()).isEqualTo(bob.inbox());
+    assertThat(accept.signer()).isEqualTo("cooking");
+    JsonNode json = InboxHarness.json(accept.json());
+    assertThat(json.path("type").asText()).isEqualTo("Accept");
+    assertThat(json.path("actor").asText()).isEqualTo(h.urls.channel("cooking").toString());
+    assertThat(json.path("object").path("type").asText()).isEqualTo("Follow");
+    assertThat(json.path("object").path("id").asText()).isEqualTo("https://remote.example/follows/1");
+    assertThat(json.path("id").asText()).isEqualTo(accept.activityId().toString());
+    assertThat(h.webhooks()).singleElement().satisfies(event -> assertThat(event.type()).isEqualTo("follow.created"));
+  }
+
+  @Test
+  void repeatedFollow_resendsTheAcceptButTellsTheSiteOnce() {
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.channel("cooking")));
+    h.deliver(bob, follow("https://remote.example/follows/2", h.urls.channel("cooking")));
+
+    List<Delivery> accepts = h.deliveries();
+    assertThat(accepts).hasSize(2).allSatisfy(d -> assertThat(d.inbox()).isEqualTo(bob.inbox()));
+    assertThat(h.webhooks()).hasSize(1);
+  }
+
+  @Test
+  void acceptId_isStablePerFollow() {
+    URI channel = h.urls.channel("cooking");
+    URI follow = URI.create("https://remote.example/follows/1");
+
+    assertThat(FollowHandler.acceptId(channel, follow)).isEqualTo(FollowHandler.acceptId(channel, follow))
+        .isNotEqualTo(FollowHandler.acceptId(channel, URI.create("https://remote.example/follows/2")));
+  }
+
+  @Test
+  void followOfAnAccountAndOfTheInstanceActor_areStored() {
+    await(h.storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME));
+
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.account("alice")));
+    h.deliver(bob, follow("https://remote.example/follows/2", h.urls.instanceActor()));
+
+    assertThat(await(h.storage.follows().find("alice", bob.id()))).isPresent();
+    assertThat(await(h.storage.follows().find(LocalUrls.INSTANCE_ACTOR_NAME, bob.id()))).isPresent();
+  }
+
+  @Test
+  void followOfSomeoneWeDoNotHave_storesAndSendsNothing() {
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.channel("nobody")));
+    h.deliver(bob, follow("https://remote.example/follows/2", h.urls.account("cooking")));
+
+    assertThat(await(h.storage.follows().count("cooking", FollowState.ACCEPTED))).isZero();
+    assertThat(h.deliveries()).isEmpty();
+  }
+}

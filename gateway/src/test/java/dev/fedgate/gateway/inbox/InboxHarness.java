@@ -1,0 +1,149 @@
+package dev.fedgate.gateway.inbox;
+
+import static dev.fedgate.gateway.TestGateway.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.Account;
+import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.CommentsPolicy;
+import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.QueueStats;
+import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.gateway.storage.StorageProviders;
+import dev.fedgate.gateway.storage.StorageSettings;
+import dev.fedgate.gateway.storage.Video;
+import dev.fedgate.gateway.storage.WebhookEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An inbox over a real in-memory H2 store with a local account {@code alice}, her channel {@code cooking} and a video
+ * on it, a {@link MapFetcher} for the remote side, and a clock the test sets.
+ */
+final class InboxHarness implements AutoCloseable {
+  static final URI BASE = URI.create("https://video.example");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  final LocalUrls urls = new LocalUrls(BASE);
+  final MapFetcher fetcher = new MapFetcher();
+  final Vertx vertx = Vertx.vertx();
+  final ExecutorService cpu = Executors.newFixedThreadPool(2);
+  final UUID video = UUID.randomUUID();
+  Instant now = Instant.parse("2026-11-01T12:00:00Z");
+  final InstantSource clock = () -> now;
+  final StorageBackend storage;
+  final Inbox inbox;
+
+  InboxHarness() {
+    this(DomainBlocks.NONE);
+  }
+
+  InboxHarness(DomainBlocks blocks) {
+    this(blocks, "mem:inbox-" + UUID.randomUUID());
+  }
+
+  InboxHarness(DomainBlocks blocks, String storageUrl) {
+    storage = await(StorageProviders.find("embedded").open(StorageSettings.builder().url(storageUrl)
+        .clock(clock).build()));
+    await(storage.localActors().upsertAccount(new Account("alice", "Alice", "", URI.create("https://site.example/a"),
+        Optional.empty(), Optional.empty())));
+    await(storage.localActors().upsertChannel(new Channel("cooking", "alice", "Cooking", "",
+        URI.create("https://site.example/c"), Optional.empty(), Optional.empty())));
+    putVideo(video, CommentsPolicy.ENABLED);
+    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks);
+  }
+
+  /** Creates or replaces a video of {@code cooking} with {@code policy}. */
+  void putVideo(UUID uuid, CommentsPolicy policy) {
+    await(storage.videos().upsert(new Video(uuid, "cooking", "Soup", "", 60, now, URI.create("https://site.example/v"),
+        Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+        Optional.empty(), false, policy, false)));
+  }
+
+  /** Serves {@code peer}'s actor document. */
+  RemotePeer peer(String host, String name) {
+    RemotePeer peer = new RemotePeer(host, name);
+    fetcher.serve(peer.id(), peer.actorJson());
+    return peer;
+  }
+
+  /** Runs the pipeline on {@code json} signed by {@code peer}, posted to the shared inbox. */
+  InboxOutcome post(RemotePeer peer, String json) {
+    return receive(peer.post(urls.sharedInbox(), json, now, Optional.empty()));
+  }
+
+  /** Runs the pipeline on a request. */
+  InboxOutcome receive(InboxRequest request) {
+    return await(inbox.pipeline().receive(request).toCompletionStage());
+  }
+
+  /** Posts and processes at once. */
+  void deliver(RemotePeer peer, String json) {
+    InboxOutcome outcome = post(peer, json);
+    if (!(outcome instanceof InboxOutcome.Accepted)) {
+      throw new AssertionError("refused: " + outcome);
+    }
+    drain();
+  }
+
+  /** Processes everything queued. */
+  int drain() {
+    return await(inbox.worker().drain().toCompletionStage());
+  }
+
+  /** Waits for a Vert.x future. */
+  static <T> T join(Future<T> future) {
+    return await(future.toCompletionStage());
+  }
+
+  /** How many activities wait in the inbound queue. */
+  long queued() {
+    QueueStats stats = await(storage.inbox().stats(now));
+    return stats.waiting() + stats.inFlight();
+  }
+
+  /** Takes every due webhook job. */
+  List<WebhookEvent> webhooks() {
+    return await(storage.webhookJobs().claimDue(now, 100, Duration.ofMinutes(1))).stream().map(Job::payload).toList();
+  }
+
+  /** Takes every due delivery job. */
+  List<Delivery> deliveries() {
+    return await(storage.deliveryJobs().claimDue(now, 100, Duration.ofMinutes(1))).stream().map(Job::payload).toList();
+  }
+
+  /** Parses JSON text. */
+  static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The id of our video {@code uuid}. */
+  URI videoId(UUID uuid) {
+    return urls.video(uuid);
+  }
+
+  @Override
+  public void close() {
+    await(storage.close());
+    await(vertx.close().toCompletionStage());
+    cpu.shutdown();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.fedgate.gateway.inbox;
+
+import static dev.fedgate.gateway.TestGateway.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fedgate.gateway.fetch.FetchFailure;
+import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.QueueStats;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InboxWorkerTest {
+  private static String like(InboxHarness h, RemotePeer peer, int n) {
+    return """
+        {"@context":"https://www.w3.org/ns/activitystreams","id":"https://remote.example/likes/%d","type":"Like",
+         "actor":"%s","object":"%s"}""".formatted(n, peer.id(), h.videoId(h.video));
+  }
+
+  @Test
+  void acceptedActivity_survivesARestartAndIsProcessedOnce(@TempDir Path dir) {
+    String url = "file:" + dir.resolve("db").toAbsolutePath();
+    RemotePeer bob;
+    java.util.UUID video;
+    String like;
+    try (InboxHarness before = new InboxHarness(DomainBlocks.NONE, url)) {
+      bob = before.peer("remote.example", "bob");
+      like = like(before, bob, 1);
+      video = before.video;
+      assertThat(before.post(bob, like)).isInstanceOf(InboxOutcome.Accepted.class);
+    }
+
+    try (InboxHarness after = new InboxHarness(DomainBlocks.NONE, url)) {
+      after.fetcher.serve(bob.id(), bob.actorJson());
+      assertThat(after.drain()).isEqualTo(1);
+      assertThat(after.drain()).isZero();
+      assertThat(await(after.storage.interactions().count(video, InteractionKind.LIKE))).isEqualTo(1);
+      assertThat(after.post(bob, like)).isEqualTo(new InboxOutcome.Accepted(InboxOutcome.Acceptance.DUPLICATE));
+    }
+  }
+
+  @Test
+  void transientFailure_isRetriedLater() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      URI noteId = URI.create("https://remote.example/notes/1");
+      h.post(bob, CreateHandlerTest.create(bob.id(), noteId + "/activity", "\"" + noteId + "\""));
+      h.fetcher.fail(noteId, FetchFailure.TIMEOUT);
+
+      h.drain();
+      assertThat(h.queued()).isEqualTo(1);
+      assertThat(h.inbox.counters().value(InboxCounters.PROCESSED + "{outcome=\"retried\"}")).isEqualTo(1);
+
+      h.fetcher.serve(noteId, "{\"@context\":\"https://www.w3.org/ns/activitystreams\","
+          + CreateHandlerTest.note(noteId, bob.id(), h.videoId(h.video), "later").substring(1));
+      h.now = h.now.plus(Duration.ofMinutes(5));
+      h.drain();
+
+      assertThat(h.queued()).isZero();
+      assertThat(await(h.storage.comments().findByRemoteId(noteId))).isPresent();
+    }
+  }
+
+  @Test
+  void permanentFailure_isGivenUp() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      URI noteId = URI.create("https://remote.example/notes/1");
+      h.post(bob, CreateHandlerTest.create(bob.id(), noteId + "/activity", "\"" + noteId + "\""));
+      h.fetcher.fail(noteId, FetchFailure.GONE);
+
+      h.drain();
+
+      QueueStats stats = await(h.storage.inbox().stats(h.now));
+      assertThat(stats.waiting() + stats.inFlight()).isZero();
+      assertThat(stats.dead()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void unknownType_isCountedAndCompleted() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      h.post(bob, """
+          {"@context":"https://www.w3.org/ns/activitystreams","id":"https://remote.example/r/1","type":"EmojiReact",
+           "actor":"%s","object":"%s","content":"x"}""".formatted(bob.id(), h.videoId(h.video)));
+
+      h.drain();
+
+      assertThat(h.queued()).isZero();
+      assertThat(h.inbox.counters().value(InboxCounters.PROCESSED + "{outcome=\"unhandled\"}")).isEqualTo(1);
+    }
+  }
+}
