@@ -134,11 +134,14 @@ final class PgCommentStore implements CommentStore {
     if (states.isEmpty()) {
       return CompletableFuture.completedFuture(new Page<>(List.of(), Optional.empty()));
     }
-    long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-    String[] wanted = states.stream().map(CommentStatus::name).toArray(String[]::new);
-    return database.once(c -> PgDatabase.run(c, "SELECT * FROM video_comment WHERE video_uuid = $1 AND id > $2"
-        + " AND status = ANY($3) ORDER BY id LIMIT $4", video, after, wanted, page.limit() + 1)
-        .map(rows -> PgRows.page(rows, page.limit(), PgCommentStore::read, r -> PageCursors.encode(r.getLong("id")))));
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      String[] wanted = states.stream().map(CommentStatus::name).toArray(String[]::new);
+      return PgDatabase.run(c, "SELECT * FROM video_comment WHERE video_uuid = $1 AND id > $2"
+          + " AND status = ANY($3) ORDER BY id LIMIT $4", video, after, wanted, page.limit() + 1)
+          .map(rows -> PgRows.page(rows, page.limit(), PgCommentStore::read, r -> PageCursors.encode(r.getLong("id"))));
+    });
   }
 
   @Override

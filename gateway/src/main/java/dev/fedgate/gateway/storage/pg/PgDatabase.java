@@ -90,7 +90,11 @@ final class PgDatabase {
     if (closing.get() != null) {
       return CompletableFuture.failedFuture(new IllegalStateException("storage is closed"));
     }
-    return work.apply(pool).toCompletionStage();
+    try {
+      return work.apply(pool).toCompletionStage();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   /** Runs one prepared statement; parameters are converted by {@link #bind}. */

@@ -41,10 +41,13 @@ final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJ
 
   @Override
   public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
-    long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-    return database.once(c -> PgDatabase.run(c, "SELECT * FROM delivery_job WHERE host = $1 AND state = $2"
-        + " AND id > $3 ORDER BY id LIMIT $4", host, state, after, page.limit() + 1)
-        .map(rows -> PgRows.page(rows, page.limit(), this::readJob, r -> PageCursors.encode(r.getLong("id")))));
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      return PgDatabase.run(c, "SELECT * FROM delivery_job WHERE host = $1 AND state = $2"
+          + " AND id > $3 ORDER BY id LIMIT $4", host, state, after, page.limit() + 1)
+          .map(rows -> PgRows.page(rows, page.limit(), this::readJob, r -> PageCursors.encode(r.getLong("id"))));
+    });
   }
 
   @Override

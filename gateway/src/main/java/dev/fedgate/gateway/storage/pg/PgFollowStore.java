@@ -92,10 +92,13 @@ final class PgFollowStore implements FollowStore {
 
   @Override
   public CompletionStage<Page<Stored<Follow>>> page(String localActor, FollowState state, PageRequest page) {
-    long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-    return database.once(c -> PgDatabase.run(c, "SELECT * FROM follow WHERE local_actor = $1 AND state = $2"
-        + " AND seq > $3 ORDER BY seq LIMIT $4", localActor, state, after, page.limit() + 1)
-        .map(rows -> PgRows.page(rows, page.limit(), PgFollowStore::read, r -> PageCursors.encode(r.getLong("seq")))));
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      return PgDatabase.run(c, "SELECT * FROM follow WHERE local_actor = $1 AND state = $2"
+          + " AND seq > $3 ORDER BY seq LIMIT $4", localActor, state, after, page.limit() + 1)
+          .map(rows -> PgRows.page(rows, page.limit(), PgFollowStore::read, r -> PageCursors.encode(r.getLong("seq"))));
+    });
   }
 
   @Override

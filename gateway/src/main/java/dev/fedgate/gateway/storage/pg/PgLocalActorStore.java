@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
-/** {@link LocalActorStore} on PostgreSQL: one {@code local_actor} table for every kind, keys in {@code local_actor_key}. */
+/** {@link LocalActorStore} on PostgreSQL: every kind in {@code local_actor}, keys in {@code local_actor_key}. */
 final class PgLocalActorStore implements LocalActorStore {
   private final PgDatabase database;
   private final InstantSource clock;

@@ -72,10 +72,13 @@ final class PgRemoteHostStore implements RemoteHostStore {
   /** Hosts in byte order ({@code COLLATE "C"}), as the cursor compares them, whatever the database's collation. */
   @Override
   public CompletionStage<Page<RemoteHost>> page(PageRequest page) {
-    String after = page.after().map(PageCursors::decodeText).orElse("");
-    return database.once(c -> PgDatabase.run(c, "SELECT * FROM remote_host WHERE host COLLATE \"C\" > $1"
-        + " ORDER BY host COLLATE \"C\" LIMIT $2", after, page.limit() + 1)
-        .map(rows -> PgRows.page(rows, page.limit(), PgRemoteHostStore::read,
-            row -> PageCursors.encodeText(row.getString("host")))));
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      String after = page.after().map(PageCursors::decodeText).orElse("");
+      return PgDatabase.run(c, "SELECT * FROM remote_host WHERE host COLLATE \"C\" > $1"
+          + " ORDER BY host COLLATE \"C\" LIMIT $2", after, page.limit() + 1)
+          .map(rows -> PgRows.page(rows, page.limit(), PgRemoteHostStore::read,
+              row -> PageCursors.encodeText(row.getString("host"))));
+    });
   }
 }

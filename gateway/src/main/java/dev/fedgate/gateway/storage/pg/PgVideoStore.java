@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** {@link VideoStore} on PostgreSQL: one {@code video} row per uuid; a tombstone is the row with {@code deleted_at} set. */
+/** {@link VideoStore} on PostgreSQL: one {@code video} row per uuid; a tombstone has {@code deleted_at} set. */
 final class PgVideoStore implements VideoStore {
   private static final String COLUMNS = "channel_name, name, description, duration_seconds, published_at, url,"
       + " embed_url, thumbnails, files, hls, tags, language, licence, category, sensitive, comments_policy, live,"
@@ -132,13 +132,16 @@ final class PgVideoStore implements VideoStore {
 
   @Override
   public CompletionStage<Page<Stored<Video>>> pageByChannel(String channel, PageRequest page) {
-    Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
-    return database.once(c -> (after.isPresent()
-        ? PgDatabase.run(c, PAGE_AFTER_SQL, channel, PageCursors.fromEpochMicros(after.get()[0]), after.get()[1],
-            page.limit() + 1)
-        : PgDatabase.run(c, FIRST_PAGE_SQL, channel, page.limit() + 1))
-        .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, row -> PageCursors.encode(
-            PageCursors.epochMicros(PgRows.instant(row, "published_at")), row.getLong("seq")))));
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
+      return (after.isPresent()
+          ? PgDatabase.run(c, PAGE_AFTER_SQL, channel, PageCursors.fromEpochMicros(after.get()[0]), after.get()[1],
+              page.limit() + 1)
+          : PgDatabase.run(c, FIRST_PAGE_SQL, channel, page.limit() + 1))
+          .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, row -> PageCursors.encode(
+              PageCursors.epochMicros(PgRows.instant(row, "published_at")), row.getLong("seq"))));
+    });
   }
 
   @Override

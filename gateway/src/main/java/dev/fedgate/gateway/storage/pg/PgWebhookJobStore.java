@@ -42,11 +42,14 @@ final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements Webhoo
 
   @Override
   public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
-    long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-    return database.once(c -> PgDatabase.run(c, "SELECT * FROM site_event WHERE id > $1 ORDER BY id LIMIT $2",
-        after, page.limit() + 1).map(rows -> PgRows.page(rows, page.limit(),
-            row -> new SiteEvent(new JobId(row.getLong("id")), readPayload(row), PgRows.instant(row, "created_at")),
-            row -> PageCursors.encode(row.getLong("id")))));
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      return PgDatabase.run(c, "SELECT * FROM site_event WHERE id > $1 ORDER BY id LIMIT $2",
+          after, page.limit() + 1).map(rows -> PgRows.page(rows, page.limit(),
+              row -> new SiteEvent(new JobId(row.getLong("id")), readPayload(row), PgRows.instant(row, "created_at")),
+              row -> PageCursors.encode(row.getLong("id"))));
+    });
   }
 
   @Override
