@@ -22,19 +22,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Several gateway nodes (backends) on one PostgreSQL database: starting together, and sharing the job queues. */
 class PostgresMultiNodeIT {
   private static final int NODES = 3;
   private final List<StorageBackend> nodes = new ArrayList<>();
-
-  /** Skips (or, when required, fails) the whole class at once when there is no server, before any backend opens. */
-  @BeforeAll
-  static void locateServer() {
-    TestPostgres.server();
-  }
 
   @AfterEach
   void closeNodes() {

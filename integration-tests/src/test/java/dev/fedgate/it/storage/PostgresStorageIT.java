@@ -19,7 +19,6 @@ import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
 import dev.fedgate.testkit.storage.WebhookJobStoreContract;
 import java.time.InstantSource;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -28,12 +27,6 @@ import org.junit.jupiter.api.Nested;
  * {@code FEDGATE_TEST_REQUIRE_PG=true}), and one database opened twice for the durability contract.
  */
 class PostgresStorageIT {
-
-  /** Skips (or, when required, fails) the whole class at once when there is no server, before any backend opens. */
-  @BeforeAll
-  static void locateServer() {
-    TestPostgres.server();
-  }
   /** A backend over a new, empty database, found through the provider registry as {@code Main} finds it. */
   static StorageBackend openFresh(String purpose, InstantSource clock) {
     return open(TestPostgres.freshDatabase(purpose), clock);
