@@ -144,10 +144,12 @@ final class PgDatabase {
     if (!closing.compareAndSet(null, done)) {
       return closing.get();
     }
-    // Vert.x is closed from a thread of its own rather than from one of its event loops, which it waits for.
+    // Vert.x is closed from a thread of its own rather than from one of its event loops, which it waits for; it is
+    // closed even when closing the pool failed, and that failure is then reported.
     pool.close().toCompletionStage().handleAsync((closed, failure) -> failure)
-        .thenCompose(poolFailure -> vertx.close().toCompletionStage())
-        .whenComplete((closed, failure) -> {
+        .thenCompose(poolFailure -> vertx.close().toCompletionStage().thenApply(closed -> poolFailure))
+        .whenComplete((poolFailure, vertxFailure) -> {
+          Throwable failure = vertxFailure != null ? vertxFailure : poolFailure;
           if (failure == null) {
             done.complete(null);
           } else {
