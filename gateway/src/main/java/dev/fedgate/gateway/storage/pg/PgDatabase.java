@@ -144,18 +144,24 @@ final class PgDatabase {
     if (!closing.compareAndSet(null, done)) {
       return closing.get();
     }
-    // Vert.x is closed from a thread of its own rather than from one of its event loops, which it waits for; it is
-    // closed even when closing the pool failed, and that failure is then reported.
-    pool.close().toCompletionStage().handleAsync((closed, failure) -> failure)
-        .thenCompose(poolFailure -> vertx.close().toCompletionStage().thenApply(closed -> poolFailure))
-        .whenComplete((poolFailure, vertxFailure) -> {
-          Throwable failure = vertxFailure != null ? vertxFailure : poolFailure;
-          if (failure == null) {
-            done.complete(null);
-          } else {
-            done.completeExceptionally(failure);
-          }
-        });
+    closeAfter(pool.close(), vertx).whenComplete((closed, failure) -> {
+      if (failure == null) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(failure);
+      }
+    });
     return done;
+  }
+
+  /**
+   * Closes {@code vertx} once its clients closed, even when that failed (the failure is then reported). Vert.x is
+   * closed from a thread of its own rather than from one of its event loops, which it waits for.
+   */
+  static CompletionStage<Void> closeAfter(Future<Void> clientsClosed, Vertx vertx) {
+    return clientsClosed.toCompletionStage().handleAsync((closed, failure) -> failure)
+        .thenCompose(clientFailure -> vertx.close().toCompletionStage().thenCompose(closed -> clientFailure == null
+            ? CompletableFuture.<Void>completedFuture(null)
+            : CompletableFuture.<Void>failedFuture(clientFailure)));
   }
 }
