@@ -8,11 +8,6 @@ import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.testkit.postgres.TestPostgres;
 import dev.fedgate.testkit.storage.StoreContract;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.sqlclient.SqlClient;
-import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,20 +47,10 @@ class PostgresConnectionLossIT {
     return Integer.MAX_VALUE;
   }
 
-  /** Ends every session on the test database from a separate admin connection, as a server restart would. */
+  /** Ends every session on the test database from a separate connection, as a server restart would. */
   private static void terminateConnections(PostgresUrl database) throws Exception {
-    Vertx vertx = Vertx.vertx();
-    try {
-      SqlClient admin = PgBuilder.client().connectingTo(TestPostgres.connectOptions(TestPostgres.server()))
-          .using(vertx).build();
-      Future<Integer> ended = admin.preparedQuery("SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity"
-          + " WHERE datname = $1 AND pid <> pg_backend_pid()")
-          .execute(Tuple.of(database.database()))
-          .map(rows -> rows.iterator().next().getInteger(0))
-          .eventually(admin::close);
-      assertThat(ended.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)).isPositive();
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    long ended = PgAdmin.queryNumber(TestPostgres.server(), "SELECT COUNT(pg_terminate_backend(pid))"
+        + " FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", database.database());
+    assertThat(ended).isPositive();
   }
 }

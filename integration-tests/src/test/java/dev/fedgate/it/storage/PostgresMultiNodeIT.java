@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class PostgresMultiNodeIT {
   private static final int NODES = 3;
   private final List<StorageBackend> nodes = new ArrayList<>();
+  private PostgresUrl database;
 
   @AfterEach
   void closeNodes() {
@@ -35,6 +36,7 @@ class PostgresMultiNodeIT {
   }
 
   private void startTogether(PostgresUrl database) {
+    this.database = database;
     StorageSettings settings = StorageSettings.builder().url(database.toConnectionUri()).build();
     List<CompletableFuture<StorageBackend>> opening = IntStream.range(0, NODES)
         .mapToObj(i -> StorageProviders.find("postgres").open(settings).toCompletableFuture()).toList();
@@ -42,8 +44,10 @@ class PostgresMultiNodeIT {
   }
 
   @Test
-  void nodesStartingTogether_migrateOnce_andAllServe() {
+  void nodesStartingTogether_migrateOnce_andAllServe() throws Exception {
     startTogether(TestPostgres.freshDatabase("multinode_start"));
+
+    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
 
     for (StorageBackend node : nodes) {
       StoreContract.await(node.ping());
