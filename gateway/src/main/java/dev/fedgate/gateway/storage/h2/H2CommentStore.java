@@ -9,6 +9,7 @@ import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -178,7 +179,7 @@ final class H2CommentStore implements CommentStore {
       return CompletableFuture.completedFuture(new Page<>(List.of(), Optional.empty()));
     }
     return database.transaction(c -> {
-      long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
       try (PreparedStatement select = c.prepareStatement(pageSql(wanted.size()))) {
         int index = 1;
         select.setObject(index++, video);
@@ -188,7 +189,7 @@ final class H2CommentStore implements CommentStore {
         }
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> Keyset.encode(r.getLong("id")));
+          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> PageCursors.encode(r.getLong("id")));
         }
       }
     });

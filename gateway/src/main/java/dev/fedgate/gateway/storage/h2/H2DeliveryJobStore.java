@@ -6,6 +6,7 @@ import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,14 +58,14 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
   @Override
   public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
     return database.transaction(c -> {
-      Optional<long[]> after = page.after().map(cursor -> Keyset.decode(cursor, 1));
+      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 1));
       try (PreparedStatement select = c.prepareStatement(PAGE_BY_HOST_SQL)) {
         select.setString(1, host);
         select.setString(2, state.name());
         select.setLong(3, after.map(a -> a[0]).orElse(0L));
         select.setInt(4, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), this::readJob, r -> Keyset.encode(r.getLong("id")));
+          return Keyset.collect(rows, page.limit(), this::readJob, r -> PageCursors.encode(r.getLong("id")));
         }
       }
     });

@@ -7,6 +7,7 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,14 +132,14 @@ final class H2FollowStore implements FollowStore {
   @Override
   public CompletionStage<Page<Stored<Follow>>> page(String localActor, FollowState state, PageRequest page) {
     return database.transaction(c -> {
-      long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
       try (PreparedStatement select = c.prepareStatement(PAGE_SQL)) {
         select.setString(1, localActor);
         select.setString(2, state.name());
         select.setLong(3, after);
         select.setInt(4, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> Keyset.encode(r.getLong("seq")));
+          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> PageCursors.encode(r.getLong("seq")));
         }
       }
     });

@@ -9,6 +9,7 @@ import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.LocalActorStore;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.StoredJson;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,8 +49,8 @@ final class H2LocalActorStore implements LocalActorStore {
     static Fields read(ResultSet rows) throws SQLException {
       String url = rows.getString("url");
       return new Fields(rows.getString("account_name"), rows.getString("display_name"), rows.getString("summary"),
-          url == null ? null : URI.create(url), H2Json.optionalImage(rows.getString("avatar")),
-          H2Json.optionalImage(rows.getString("banner")));
+          url == null ? null : URI.create(url), StoredJson.optionalImage(rows.getString("avatar")),
+          StoredJson.optionalImage(rows.getString("banner")));
     }
   }
 
@@ -117,8 +118,8 @@ final class H2LocalActorStore implements LocalActorStore {
     statement.setString(2, fields.displayName());
     statement.setString(3, fields.summary());
     statement.setString(4, fields.url() == null ? null : fields.url().toString());
-    statement.setString(5, fields.avatar().map(H2Json::image).orElse(null));
-    statement.setString(6, fields.banner().map(H2Json::image).orElse(null));
+    statement.setString(5, fields.avatar().map(StoredJson::image).orElse(null));
+    statement.setString(6, fields.banner().map(StoredJson::image).orElse(null));
     H2Rows.setInstant(statement, 7, now);
     return now;
   }

@@ -4,13 +4,13 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.RemoteHostStore;
+import dev.fedgate.gateway.storage.support.HostHealthRules;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -25,8 +25,7 @@ final class H2RemoteHostStore implements RemoteHostStore {
 
   @Override
   public CompletionStage<RemoteHost> recordSuccess(String host, Instant at) {
-    return change(host, current -> new RemoteHost(host, Optional.of(at), current.lastFailureAt(), 0,
-        Optional.empty(), current.signatureScheme()));
+    return change(host, current -> HostHealthRules.success(current, at));
   }
 
   @Override
@@ -34,35 +33,19 @@ final class H2RemoteHostStore implements RemoteHostStore {
     if (unavailableAfterDays < 1) {
       throw new IllegalArgumentException("unavailableAfterDays must be at least 1");
     }
-    return change(host, current -> {
-      boolean sameDay = current.failureDays() > 0 && current.lastFailureAt()
-          .filter(last -> day(last).equals(day(at))).isPresent();
-      int days = sameDay ? current.failureDays() : current.failureDays() + 1;
-      Optional<Instant> unavailable = current.unavailableSince().isPresent() || days < unavailableAfterDays
-          ? current.unavailableSince()
-          : Optional.of(at);
-      Instant lastFailure = current.lastFailureAt().filter(last -> last.isAfter(at)).orElse(at);
-      return new RemoteHost(host, current.lastSuccessAt(), Optional.of(lastFailure), days, unavailable,
-          current.signatureScheme());
-    });
-  }
-
-  private static LocalDate day(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC).toLocalDate();
+    return change(host, current -> HostHealthRules.failure(current, at, unavailableAfterDays));
   }
 
   @Override
   public CompletionStage<Void> rememberSignatureScheme(String host, String scheme) {
-    return change(host, current -> new RemoteHost(host, current.lastSuccessAt(), current.lastFailureAt(),
-        current.failureDays(), current.unavailableSince(), Optional.of(scheme))).thenApply(state -> null);
+    return change(host, current -> HostHealthRules.scheme(current, scheme)).thenApply(state -> null);
   }
 
   /** Reads the host's row under a lock (or a blank state), applies {@code update}, and writes the result back. */
   private CompletionStage<RemoteHost> change(String host, UnaryOperator<RemoteHost> update) {
     return database.transaction(c -> {
       Optional<RemoteHost> current = select(c, host, true);
-      RemoteHost next = update.apply(current.orElse(new RemoteHost(host, Optional.empty(), Optional.empty(), 0,
-          Optional.empty(), Optional.empty())));
+      RemoteHost next = update.apply(current.orElse(HostHealthRules.blank(host)));
       String sql = current.isPresent()
           ? "UPDATE remote_host SET last_success_at = ?, last_failure_at = ?, failure_days = ?,"
               + " unavailable_since = ?, signature_scheme = ? WHERE host = ?"
@@ -105,14 +88,14 @@ final class H2RemoteHostStore implements RemoteHostStore {
   @Override
   public CompletionStage<Page<RemoteHost>> page(PageRequest page) {
     return database.transaction(c -> {
-      String after = page.after().map(Keyset::decodeText).orElse("");
+      String after = page.after().map(PageCursors::decodeText).orElse("");
       try (PreparedStatement select =
           c.prepareStatement("SELECT * FROM remote_host WHERE host > ? ORDER BY host FETCH FIRST ? ROWS ONLY")) {
         select.setString(1, after);
         select.setInt(2, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
           return Keyset.collect(rows, page.limit(), H2RemoteHostStore::read,
-              r -> Keyset.encodeText(r.getString("host")));
+              r -> PageCursors.encodeText(r.getString("host")));
         }
       }
     });

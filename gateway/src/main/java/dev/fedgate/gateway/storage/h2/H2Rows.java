@@ -20,14 +20,6 @@ final class H2Rows {
     return instant.truncatedTo(ChronoUnit.MICROS);
   }
 
-  static long epochMicros(Instant instant) {
-    return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
-  }
-
-  static Instant fromEpochMicros(long micros) {
-    return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
-  }
-
   static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
     if (instant == null) {
       statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);

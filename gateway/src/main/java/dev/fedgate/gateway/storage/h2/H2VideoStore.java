@@ -9,6 +9,8 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.VideoTombstone;
+import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.StoredJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -85,10 +87,10 @@ final class H2VideoStore implements VideoStore {
       H2Rows.setInstant(statement, 5, video.publishedAt());
       statement.setString(6, video.url().toString());
       H2Rows.setOptional(statement, 7, video.embedUrl());
-      statement.setString(8, H2Json.images(video.thumbnails()));
-      statement.setString(9, H2Json.files(video.files()));
-      H2Rows.setOptional(statement, 10, video.hls().map(H2Json::hls));
-      statement.setString(11, H2Json.strings(video.tags()));
+      statement.setString(8, StoredJson.images(video.thumbnails()));
+      statement.setString(9, StoredJson.files(video.files()));
+      H2Rows.setOptional(statement, 10, video.hls().map(StoredJson::hls));
+      statement.setString(11, StoredJson.strings(video.tags()));
       H2Rows.setOptional(statement, 12, video.language());
       H2Rows.setOptional(statement, 13, video.licence());
       H2Rows.setOptional(statement, 14, video.category());
@@ -114,10 +116,10 @@ final class H2VideoStore implements VideoStore {
         H2Rows.instant(rows, "published_at"),
         H2Rows.uri(rows, "url"),
         H2Rows.optionalUri(rows, "embed_url"),
-        H2Json.images(rows.getString("thumbnails")),
-        H2Json.files(rows.getString("files")),
-        H2Rows.optionalString(rows, "hls").map(H2Json::hls),
-        H2Json.strings(rows.getString("tags")),
+        StoredJson.images(rows.getString("thumbnails")),
+        StoredJson.files(rows.getString("files")),
+        H2Rows.optionalString(rows, "hls").map(StoredJson::hls),
+        StoredJson.strings(rows.getString("tags")),
         H2Rows.optionalString(rows, "language"),
         H2Rows.optionalString(rows, "licence"),
         H2Rows.optionalString(rows, "category"),
@@ -185,12 +187,12 @@ final class H2VideoStore implements VideoStore {
   @Override
   public CompletionStage<Page<Stored<Video>>> pageByChannel(String channel, PageRequest page) {
     return database.transaction(c -> {
-      Optional<long[]> after = page.after().map(cursor -> Keyset.decode(cursor, 2));
+      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
       try (PreparedStatement select = c.prepareStatement(after.isPresent() ? PAGE_AFTER_SQL : FIRST_PAGE_SQL)) {
         int index = 1;
         select.setString(index++, channel);
         if (after.isPresent()) {
-          Instant published = H2Rows.fromEpochMicros(after.get()[0]);
+          Instant published = PageCursors.fromEpochMicros(after.get()[0]);
           H2Rows.setInstant(select, index++, published);
           H2Rows.setInstant(select, index++, published);
           H2Rows.setInstant(select, index++, published);
@@ -199,7 +201,7 @@ final class H2VideoStore implements VideoStore {
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
           return Keyset.collect(rows, page.limit(), H2VideoStore::readStored,
-              r -> Keyset.encode(H2Rows.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")));
+              r -> PageCursors.encode(PageCursors.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")));
         }
       }
     });

@@ -6,6 +6,7 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.WebhookJobStore;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -55,13 +56,13 @@ final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements Webhoo
   @Override
   public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
     return database.transaction(c -> {
-      long after = page.after().map(cursor -> Keyset.decode(cursor, 1)[0]).orElse(0L);
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
       try (PreparedStatement select = c.prepareStatement(EVENTS_SQL)) {
         select.setLong(1, after);
         select.setInt(2, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
           return Keyset.collect(rows, page.limit(), H2WebhookJobStore::readEvent,
-              r -> Keyset.encode(r.getLong("id")));
+              r -> PageCursors.encode(r.getLong("id")));
         }
       }
     });

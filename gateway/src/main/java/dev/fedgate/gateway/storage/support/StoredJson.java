@@ -1,4 +1,4 @@
-package dev.fedgate.gateway.storage.h2;
+package dev.fedgate.gateway.storage.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,57 +18,57 @@ import java.util.function.Function;
  * The JSON text kept in columns for nested values (pictures, files, playlists, tags). Written field by field, so the
  * stored form does not change when a record gains a component.
  */
-final class H2Json {
+public final class StoredJson {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private H2Json() {}
+  private StoredJson() {}
 
-  static String image(Image image) {
+  public static String image(Image image) {
     return write(imageNode(image));
   }
 
-  static Image image(String json) {
+  public static Image image(String json) {
     return image(read(json));
   }
 
-  static String images(List<Image> images) {
-    return write(array(images, H2Json::imageNode));
+  public static String images(List<Image> images) {
+    return write(array(images, StoredJson::imageNode));
   }
 
-  static List<Image> images(String json) {
-    return list(read(json), H2Json::image);
+  public static List<Image> images(String json) {
+    return list(read(json), StoredJson::image);
   }
 
-  static String files(List<VideoFile> files) {
-    return write(array(files, H2Json::fileNode));
+  public static String files(List<VideoFile> files) {
+    return write(array(files, StoredJson::fileNode));
   }
 
-  static List<VideoFile> files(String json) {
-    return list(read(json), H2Json::file);
+  public static List<VideoFile> files(String json) {
+    return list(read(json), StoredJson::file);
   }
 
-  static String hls(HlsPlaylist hls) {
+  public static String hls(HlsPlaylist hls) {
     ObjectNode node = MAPPER.createObjectNode();
     node.put("playlistUrl", hls.playlistUrl().toString());
-    node.set("files", array(hls.files(), H2Json::fileNode));
+    node.set("files", array(hls.files(), StoredJson::fileNode));
     return write(node);
   }
 
-  static HlsPlaylist hls(String json) {
+  public static HlsPlaylist hls(String json) {
     JsonNode node = read(json);
-    return new HlsPlaylist(URI.create(node.get("playlistUrl").asText()), list(node.get("files"), H2Json::file));
+    return new HlsPlaylist(URI.create(node.get("playlistUrl").asText()), list(node.get("files"), StoredJson::file));
   }
 
-  static String strings(List<String> strings) {
+  public static String strings(List<String> strings) {
     return write(array(strings, MAPPER.getNodeFactory()::textNode));
   }
 
-  static List<String> strings(String json) {
+  public static List<String> strings(String json) {
     return list(read(json), JsonNode::asText);
   }
 
-  static Optional<Image> optionalImage(String json) {
-    return Optional.ofNullable(json).map(H2Json::image);
+  public static Optional<Image> optionalImage(String json) {
+    return Optional.ofNullable(json).map(StoredJson::image);
   }
 
   private static ObjectNode imageNode(Image image) {

@@ -1,0 +1,58 @@
+package dev.fedgate.gateway.storage.pg;
+
+import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.DeliveryJobStore;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobState;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.support.PageCursors;
+import io.vertx.sqlclient.Row;
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** {@link DeliveryJobStore} on PostgreSQL: the common queue over {@code delivery_job}, with host and object columns. */
+final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJobStore {
+  PgDeliveryJobStore(PgDatabase database, InstantSource clock) {
+    super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
+  }
+
+  @Override
+  List<Object> payloadValues(Delivery delivery) {
+    return Arrays.asList(delivery.inbox(), delivery.host(), delivery.signer(), delivery.activityId(),
+        delivery.objectId(), delivery.json());
+  }
+
+  @Override
+  Delivery readPayload(Row row) {
+    return new Delivery(PgRows.uri(row, "inbox"), row.getString("signer"), PgRows.uri(row, "activity_id"),
+        PgRows.optionalUri(row, "object_id"), row.getString("body"));
+  }
+
+  @Override
+  public CompletionStage<Integer> cancelForObject(URI objectId) {
+    return database.once(c -> PgDatabase.run(c,
+        "DELETE FROM delivery_job WHERE object_id = $1 AND state = 'QUEUED'", objectId).map(rows -> rows.rowCount()));
+  }
+
+  @Override
+  public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      return PgDatabase.run(c, "SELECT * FROM delivery_job WHERE host = $1 AND state = $2"
+          + " AND id > $3 ORDER BY id LIMIT $4", host, state, after, page.limit() + 1)
+          .map(rows -> PgRows.page(rows, page.limit(), this::readJob, r -> PageCursors.encode(r.getLong("id"))));
+    });
+  }
+
+  @Override
+  public CompletionStage<Integer> redrive(String host, Instant now) {
+    return database.once(c -> PgDatabase.run(c, "UPDATE delivery_job SET state = 'QUEUED', attempts = 0, due_at = $1"
+        + " WHERE host = $2 AND state = 'DEAD'", now, host).map(rows -> rows.rowCount()));
+  }
+}

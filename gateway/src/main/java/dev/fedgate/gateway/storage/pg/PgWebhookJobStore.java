@@ -1,0 +1,60 @@
+package dev.fedgate.gateway.storage.pg;
+
+import dev.fedgate.gateway.storage.JobId;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.SiteEvent;
+import dev.fedgate.gateway.storage.WebhookEvent;
+import dev.fedgate.gateway.storage.WebhookJobStore;
+import dev.fedgate.gateway.storage.support.PageCursors;
+import io.vertx.sqlclient.Row;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/** {@link WebhookJobStore} on PostgreSQL: the common queue over {@code webhook_job}, and the {@code site_event} log. */
+final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements WebhookJobStore {
+  /** The job and its logged event in one statement. Parameters: type, body, time. */
+  private static final String INSERT_SQL = "WITH job AS (INSERT INTO webhook_job (event_type, body, state, attempts,"
+      + " due_at, created_at) VALUES ($1, $2, 'QUEUED', 0, $3, $3) RETURNING id, event_type, body, created_at)"
+      + " INSERT INTO site_event (id, event_type, body, created_at) SELECT id, event_type, body, created_at FROM job"
+      + " RETURNING id";
+
+  PgWebhookJobStore(PgDatabase database, InstantSource clock) {
+    super(database, clock, "webhook_job", List.of("event_type", "body"));
+  }
+
+  @Override
+  List<Object> payloadValues(WebhookEvent event) {
+    return List.of(event.type(), event.json());
+  }
+
+  @Override
+  WebhookEvent readPayload(Row row) {
+    return new WebhookEvent(row.getString("event_type"), row.getString("body"));
+  }
+
+  @Override
+  String insertSql() {
+    return INSERT_SQL;
+  }
+
+  @Override
+  public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      return PgDatabase.run(c, "SELECT * FROM site_event WHERE id > $1 ORDER BY id LIMIT $2",
+          after, page.limit() + 1).map(rows -> PgRows.page(rows, page.limit(),
+              row -> new SiteEvent(new JobId(row.getLong("id")), readPayload(row), PgRows.instant(row, "created_at")),
+              row -> PageCursors.encode(row.getLong("id"))));
+    });
+  }
+
+  @Override
+  public CompletionStage<Integer> pruneEvents(Instant before) {
+    return database.once(c -> PgDatabase.run(c, "DELETE FROM site_event WHERE created_at < $1", before)
+        .map(rows -> rows.rowCount()));
+  }
+}
