@@ -1,16 +1,12 @@
 package dev.fedgate.testkit.junit;
 
+import dev.fedgate.signatures.HttpHeaders;
 import dev.fedgate.testkit.peers.HttpResult;
+import dev.fedgate.testkit.peers.SignedHttpClient;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.InstantSource;
 import java.util.UUID;
 
 /**
@@ -18,11 +14,9 @@ import java.util.UUID;
  * videos, reads and deletes, with the bearer token. Answers are returned as they come; tests assert on the status.
  */
 public final class SiteApiClient {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
   private final URI base;
   private final String token;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  private final SignedHttpClient http = SignedHttpClient.create(InstantSource.system());
 
   /** A client of the gateway listening at {@code base}, authenticating with {@code token}. */
   public SiteApiClient(URI base, String token) {
@@ -56,23 +50,9 @@ public final class SiteApiClient {
   }
 
   private HttpResult send(String method, String path, JsonObject body) {
-    URI target = base.resolve(path);
-    HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
-        .header("Authorization", "Bearer " + token)
-        .method(method, body == null ? BodyPublishers.noBody()
-            : BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    try {
-      HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new HttpResult(target, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + target + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(method + " " + target + " interrupted", e);
-    }
+    HttpHeaders headers = HttpHeaders.of("Authorization", "Bearer " + token);
+    return http.send(method, base.resolve(path), body == null ? headers
+        : headers.with("Content-Type", "application/json"),
+        body == null ? new byte[0] : body.encode().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** One HTTP answer as a test sees it: status, {@code Content-Type} (empty when absent), body bytes and final URI. */
 public record HttpResult(URI uri, int status, String contentType, byte[] body) {
-  /** Copies nothing: the body is owned by the result. */
+  /** A missing content type reads as empty. */
   public HttpResult {
     contentType = contentType == null ? "" : contentType;
   }

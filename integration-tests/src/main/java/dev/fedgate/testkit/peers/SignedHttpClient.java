@@ -16,8 +16,9 @@ import java.time.InstantSource;
 import java.util.Optional;
 
 /**
- * The client side of a simulated peer (and of the conformance checker): plain and signed {@code GET}s and signed
- * {@code POST}s, blocking, with a bounded timeout and no redirects (a redirect is an answer the caller judges).
+ * The client side of a simulated peer, the conformance checker and the Site API client: plain and signed {@code GET}s
+ * and signed {@code POST}s, blocking, with a bounded timeout and body, and no redirects (a redirect is an answer the
+ * caller judges).
  */
 public final class SignedHttpClient {
   /** What Mastodon and PeerTube send when they want an ActivityPub document. */
@@ -56,6 +57,11 @@ public final class SignedHttpClient {
   public HttpResult post(SimulatedActor signer, URI inbox, byte[] body, SignatureScheme scheme) {
     return send("POST", inbox, HttpHeaders.of("Content-Type", ACTIVITY_JSON, "Accept", ACCEPT_ACTIVITY), body,
         Optional.of(signer.signer(scheme)));
+  }
+
+  /** An unsigned request of any method, e.g. to the Site API. */
+  public HttpResult send(String method, URI target, HttpHeaders headers, byte[] body) {
+    return send(method, target, headers, body, Optional.empty());
   }
 
   private HttpResult send(String method, URI target, HttpHeaders headers, byte[] body, Optional<HttpSigner> signer) {

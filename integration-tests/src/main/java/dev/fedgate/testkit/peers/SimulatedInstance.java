@@ -36,11 +36,10 @@ import java.util.function.Predicate;
  */
 public final class SimulatedInstance implements AutoCloseable {
   private static final long MAX_INBOX_BYTES = 1 << 20;
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final PeerProfile profile;
   private final Vertx vertx;
-  private final HttpServer server;
   private final URI base;
   private final SignedHttpClient http;
   private final Map<String, Served> documents = new ConcurrentHashMap<>();
@@ -54,14 +53,16 @@ public final class SimulatedInstance implements AutoCloseable {
   /** A document served as is: status, content type and body. */
   public record Served(int status, String contentType, String body) {}
 
-  private SimulatedInstance(PeerProfile profile, InstantSource clock, Vertx vertx, HttpServer server) {
+  private SimulatedInstance(PeerProfile profile, InstantSource clock, Vertx vertx, int port, Router router) {
     this.profile = profile;
     this.vertx = vertx;
-    this.server = server;
-    this.base = URI.create("http://127.0.0.1:" + server.actualPort());
+    this.base = URI.create("http://127.0.0.1:" + port);
     this.http = SignedHttpClient.create(clock);
     this.instanceActor = createActor(profile.instanceActorName(), profile.instanceActorType());
     this.verifier = new RequestVerifier(new KeyFetcher(http, instanceActor), clock);
+    // Routes are mounted once the port (and so every id) is known; nobody can call before start returns.
+    router.post().handler(BodyHandler.create().setBodyLimit(MAX_INBOX_BYTES)).handler(this::receive);
+    router.get().handler(this::serveDocument);
   }
 
   /** Starts an instance behaving like {@code profile}, dating signatures by the system clock. */
@@ -73,14 +74,10 @@ public final class SimulatedInstance implements AutoCloseable {
   public static SimulatedInstance start(PeerProfile profile, InstantSource clock) {
     Vertx vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    SimulatedInstance[] self = new SimulatedInstance[1];
-    router.post().handler(BodyHandler.create().setBodyLimit(MAX_INBOX_BYTES)).handler(ctx -> self[0].receive(ctx));
-    router.get().handler(ctx -> self[0].serveDocument(ctx));
     try {
       HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
-          .toCompletionStage().toCompletableFuture().get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      self[0] = new SimulatedInstance(profile, clock, vertx, server);
-      return self[0];
+          .toCompletionStage().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return new SimulatedInstance(profile, clock, vertx, server.actualPort(), router);
     } catch (Exception e) {
       vertx.close();
       throw new IllegalStateException("simulated instance did not start: " + e.getMessage(), e);
@@ -188,12 +185,12 @@ public final class SimulatedInstance implements AutoCloseable {
     return http.post(signer, inbox, activity.encode().getBytes(StandardCharsets.UTF_8), scheme);
   }
 
-  /** Stops the server. */
+  /** Stops the server and its Vert.x instance. */
   @Override
   public void close() {
     try {
       vertx.close().toCompletionStage().toCompletableFuture()
-          .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException("simulated instance did not stop: " + e.getMessage(), e);
     }
