@@ -86,6 +86,12 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
     return gateway;
   }
 
+  /** The gateway's temporary data directory (deleted after the class's tests). */
+  public Path dataDirectory() {
+    gateway();
+    return dataDirectory;
+  }
+
   /** Where the gateway listens: {@code http://127.0.0.1:<port>}. */
   public URI baseUrl() {
     return gateway().listenUrl();

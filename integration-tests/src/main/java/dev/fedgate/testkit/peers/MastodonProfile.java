@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +22,11 @@ public final class MastodonProfile implements PeerProfile {
 
   private final AtomicLong serial = new AtomicLong(113_000_000_000_000_000L);
 
-  MastodonProfile() {}
+  private final InstantSource clock;
+
+  MastodonProfile(InstantSource clock) {
+    this.clock = clock;
+  }
 
   @Override
   public String software() {
@@ -83,7 +88,7 @@ public final class MastodonProfile implements PeerProfile {
   @Override
   public JsonObject reply(SimulatedActor actor, URI inReplyTo, URI author, String text) {
     URI note = URI.create(actor.id() + "/statuses/" + next());
-    String published = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String published = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     JsonArray to = PeerProfile.strings(PUBLIC);
     JsonArray cc = PeerProfile.strings(actor.followers(), author);
     JsonObject object = new JsonObject().put("id", note.toString()).put("type", "Note").putNull("summary")
@@ -110,7 +115,7 @@ public final class MastodonProfile implements PeerProfile {
   public JsonObject announce(SimulatedActor actor, URI object, URI author) {
     return PeerProfile.activity(ACTIVITY_STREAMS, URI.create(actor.id() + "/statuses/" + next() + "/activity"),
             "Announce", actor)
-        .put("published", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
+        .put("published", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())
         .put("to", PeerProfile.strings(PUBLIC)).put("cc", PeerProfile.strings(author, actor.followers()))
         .put("object", object.toString());
   }

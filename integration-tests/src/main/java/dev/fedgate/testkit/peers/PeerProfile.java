@@ -3,6 +3,7 @@ package dev.fedgate.testkit.peers;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.time.InstantSource;
 
 /**
  * How one kind of peer spells its documents and activities and where it delivers them, taken from
@@ -16,12 +17,22 @@ public sealed interface PeerProfile permits MastodonProfile, PeerTubeProfile {
 
   /** Mastodon: {@code /users/<name>}, instance actor {@code /actor}, Follow/Like/Undo to personal inboxes. */
   static MastodonProfile mastodon() {
-    return new MastodonProfile();
+    return mastodon(InstantSource.system());
+  }
+
+  /** Mastodon, dating its activities by {@code clock}. */
+  static MastodonProfile mastodon(InstantSource clock) {
+    return new MastodonProfile(clock);
   }
 
   /** PeerTube: {@code /accounts/<name>} and {@code /video-channels/<name>}, shared inboxes for everything else. */
   static PeerTubeProfile peerTube() {
-    return new PeerTubeProfile();
+    return peerTube(InstantSource.system());
+  }
+
+  /** PeerTube, dating its activities and videos by {@code clock}. */
+  static PeerTubeProfile peerTube(InstantSource clock) {
+    return new PeerTubeProfile(clock);
   }
 
   /** NodeInfo's {@code software.name}. */

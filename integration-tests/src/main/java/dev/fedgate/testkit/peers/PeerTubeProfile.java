@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -28,7 +29,11 @@ public final class PeerTubeProfile implements PeerProfile {
           .put("waitTranscoding", typed("pt:waitTranscoding", "sc:Boolean"))
           .put("comments", typed("as:comments", "@id")).put("playlists", typed("pt:playlists", "@id")));
 
-  PeerTubeProfile() {}
+  private final InstantSource clock;
+
+  PeerTubeProfile(InstantSource clock) {
+    this.clock = clock;
+  }
 
   private static JsonObject typed(String id, String type) {
     return new JsonObject().put("@id", id).put("@type", type);
@@ -97,7 +102,7 @@ public final class PeerTubeProfile implements PeerProfile {
   @Override
   public JsonObject reply(SimulatedActor actor, URI inReplyTo, URI author, String text) {
     URI note = actor.id().resolve("/videos/watch/" + UUID.randomUUID() + "/comments/1");
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     JsonArray to = PeerProfile.strings(PUBLIC);
     JsonArray cc = PeerProfile.strings(actor.followers());
     JsonObject object = new JsonObject().put("type", "Note").put("id", note.toString()).put("url", note.toString())
@@ -141,7 +146,7 @@ public final class PeerTubeProfile implements PeerProfile {
    */
   public JsonObject video(SimulatedActor channel, UUID uuid, String name, Duration duration) {
     URI id = channel.id().resolve("/videos/watch/" + uuid);
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     return new JsonObject().put("@context", CONTEXT.copy()).put("type", "Video").put("id", id.toString())
         .put("name", name).put("duration", "PT" + duration.toSeconds() + "S").put("uuid", uuid.toString())
         .put("views", 0).put("sensitive", false).put("commentsPolicy", 1).put("state", 1)

@@ -88,7 +88,9 @@ public final class SignedHttpClient {
       return new HttpResult(target, response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""), bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + target + " failed: " + e.getMessage(), e);
+      // A refused connection has no message; its type says what happened.
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new UncheckedIOException(method + " " + target + " failed: " + why, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(method + " " + target + " interrupted", e);
