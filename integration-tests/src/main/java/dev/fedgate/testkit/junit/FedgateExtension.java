@@ -32,6 +32,8 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
   private final UnaryOperator<GatewayConfig.Builder> customize;
   private Path dataDirectory;
   private Gateway gateway;
+  /** The unique id of the test class whose beforeAll started the gateway. */
+  private String owner;
 
   private FedgateExtension(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize) {
     this.postgres = postgres;
@@ -53,8 +55,13 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
     return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)));
   }
 
+  /** Starts the gateway; for a {@code @Nested} class inside the one that started it, keeps the running one. */
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
+    if (gateway != null) {
+      return;
+    }
+    owner = context == null ? "" : context.getUniqueId();
     dataDirectory = Files.createTempDirectory("fedgate-test");
     GatewayConfig.Builder config = GatewayConfig.builder().host("127.0.0.1").port(0).dataDirectory(dataDirectory)
         .allowPrivateAddresses(true);
@@ -65,8 +72,12 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
+  /** Stops the gateway after the class that started it (not after its {@code @Nested} classes). */
   @Override
   public void afterAll(ExtensionContext context) throws Exception {
+    if (!(context == null ? "" : context.getUniqueId()).equals(owner)) {
+      return;
+    }
     try {
       if (gateway != null) {
         gateway.stop().toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);

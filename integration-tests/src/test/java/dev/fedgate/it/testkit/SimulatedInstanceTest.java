@@ -187,4 +187,21 @@ class SimulatedInstanceTest {
 
     assertThat(mastodon.fetch(impostor, channel.id()).status()).isEqualTo(401);
   }
+
+  @Test
+  void peerTubeShapes_matchTheReference() {
+    PeerProfile profile = peerTube.profile();
+    URI video = URI.create(peerTube.baseUrl() + "/videos/watch/8b6d2a34-1c1c-4a5b-9f0e-6c1f0e2b7a10");
+    JsonObject follow = profile.follow(channel, alice.id());
+    JsonObject reply = profile.reply(channel, video, alice.id(), "Nice");
+
+    assertThat(follow.getString("id")).startsWith(channel.id() + "/follows/");
+    assertThat(profile.undo(channel, follow).getString("id")).isEqualTo(follow.getString("id") + "/undo");
+    assertThat(profile.accept(channel, follow).getJsonObject("object").getString("id"))
+        .isEqualTo(follow.getString("id"));
+    assertThat(reply.getJsonObject("object").getString("mediaType")).isEqualTo("text/markdown");
+    assertThat(profile.announce(channel, video, alice.id()).getString("id")).isEqualTo(video + "/announces/cooking");
+    assertThat(profile.delete(channel, video).getString("object")).isEqualTo(video.toString());
+    assertThat(peerTube.actorDocument(channel).getJsonArray("attributedTo")).isNotEmpty();
+  }
 }
