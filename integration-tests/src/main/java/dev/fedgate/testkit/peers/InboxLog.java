@@ -6,11 +6,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** What a simulated instance's inboxes received, in arrival order; tests wait on it without sleeping. */
+/**
+ * What a simulated instance's inboxes received, in arrival order; tests wait on it without sleeping. Bounded: past
+ * {@link #MAX_KEPT} entries the oldest are dropped, so a load test cannot exhaust the heap.
+ */
 final class InboxLog {
+  static final int MAX_KEPT = 100_000;
+
   private final List<ReceivedActivity> received = new ArrayList<>();
 
   synchronized void add(ReceivedActivity activity) {
+    if (received.size() == MAX_KEPT) {
+      received.subList(0, MAX_KEPT / 10).clear();
+    }
     received.add(activity);
     notifyAll();
   }
