@@ -20,6 +20,7 @@ import dev.fedgate.gateway.http.ActivityPubRoutes;
 import dev.fedgate.gateway.http.GatewayRouter;
 import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.InboxRoutes;
+import dev.fedgate.gateway.http.MetricsRoutes;
 import dev.fedgate.gateway.inbox.DomainBlocks;
 import dev.fedgate.gateway.inbox.Inbox;
 import dev.fedgate.gateway.http.NodeInfoRoutes;
@@ -27,6 +28,7 @@ import dev.fedgate.gateway.http.SiteApiRoutes;
 import dev.fedgate.gateway.http.WebFingerRoutes;
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalCollections;
+import dev.fedgate.gateway.metrics.GatewayMetrics;
 import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
@@ -81,7 +83,7 @@ public final class Gateway {
 
   /** What the routes are built from, opened before the server binds; the inbox is built once the URLs are known. */
   private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu,
-      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox) {}
+      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox, GatewayMetrics metrics) {}
 
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
   private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
@@ -142,7 +144,7 @@ public final class Gateway {
     vertx.executeBlocking(() -> prepareDataDirectory(config))
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
-            .compose(storage -> prepare(config, storage, token, cpu, fetcher))
+            .compose(storage -> prepare(config, storage, token, cpu, fetcher, clock))
             .compose(services -> listen(vertx, config, services, clock)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
@@ -177,7 +179,7 @@ public final class Gateway {
 
   /** The instance actor signs fetches and is followable by instances; it and its keys exist from the first start on. */
   private static Future<Services> prepare(GatewayConfig config, StorageBackend storage, ApiToken token,
-      ExecutorService cpu, Optional<RemoteFetcher> fetcher) {
+      ExecutorService cpu, Optional<RemoteFetcher> fetcher, InstantSource clock) {
     LocalKeys keys = new LocalKeys(storage.localActors(), keyWrapper(config), cpu);
     CompletionStage<Services> ready = storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME)
         .thenCompose(result -> {
@@ -187,7 +189,8 @@ public final class Gateway {
           }
           return keys.ensureKeys(LocalUrls.INSTANCE_ACTOR_NAME);
         })
-        .thenApply(ignored -> new Services(storage, keys, token, cpu, fetcher, new AtomicReference<>()));
+        .thenApply(ignored -> new Services(storage, keys, token, cpu, fetcher, new AtomicReference<>(),
+            new GatewayMetrics(storage, clock)));
     return Future.fromCompletionStage(ready);
   }
 
@@ -214,6 +217,9 @@ public final class Gateway {
       LocalUrls urls = new LocalUrls(publicUrl);
       mountRoutes(router, urls, services, config, clock);
       Outbound outbound = Outbound.start(vertx, config, urls, services, clock);
+      outbound.deliveries().onCompleted((job, outcome) -> services.metrics().jobCompleted("delivery", outcome));
+      outbound.webhooks().ifPresent(webhooks -> webhooks.onCompleted(
+          (job, outcome) -> services.metrics().jobCompleted("webhook", outcome)));
       mountInbox(vertx, router, urls, config, services, services.fetcher().orElse(outbound.fetcher()), clock);
       return new Gateway(config, vertx, server, services, outbound);
     });
@@ -240,6 +246,7 @@ public final class Gateway {
         new NodeInfoRoutes(urls, storage),
         new WebFingerRoutes(urls, storage.localActors()),
         new HealthRoutes(storage),
+        new MetricsRoutes(services.metrics()),
         new SiteApiRoutes(siteApi, new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
         new ActivityPubRoutes(documents, new LocalCollections(urls, storage, LocalCollections.DEFAULT_PAGE_SIZE),
             services.cpu()));
@@ -253,6 +260,7 @@ public final class Gateway {
         config.maxBodyBytes(),
         inbox.worker()::poke));
     services.inbox().set(inbox);
+    services.metrics().section("inbox", inbox.counters()::render);
     inbox.start();
   }
 

@@ -101,6 +101,23 @@ class GatewayTest {
   }
 
   @Test
+  void metrics_showQueueDepths_andInboxRefusalsByReason() {
+    test = TestGateway.start(dataDirectory);
+    HttpResponse<String> refused = test.send(test.request("/inbox").header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    assertThat(refused.statusCode()).isEqualTo(415);
+
+    HttpResponse<String> metrics = test.get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+    assertThat(metrics.body())
+        .contains("fedgate_queue_jobs{queue=\"delivery\",state=\"waiting\"} 0\n")
+        .contains("fedgate_queue_jobs{queue=\"inbox\",state=\"dead\"} 0\n")
+        .contains("fedgate_queue_oldest_due_seconds{queue=\"webhook\"} 0.0\n")
+        .contains("fedgate_inbox_requests_total{outcome=\"refused\",reason=\"unsupported-media-type\"} 1\n");
+  }
+
+  @Test
   void unknownPath_isProblemJson404() {
     test = TestGateway.start(dataDirectory);
     HttpResponse<String> response = test.get("/no/such/thing");

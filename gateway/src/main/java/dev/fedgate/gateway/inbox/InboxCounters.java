@@ -1,9 +1,6 @@
 package dev.fedgate.gateway.inbox;
 
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import dev.fedgate.gateway.metrics.CounterSet;
 
 /**
  * In-process counters of the inbox, rendered in the Prometheus text format. Labels are bounded: {@code outcome} and
@@ -16,7 +13,7 @@ public final class InboxCounters {
   /** Queued activities processed, by outcome ({@code handled}, {@code unhandled}, {@code retried}, {@code dropped}). */
   public static final String PROCESSED = "fedgate_inbox_processed_total";
 
-  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final CounterSet counters = new CounterSet();
 
   /** Counts one answered request. */
   public void answered(InboxOutcome outcome) {
@@ -31,18 +28,15 @@ public final class InboxCounters {
 
   /** The current value of a series, e.g. {@code fedgate_inbox_requests_total{outcome="refused",reason="domain-blocked"}}. */
   public long value(String series) {
-    LongAdder adder = counters.get(series);
-    return adder == null ? 0 : adder.sum();
+    return counters.value(series);
   }
 
   /** All series in the Prometheus text exposition format, sorted. */
   public String render() {
-    StringBuilder text = new StringBuilder();
-    new TreeMap<>(counters).forEach((series, value) -> text.append(series).append(' ').append(value.sum()).append('\n'));
-    return text.toString();
+    return counters.render();
   }
 
   private void increment(String series) {
-    counters.computeIfAbsent(series, s -> new LongAdder()).increment();
+    counters.increment(series);
   }
 }
