@@ -50,7 +50,7 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
     return new FedgateExtension(true, b -> b);
   }
 
-  /** The same gateway with more configuration, e.g. {@code b -> b.authorizedFetch(true)}. */
+  /** The same gateway with more configuration, e.g. {@code b -> b.maxBodyBytes(64 * 1024)}. */
   public FedgateExtension configure(UnaryOperator<GatewayConfig.Builder> more) {
     return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)));
   }
