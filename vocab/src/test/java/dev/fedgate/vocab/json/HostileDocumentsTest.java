@@ -28,7 +28,11 @@ class HostileDocumentsTest {
   private static final String NOTE = "{\"type\":\"Note\",\"id\":\"https://a.example/n/1\",";
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
-  private final VocabReader reader = Fixtures.reader();
+  /**
+   * The decoder's own refusals, with their pointers: the identity normalizer hands every document straight to it (the
+   * real normalizer refuses some of these earlier, at the document level; {@code JsonLdReadingTest} covers that path).
+   */
+  private final VocabReader reader = VocabReader.create(Fixtures.IDENTITY, ReadLimits.DEFAULT);
 
   @Test
   void refusesDeepNesting_inBytes() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fedgate.testdata.SharedData;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import dev.fedgate.vocab.jsonld.ContextNormalizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,16 +22,16 @@ import java.util.stream.Stream;
  * (WordPress's and PeerTube's {@code {headers, body}}).
  */
 public final class Fixtures {
-  /** Test-only stand-in for the JSON-LD normalizer: the fast path, every document read as it is. */
+  /** The decoder alone, for tests of its own refusals: every document handed to it as it is. */
   public static final ContextNormalizer IDENTITY = document -> document;
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private Fixtures() {}
 
-  /** A reader with the identity normalizer and default limits. */
+  /** A reader with the real JSON-LD normalizer (bundled contexts only) and default limits, as the gateway reads. */
   public static VocabReader reader() {
-    return VocabReader.create(IDENTITY, ReadLimits.DEFAULT);
+    return VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
   }
 
   /** Every {@code .json} and {@code .txt} file under {@code fixtures/<server>}, as paths relative to fixtures/. */
