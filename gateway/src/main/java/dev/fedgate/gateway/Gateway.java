@@ -17,6 +17,7 @@ import dev.fedgate.gateway.fetch.OutboundHttp;
 import dev.fedgate.gateway.fetch.OutboundSigner;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.http.ActivityPubRoutes;
+import dev.fedgate.gateway.http.AuthorizedFetch;
 import dev.fedgate.gateway.http.GatewayRouter;
 import dev.fedgate.gateway.http.HealthRoutes;
 import dev.fedgate.gateway.http.InboxRoutes;
@@ -215,18 +216,21 @@ public final class Gateway {
     return vertx.createHttpServer(options).requestHandler(router).listen().map(server -> {
       URI publicUrl = config.publicUrl().orElse(URI.create("http://localhost:" + server.actualPort()));
       LocalUrls urls = new LocalUrls(publicUrl);
-      mountRoutes(router, urls, services, config, clock);
       Outbound outbound = Outbound.start(vertx, config, urls, services, clock);
       outbound.deliveries().onCompleted((job, outcome) -> services.metrics().jobCompleted("delivery", outcome));
       outbound.webhooks().ifPresent(webhooks -> webhooks.onCompleted(
           (job, outcome) -> services.metrics().jobCompleted("webhook", outcome)));
-      mountInbox(vertx, router, urls, config, services, services.fetcher().orElse(outbound.fetcher()), clock);
+      Inbox inbox = mountInbox(vertx, router, urls, config, services, services.fetcher().orElse(outbound.fetcher()),
+          clock);
+      Optional<AuthorizedFetch> access = config.authorizedFetch()
+          ? Optional.of(new AuthorizedFetch(inbox.pipeline(), urls)) : Optional.empty();
+      mountRoutes(router, urls, services, config, clock, access);
       return new Gateway(config, vertx, server, services, outbound);
     });
   }
 
   private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
-      InstantSource clock) {
+      InstantSource clock, Optional<AuthorizedFetch> access) {
     StorageBackend storage = services.storage();
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
@@ -249,10 +253,10 @@ public final class Gateway {
         new MetricsRoutes(services.metrics()),
         new SiteApiRoutes(siteApi, new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
         new ActivityPubRoutes(documents, new LocalCollections(urls, storage, LocalCollections.DEFAULT_PAGE_SIZE),
-            services.cpu()));
+            services.cpu(), access));
   }
 
-  private static void mountInbox(Vertx vertx, GatewayRouter router, LocalUrls urls, GatewayConfig config,
+  private static Inbox mountInbox(Vertx vertx, GatewayRouter router, LocalUrls urls, GatewayConfig config,
       Services services, RemoteFetcher fetcher, InstantSource clock) {
     Inbox inbox = Inbox.create(vertx, services.storage(), fetcher, urls, clock, services.cpu(), config.maxBodyBytes(),
         DomainBlocks.of(config.domainBlocks()));
@@ -262,6 +266,7 @@ public final class Gateway {
     services.inbox().set(inbox);
     services.metrics().section("inbox", inbox.counters()::render);
     inbox.start();
+    return inbox;
   }
 
   /**

@@ -33,7 +33,7 @@ enum ConfigOption {
       "allow fetching from and delivering to loopback and private addresses over http (local testing only)",
       (b, v) -> b.allowPrivateAddresses(ValueParsers.bool("--allow-private-addresses", v))),
   AUTHORIZED_FETCH("--authorized-fetch", "FEDGATE_AUTHORIZED_FETCH", "false",
-      "require a valid HTTP signature on every actor, object and collection GET (not enforced yet: true is refused)",
+      "require a valid HTTP signature on every actor, object and collection GET (the instance actor stays public)",
       (b, v) -> b.authorizedFetch(ValueParsers.bool("--authorized-fetch", v))),
   MAX_BODY_BYTES("--max-body-bytes", "FEDGATE_MAX_BODY_BYTES", String.valueOf(GatewayConfig.DEFAULT_MAX_BODY_BYTES),
       "largest request body accepted, in bytes",

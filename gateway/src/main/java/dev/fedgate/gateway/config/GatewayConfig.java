@@ -299,10 +299,6 @@ public final class GatewayConfig {
       if (kind != StorageKind.POSTGRES && postgresUrl != null) {
         throw new ConfigException("--pg-url", "is only used with --storage postgres");
       }
-      // Refused rather than ignored: an operator who asks for secure mode must not get an open server silently.
-      if (authorizedFetch != null && authorizedFetch) {
-        throw new ConfigException("--authorized-fetch", "is not enforced by this version yet; start without it");
-      }
       if (webhookUrl != null && webhookSecret == null) {
         throw new ConfigException("--webhook-secret", "is required with --webhook-url (webhooks are always signed)");
       }

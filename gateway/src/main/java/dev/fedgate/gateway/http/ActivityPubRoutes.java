@@ -25,20 +25,27 @@ import java.util.function.Function;
 
 /**
  * The public face: actor documents, videos (410 with a Tombstone once deleted), and the collections of both, at
- * PeerTube's URLs (DESIGN.md). Every route is {@code varyOnAccept}, then its handler: an authorized-fetch signature
- * check goes in between, as one more handler in {@link #route}.
+ * PeerTube's URLs (DESIGN.md). Every route is {@code varyOnAccept}, then the access check (a no-op, or
+ * {@link AuthorizedFetch}), then its handler.
  */
 public final class ActivityPubRoutes implements RouteGroup {
   private final RenderedDocuments documents;
   private final LocalCollections collections;
   private final Executor cpu;
+  private final Handler<RoutingContext> access;
   private final VocabWriter writer = VocabWriter.create();
 
-  /** Documents from {@code documents}, collections from {@code collections}, pages rendered on {@code cpu}. */
-  public ActivityPubRoutes(RenderedDocuments documents, LocalCollections collections, Executor cpu) {
+  /**
+   * Documents from {@code documents}, collections from {@code collections}, pages rendered on {@code cpu}; with
+   * {@code authorizedFetch}, every request must pass its signature check first (else anyone may fetch, as on Mastodon
+   * without secure mode).
+   */
+  public ActivityPubRoutes(RenderedDocuments documents, LocalCollections collections, Executor cpu,
+      Optional<AuthorizedFetch> authorizedFetch) {
     this.documents = Objects.requireNonNull(documents, "documents");
     this.collections = Objects.requireNonNull(collections, "collections");
     this.cpu = Objects.requireNonNull(cpu, "cpu");
+    this.access = authorizedFetch.<Handler<RoutingContext>>map(check -> check).orElse(RoutingContext::next);
   }
 
   /** Adds every actor, video and collection route to {@code router}. */
@@ -63,8 +70,8 @@ public final class ActivityPubRoutes implements RouteGroup {
     route(router, "/videos/watch/:uuid/announces", ctx -> interactions(ctx, InteractionKind.SHARE));
   }
 
-  private static void route(Router router, String path, Handler<RoutingContext> handler) {
-    router.get(path).handler(ActivityPubMedia::varyOnAccept).handler(handler);
+  private void route(Router router, String path, Handler<RoutingContext> handler) {
+    router.get(path).handler(ActivityPubMedia::varyOnAccept).handler(access).handler(handler);
   }
 
   private void document(RoutingContext ctx, CompletionStage<Optional<Rendered>> lookup) {

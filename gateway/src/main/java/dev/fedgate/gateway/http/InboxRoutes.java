@@ -8,7 +8,7 @@ import dev.fedgate.gateway.inbox.InboxRequest;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.LocalActorStore;
-import dev.fedgate.signatures.HttpHeaders;
+import dev.fedgate.signatures.HttpRequest;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -110,21 +110,14 @@ public final class InboxRoutes implements RouteGroup {
   }
 
   private void receive(RoutingContext ctx, byte[] body, Optional<String> recipient) {
-    HttpHeaders.Builder headers = HttpHeaders.builder();
-    ctx.request().headers().forEach(header -> headers.add(header.getKey(), header.getValue()));
-    // Vert.x 5 keeps the Host header as the request's authority, not among the headers; signatures cover it.
-    String host = ctx.request().authority() == null ? urls.webfingerHost() : ctx.request().authority().toString();
-    if (ctx.request().getHeader("Host") == null) {
-      headers.add("Host", host);
-    }
-    URI target;
+    HttpRequest request;
     try {
-      target = new URI(urls.base().getScheme() + "://" + host + ctx.request().uri());
+      request = SignedRequests.of(ctx, urls, body);
     } catch (URISyntaxException e) {
       refuse(ctx, InboxRefusal.SIGNATURE_INVALID, "the Host header or the request target is malformed");
       return;
     }
-    pipeline.receive(new InboxRequest(target, headers.build(), body, recipient))
+    pipeline.receive(new InboxRequest(request.target(), request.headers(), body, recipient))
         .onComplete(done -> answer(ctx, done.result()));
   }
 

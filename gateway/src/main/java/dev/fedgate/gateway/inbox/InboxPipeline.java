@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
+import dev.fedgate.gateway.keys.ResolvedKey;
+import dev.fedgate.gateway.problem.FedgateException;
+import dev.fedgate.gateway.problem.ProblemType;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
+import dev.fedgate.signatures.HttpRequest;
 import dev.fedgate.signatures.VerificationPolicy;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.VocabException;
@@ -58,6 +62,23 @@ public final class InboxPipeline {
   /** A builder; every dependency but the policy, limits and blocks must be set. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Checks the HTTP signature of a GET under authorized fetch with the inbox's own signature step (same policy, key
+   * cache, rotation refetch and domain blocks).
+   *
+   * @return the signer's actor id, or a failure with a {@link FedgateException}: {@code unauthorized} for a missing,
+   *     invalid or unknown signature, {@code unavailable} when the key could not be fetched for now
+   */
+  public Future<URI> verifyFetch(HttpRequest request) {
+    return signatures.verify(request, FetchBudget.perRequest())
+        .map(ResolvedKey::owner)
+        .recover(failure -> Future.failedFuture(failure instanceof RefusalException refusal
+            && refusal.refused().refusal().status() == 503
+            ? new FedgateException(ProblemType.UNAVAILABLE, "the signing key cannot be fetched now; retry later")
+            : new FedgateException(ProblemType.UNAUTHORIZED,
+                "this server requires a valid HTTP signature on fetches (authorized fetch)")));
   }
 
   /** Runs the pipeline on one request; the outcome is counted. The future never fails. */

@@ -49,7 +49,11 @@ final class SignatureCheck {
    * gone.
    */
   Future<ResolvedKey> verify(InboxRequest request, FetchBudget budget) {
-    HttpRequest http = HttpRequest.of("POST", request.target(), request.headers(), request.body());
+    return verify(HttpRequest.of("POST", request.target(), request.headers(), request.body()), budget);
+  }
+
+  /** The same check for any request: an inbox POST, or a GET under authorized fetch. */
+  Future<ResolvedKey> verify(HttpRequest http, FetchBudget budget) {
     ParseResult parsed = SignatureParser.parse(http);
     if (parsed instanceof Rejected rejected) {
       return Future.failedFuture(new RefusalException(InboxRefusal.SIGNATURE_MISSING, rejected.detail()));

@@ -48,7 +48,7 @@ class ConfigParserTest {
         Map.entry("FEDGATE_WEBHOOK_URL", "https://site.example/hooks/fedgate"),
         Map.entry("FEDGATE_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
         Map.entry("FEDGATE_ALLOW_PRIVATE_ADDRESSES", "true"),
-        Map.entry("FEDGATE_AUTHORIZED_FETCH", "no"),
+        Map.entry("FEDGATE_AUTHORIZED_FETCH", "yes"),
         Map.entry("FEDGATE_MAX_BODY_BYTES", "2048"),
         Map.entry("FEDGATE_SHUTDOWN_GRACE", "3"),
         Map.entry("FEDGATE_KEY_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
@@ -67,7 +67,7 @@ class ConfigParserTest {
     assertThat(config.webhookUrl()).contains(URI.create("https://site.example/hooks/fedgate"));
     assertThat(config.webhookSecret()).contains("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     assertThat(config.allowPrivateAddresses()).isTrue();
-    assertThat(config.authorizedFetch()).isFalse();
+    assertThat(config.authorizedFetch()).isTrue();
     assertThat(config.maxBodyBytes()).isEqualTo(2048);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.keyEncryptionKey()).contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
@@ -85,14 +85,9 @@ class ConfigParserTest {
   @Test
   void switchStandsAlone_orTakesValue() {
     assertThat(parse(Map.of(), "--allow-private-addresses", "--port", "1").allowPrivateAddresses()).isTrue();
+    assertThat(parse(Map.of(), "--authorized-fetch").authorizedFetch()).isTrue();
     assertThat(parse(Map.of("FEDGATE_AUTHORIZED_FETCH", "true"), "--authorized-fetch=false").authorizedFetch())
         .isFalse();
-  }
-
-  @Test
-  void authorizedFetch_isRefusedUntilEnforced() {
-    assertThatThrownBy(() -> ConfigParser.parse(new String[] {"--authorized-fetch"}, Map.of()))
-        .hasMessage("--authorized-fetch: is not enforced by this version yet; start without it");
   }
 
   @Test

@@ -112,4 +112,10 @@ public final class RemotePeer {
     HttpSigner signer = HttpSigner.create(key, keyId().toString(), SignatureScheme.CAVAGE_12);
     return signer.sign(HttpRequest.of("POST", target, HttpHeaders.of("Content-Type", contentType), body), now);
   }
+
+  /** A GET signed as Mastodon signs fetches: {@code (request-target) host date}. */
+  public SignedRequest signGet(URI target, Instant now) {
+    HttpSigner signer = HttpSigner.create(key, keyId().toString(), SignatureScheme.CAVAGE_12);
+    return signer.sign(HttpRequest.of("GET", target, HttpHeaders.of("Accept", "application/activity+json")), now);
+  }
 }
