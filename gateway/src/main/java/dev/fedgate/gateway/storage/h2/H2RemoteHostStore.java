@@ -3,46 +3,28 @@ package dev.fedgate.gateway.storage.h2;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
-import dev.fedgate.gateway.storage.RemoteHostStore;
 import dev.fedgate.gateway.storage.support.HostHealthRules;
 import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.RowLockedHostStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 /** {@link RemoteHostStore} on H2: one {@code remote_host} row per host, changed under a row lock. */
-final class H2RemoteHostStore implements RemoteHostStore {
+final class H2RemoteHostStore extends RowLockedHostStore {
   private final H2Database database;
 
   H2RemoteHostStore(H2Database database) {
     this.database = database;
   }
 
-  @Override
-  public CompletionStage<RemoteHost> recordSuccess(String host, Instant at) {
-    return change(host, current -> HostHealthRules.success(current, at));
-  }
-
-  @Override
-  public CompletionStage<RemoteHost> recordFailure(String host, Instant at, int unavailableAfterDays) {
-    if (unavailableAfterDays < 1) {
-      throw new IllegalArgumentException("unavailableAfterDays must be at least 1");
-    }
-    return change(host, current -> HostHealthRules.failure(current, at, unavailableAfterDays));
-  }
-
-  @Override
-  public CompletionStage<Void> rememberSignatureScheme(String host, String scheme) {
-    return change(host, current -> HostHealthRules.scheme(current, scheme)).thenApply(state -> null);
-  }
-
   /** Reads the host's row under a lock (or a blank state), applies {@code update}, and writes the result back. */
-  private CompletionStage<RemoteHost> change(String host, UnaryOperator<RemoteHost> update) {
+  @Override
+  protected CompletionStage<RemoteHost> change(String host, UnaryOperator<RemoteHost> update) {
     return database.transaction(c -> {
       Optional<RemoteHost> current = select(c, host, true);
       RemoteHost next = update.apply(current.orElse(HostHealthRules.blank(host)));
