@@ -7,7 +7,6 @@ import dev.fedgate.signatures.proof.ProofResult.Rejected;
 import dev.fedgate.signatures.proof.internal.Base58Btc;
 import dev.fedgate.signatures.proof.internal.EddsaJcs2022;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,20 +19,15 @@ import java.util.Optional;
  * it valid. One stricter rule than the W3C algorithm: when the proof carries an {@code @context} it must equal the
  * document's (the W3C text accepts a document context that merely starts with it, leaving the rest unsigned).
  */
-final class DataIntegrityProof implements ParsedProof {
-  private final URI keyId;
-  private final Optional<Instant> created;
+final class DataIntegrityProof extends SignedProof {
   private final Optional<Instant> expires;
   private final byte[] hashData;
-  private final byte[] signature;
 
   private DataIntegrityProof(URI keyId, Optional<Instant> created, Optional<Instant> expires, byte[] hashData,
       byte[] signature) {
-    this.keyId = keyId;
-    this.created = created;
+    super(ProofSuite.EDDSA_JCS_2022, keyId, created, signature);
     this.expires = expires;
     this.hashData = hashData;
-    this.signature = signature;
   }
 
   /** Reads the {@code proof} of {@code document} (a single proof, or the first eddsa-jcs-2022 one of a set). */
@@ -88,38 +82,17 @@ final class DataIntegrityProof implements ParsedProof {
   }
 
   @Override
-  public ProofSuite suite() {
-    return ProofSuite.EDDSA_JCS_2022;
-  }
-
-  @Override
-  public URI keyId() {
-    return keyId;
-  }
-
-  @Override
-  public Optional<Instant> created() {
-    return created;
-  }
-
-  @Override
   public ProofResult verify(PublicKeyVerify key, Instant now) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(now, "now");
-    try {
-      key.verify(signature, hashData);
-    } catch (GeneralSecurityException e) {
-      return reject(ProofRejectReason.BAD_SIGNATURE, "eddsa-jcs-2022 signature does not verify with " + keyId);
+    if (!signs(key, hashData)) {
+      return reject(ProofRejectReason.BAD_SIGNATURE, "eddsa-jcs-2022 signature does not verify with " + keyId());
     }
-    // The times are judged only once they are known to be signed.
-    Optional<Rejected> time = DocumentProofs.timeProblem(created, now);
-    if (time.isPresent()) {
-      return time.get();
-    }
-    if (expires.isPresent() && now.isAfter(expires.get())) {
+    ProofResult result = verifiedAt(now);
+    if (result instanceof ProofResult.Verified && expires.isPresent() && now.isAfter(expires.get())) {
       return reject(ProofRejectReason.EXPIRED, "proof expired at " + expires.get());
     }
-    return new ProofResult.Verified(keyId, ProofSuite.EDDSA_JCS_2022, created);
+    return result;
   }
 
   private static Rejected reject(ProofRejectReason reason, String detail) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * a cache), then call {@link #verify}. The key must be of the kind {@link #suite()} names; with another kind the
  * result is {@link ProofRejectReason#BAD_SIGNATURE}.
  */
-public sealed interface ParsedProof extends ProofParse permits DataIntegrityProof, RsaSignature2017 {
+public sealed interface ParsedProof extends ProofParse permits SignedProof {
 
   /** The proof format. */
   ProofSuite suite();

@@ -10,7 +10,6 @@ import dev.fedgate.signatures.proof.internal.LdSignatureInput;
 import dev.fedgate.signatures.proof.internal.OfflineContexts;
 import dev.fedgate.signatures.proof.internal.Urdna2015;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -29,7 +28,7 @@ import java.util.Set;
  * {@link LdReading}; structural ones are checked when parsing, so a restructured document is refused before its key
  * is fetched.
  */
-final class RsaSignature2017 implements ParsedProof {
+final class RsaSignature2017 extends SignedProof {
   /** The signature type. */
   static final String TYPE = "RsaSignature2017";
   /**
@@ -41,19 +40,14 @@ final class RsaSignature2017 implements ParsedProof {
   /** Longest signature value accepted, in bytes (RSA-8192). */
   private static final int MAX_SIGNATURE_BYTES = 1024;
 
-  private final URI keyId;
-  private final Optional<Instant> created;
   private final Map<String, Object> options;
   private final LdReading reading;
-  private final byte[] signature;
 
   private RsaSignature2017(URI keyId, Optional<Instant> created, Map<String, Object> options, LdReading reading,
       byte[] signature) {
-    this.keyId = keyId;
-    this.created = created;
+    super(ProofSuite.RSA_SIGNATURE_2017, keyId, created, signature);
     this.options = options;
     this.reading = reading;
-    this.signature = signature;
   }
 
   /** Reads the {@code signature} of {@code document} and checks the document's shape. */
@@ -130,21 +124,6 @@ final class RsaSignature2017 implements ParsedProof {
   }
 
   @Override
-  public ProofSuite suite() {
-    return ProofSuite.RSA_SIGNATURE_2017;
-  }
-
-  @Override
-  public URI keyId() {
-    return keyId;
-  }
-
-  @Override
-  public Optional<Instant> created() {
-    return created;
-  }
-
-  @Override
   public ProofResult verify(PublicKeyVerify key, Instant now) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(now, "now");
@@ -161,24 +140,14 @@ final class RsaSignature2017 implements ParsedProof {
       // jsonld-java signals documents it cannot process with runtime exceptions; for untrusted input, a refusal.
       return new Rejected(ProofRejectReason.MALFORMED, "JSON-LD normalization failed: " + e.getMessage());
     }
-    boolean readingSigned = verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, readingNQuads));
+    boolean readingSigned = signs(key, LdSignatureInput.toBeSigned(optionsNQuads, readingNQuads));
     if (readingSigned && ownNQuads.equals(readingNQuads)) {
-      Optional<Rejected> time = DocumentProofs.timeProblem(created, now);
-      return time.isPresent() ? time.get() : new ProofResult.Verified(keyId, ProofSuite.RSA_SIGNATURE_2017, created);
+      return verifiedAt(now);
     }
-    if (readingSigned || verifies(key, LdSignatureInput.toBeSigned(optionsNQuads, ownNQuads))) {
+    if (readingSigned || signs(key, LdSignatureInput.toBeSigned(optionsNQuads, ownNQuads))) {
       return new Rejected(ProofRejectReason.RESTRUCTURED,
           "the document's own @context and the known terms give different graphs; only one was signed");
     }
-    return new Rejected(ProofRejectReason.BAD_SIGNATURE, "RsaSignature2017 does not verify with " + keyId);
-  }
-
-  private boolean verifies(PublicKeyVerify key, byte[] data) {
-    try {
-      key.verify(signature, data);
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+    return new Rejected(ProofRejectReason.BAD_SIGNATURE, "RsaSignature2017 does not verify with " + keyId());
   }
 }
