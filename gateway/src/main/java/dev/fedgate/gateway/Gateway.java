@@ -1,6 +1,8 @@
 package dev.fedgate.gateway;
 
+import dev.fedgate.gateway.api.AccountActions;
 import dev.fedgate.gateway.api.ChangeListener;
+import dev.fedgate.gateway.api.LocalComments;
 import dev.fedgate.gateway.api.SiteApi;
 import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
@@ -16,6 +18,8 @@ import dev.fedgate.gateway.fetch.HttpRemoteFetcher;
 import dev.fedgate.gateway.fetch.OutboundHttp;
 import dev.fedgate.gateway.fetch.OutboundSigner;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
+import dev.fedgate.gateway.fetch.WebFingerClient;
+import dev.fedgate.gateway.http.AccountActionRoutes;
 import dev.fedgate.gateway.http.ActivityPubRoutes;
 import dev.fedgate.gateway.http.AuthorizedFetch;
 import dev.fedgate.gateway.http.GatewayRouter;
@@ -28,6 +32,7 @@ import dev.fedgate.gateway.http.NodeInfoRoutes;
 import dev.fedgate.gateway.http.SiteApiRoutes;
 import dev.fedgate.gateway.http.WebFingerRoutes;
 import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalCollections;
 import dev.fedgate.gateway.metrics.GatewayMetrics;
 import dev.fedgate.gateway.mapping.LocalObjects;
@@ -41,6 +46,9 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.webhook.WebhookWorker;
 import dev.fedgate.signatures.keys.KeyFormatException;
 import dev.fedgate.signatures.keys.KeyWrapper;
+import dev.fedgate.vocab.json.ReadLimits;
+import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -225,6 +233,7 @@ public final class Gateway {
       Optional<AuthorizedFetch> access = config.authorizedFetch()
           ? Optional.of(new AuthorizedFetch(inbox.pipeline(), urls)) : Optional.empty();
       mountRoutes(router, urls, services, config, clock, access);
+      mountAccountActions(router, urls, services, outbound, clock);
       return new Gateway(config, vertx, server, services, outbound);
     });
   }
@@ -232,7 +241,8 @@ public final class Gateway {
   private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
       InstantSource clock, Optional<AuthorizedFetch> access) {
     StorageBackend storage = services.storage();
-    LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys());
+    LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
+        services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
     SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
         new ChangeListener() {
@@ -254,6 +264,20 @@ public final class Gateway {
         new SiteApiRoutes(siteApi, new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
         new ActivityPubRoutes(documents, new LocalCollections(urls, storage, LocalCollections.DEFAULT_PAGE_SIZE),
             services.cpu(), access));
+  }
+
+  /** Account actions resolve targets through the inbox's fetcher and WebFinger over the guarded peer client. */
+  private static void mountAccountActions(GatewayRouter router, LocalUrls urls, Services services, Outbound outbound,
+      InstantSource clock) {
+    StorageBackend storage = services.storage();
+    RemoteFetcher fetcher = services.fetcher().orElse(outbound.fetcher());
+    VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
+    RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
+    LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
+        services.keys());
+    router.mount(new AccountActionRoutes(new AccountActions(urls, storage, actors, fetcher, reader,
+        new WebFingerClient(outbound.peers(), "https"), clock), new LocalComments(urls, storage, objects, actors, clock),
+        new SiteOutputs(urls)));
   }
 
   private static Inbox mountInbox(Vertx vertx, GatewayRouter router, LocalUrls urls, GatewayConfig config,

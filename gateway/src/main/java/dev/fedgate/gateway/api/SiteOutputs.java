@@ -6,6 +6,7 @@ import dev.fedgate.gateway.storage.Channel;
 import dev.fedgate.gateway.storage.Comment;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.Follow;
+import dev.fedgate.gateway.storage.OutboundAction;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.SiteEvent;
@@ -94,6 +95,15 @@ public final class SiteOutputs {
         .put("sharedInbox", f.sharedInbox().map(Object::toString).orElse(null))
         .put("state", f.state().name().toLowerCase(Locale.ROOT))
         .put("followedAt", stored.createdAt().toString());
+  }
+
+  /** A local account's follow or like of something remote, with the id of the activity that made it. */
+  public JsonObject outbound(Stored<OutboundAction> stored) {
+    OutboundAction a = stored.value();
+    return timestamps(stored, new JsonObject()
+        .put("object", a.object().toString())
+        .put("activity", a.activityId().toString())
+        .put("state", a.state().name().toLowerCase(Locale.ROOT)));
   }
 
   /** A comment on a video, local or remote; remote content was sanitised when it arrived. */

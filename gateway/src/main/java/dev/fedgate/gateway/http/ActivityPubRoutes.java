@@ -65,6 +65,11 @@ public final class ActivityPubRoutes implements RouteGroup {
     }
     route(router, "/videos/watch/:uuid/comments",
         ctx -> collection(ctx, position -> byUuid(ctx, uuid -> collections.comments(uuid, position))));
+    route(router, "/videos/watch/:uuid/comments/:id", ctx -> document(ctx, byUuid(ctx, uuid -> {
+      String id = ctx.pathParam("id");
+      return id.matches("[0-9]{1,18}") ? documents.comment(uuid, Long.parseLong(id))
+          : CompletableFuture.completedFuture(Optional.empty());
+    })));
     route(router, "/videos/watch/:uuid/likes", ctx -> interactions(ctx, InteractionKind.LIKE));
     route(router, "/videos/watch/:uuid/dislikes", ctx -> interactions(ctx, InteractionKind.DISLIKE));
     route(router, "/videos/watch/:uuid/announces", ctx -> interactions(ctx, InteractionKind.SHARE));

@@ -96,7 +96,7 @@ public final class SiteApiRoutes implements RouteGroup {
   }
 
   /** {@code ?after=<cursor>&limit=<1..1000>}; the default page holds {@value #DEFAULT_PAGE_SIZE} items. */
-  private static PageRequest pageRequest(RoutingContext ctx) {
+  static PageRequest pageRequest(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");
     int limit = DEFAULT_PAGE_SIZE;
     if (limitText != null) {
@@ -127,7 +127,7 @@ public final class SiteApiRoutes implements RouteGroup {
     return states;
   }
 
-  private static <E extends Enum<E>> E enumParam(RoutingContext ctx, String name, Class<E> type, E fallback) {
+  static <E extends Enum<E>> E enumParam(RoutingContext ctx, String name, Class<E> type, E fallback) {
     String text = ctx.request().getParam(name);
     return text == null ? fallback : parseEnum(name, text, type);
   }
@@ -167,7 +167,7 @@ public final class SiteApiRoutes implements RouteGroup {
     ctx.next();
   }
 
-  private static String body(RoutingContext ctx) {
+  static String body(RoutingContext ctx) {
     String type = ctx.request().getHeader("Content-Type");
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(JSON)) {
       throw new FedgateException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json");
@@ -175,7 +175,7 @@ public final class SiteApiRoutes implements RouteGroup {
     return ctx.body().asString();
   }
 
-  private <T> void write(RoutingContext ctx, java.util.concurrent.CompletionStage<Change<T>> change,
+  static <T> void write(RoutingContext ctx, java.util.concurrent.CompletionStage<Change<T>> change,
       Function<dev.fedgate.gateway.storage.Stored<T>, JsonObject> render) {
     StorageFutures.onContext(ctx, change)
         .onSuccess(done -> {
@@ -188,7 +188,7 @@ public final class SiteApiRoutes implements RouteGroup {
         .onFailure(ctx::fail);
   }
 
-  private <T> void read(RoutingContext ctx, java.util.concurrent.CompletionStage<T> found,
+  static <T> void read(RoutingContext ctx, java.util.concurrent.CompletionStage<T> found,
       Function<T, JsonObject> render) {
     Future<T> future = StorageFutures.onContext(ctx, found);
     future.onSuccess(value -> ctx.response().putHeader("Content-Type", JSON).end(render.apply(value).encode()))

@@ -8,6 +8,7 @@ import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.StorageBackend;
+import dev.fedgate.vocab.activity.Accept;
 import dev.fedgate.vocab.activity.Announce;
 import dev.fedgate.vocab.activity.Block;
 import dev.fedgate.vocab.activity.Create;
@@ -16,6 +17,7 @@ import dev.fedgate.vocab.activity.Dislike;
 import dev.fedgate.vocab.activity.Flag;
 import dev.fedgate.vocab.activity.Follow;
 import dev.fedgate.vocab.activity.Like;
+import dev.fedgate.vocab.activity.Reject;
 import dev.fedgate.vocab.activity.Undo;
 import dev.fedgate.vocab.activity.Update;
 import dev.fedgate.vocab.activity.View;
@@ -95,10 +97,14 @@ public final class Inbox {
             actors, events, VocabWriter.create()))
         .on(Undo.class, new UndoHandler(targets, storage.localActors(), storage.follows(), storage.interactions(),
             events))
-        .on(Create.class, new CreateHandler(targets, storage.videos(), storage.comments(), notes, actors, events,
-            clock))
-        .on(Update.class, new UpdateHandler(storage.comments(), notes, actors, keys, events))
-        .on(Delete.class, new DeleteHandler(storage, keys, events))
+        .on(Create.class, new RemoteVideoHandler<>("published", new CreateHandler(targets, storage.videos(),
+            storage.comments(), notes, actors, events, clock), storage.outbound(), events))
+        .on(Update.class, new RemoteVideoHandler<>("updated", new UpdateHandler(storage.comments(), notes, actors, keys,
+            events), storage.outbound(), events))
+        .on(Delete.class, new RemoteVideoHandler<>("deleted", new DeleteHandler(storage, keys, events),
+            storage.outbound(), events))
+        .on(Accept.class, FollowAnswerHandler.<Accept>accepting(targets, storage.outbound(), events))
+        .on(Reject.class, FollowAnswerHandler.<Reject>rejecting(targets, storage.outbound(), events))
         .on(Like.class, new InteractionHandler<Like>(InteractionKind.LIKE, targets, storage.interactions(), events))
         .on(Dislike.class, new InteractionHandler<Dislike>(InteractionKind.DISLIKE, targets, storage.interactions(),
             events))

@@ -1,12 +1,11 @@
 package dev.fedgate.gateway.mapping;
 
 import dev.fedgate.gateway.storage.ActorKind;
-import dev.fedgate.gateway.storage.CommentAuthor;
-import dev.fedgate.gateway.storage.Comment;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.LocalActor;
+import dev.fedgate.gateway.storage.OutboundKind;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -38,6 +37,7 @@ public final class LocalCollections {
   private final LocalUrls urls;
   private final StorageBackend storage;
   private final ActivityMapper activities;
+  private final CommentMapper comments;
   private final int pageSize;
 
   /** Collections of what is in {@code storage}, {@code pageSize} (1 to {@link PageRequest#MAX_LIMIT}) per page. */
@@ -45,6 +45,7 @@ public final class LocalCollections {
     this.urls = Objects.requireNonNull(urls, "urls");
     this.storage = Objects.requireNonNull(storage, "storage");
     this.activities = new ActivityMapper(urls);
+    this.comments = new CommentMapper(urls);
     if (pageSize < 1 || pageSize > PageRequest.MAX_LIMIT) {
       throw new IllegalArgumentException("pageSize must be 1.." + PageRequest.MAX_LIMIT + ", was " + pageSize);
     }
@@ -75,11 +76,19 @@ public final class LocalCollections {
     });
   }
 
-  /** Whom an actor follows: always empty, since local actors follow nobody (they only publish). */
+  /**
+   * Whom an actor follows, oldest first, as actor ids: an account's accepted follows of remote actors (made through the
+   * Site API); channels and the instance actor follow nobody.
+   */
   public CompletionStage<Optional<Collection>> following(ActorPath path, String name, Optional<PagePosition> position) {
     return withActor(path, name, actor -> {
       URI id = LocalUrls.following(urls.actor(actor.kind(), actor.name()));
-      return empty(id, position);
+      if (actor.kind() != ActorKind.ACCOUNT) {
+        return empty(id, position);
+      }
+      return paged(id, position, storage.outbound().count(name, OutboundKind.FOLLOW, FollowState.ACCEPTED),
+          request -> storage.outbound().page(name, OutboundKind.FOLLOW, FollowState.ACCEPTED, request)
+              .thenApply(page -> items(page, follow -> Ref.of(follow.value().object()))));
     });
   }
 
@@ -105,7 +114,7 @@ public final class LocalCollections {
     return withVideo(video, () -> paged(urls.videoComments(video), position,
         storage.comments().countByVideo(video, CommentStatus.VISIBLE),
         request -> storage.comments().pageByVideo(video, Set.of(CommentStatus.VISIBLE), request)
-            .thenApply(page -> items(page, comment -> Ref.of(commentId(comment.value()))))));
+            .thenApply(page -> items(page, comment -> Ref.of(comments.id(comment.value()))))));
   }
 
   /** How many likes, dislikes or shares a live video has; a collection without pages (the store keeps counts). */
@@ -117,11 +126,6 @@ public final class LocalCollections {
     };
     return withVideo(video, () -> storage.interactions().count(video, kind)
         .thenApply(total -> CollectionMapper.count(id, total)));
-  }
-
-  private URI commentId(Comment comment) {
-    return comment.author() instanceof CommentAuthor.Remote && comment.remoteId().isPresent()
-        ? comment.remoteId().get() : urls.comment(comment.video(), comment.id());
   }
 
   private CompletionStage<Optional<Collection>> withActor(ActorPath path, String name,

@@ -2,12 +2,17 @@ package dev.fedgate.gateway.mapping;
 
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.storage.ActorKind;
+import dev.fedgate.gateway.storage.Comment;
+import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.CommentStore;
 import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.LocalActorStore;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.peertube.Video;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,25 +22,33 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /**
- * Reads local actors and videos from the store and maps them to their ActivityPub documents: the one place that
+ * Reads local actors, videos and comments from the store and maps them to their ActivityPub documents: the one place that
  * knows which store reads a document needs (an actor's keys, a video's channel and its account).
  */
 public final class LocalObjects {
   private final LocalUrls urls;
   private final LocalActorStore actors;
   private final VideoStore videos;
+  private final CommentStore comments;
   private final LocalKeys keys;
   private final ActorMapper actorMapper;
   private final VideoMapper videoMapper;
+  private final CommentMapper commentMapper;
 
-  /** Documents of the actors and videos in the store, with keys from {@code keys} and ids from {@code urls}. */
-  public LocalObjects(LocalUrls urls, LocalActorStore actors, VideoStore videos, LocalKeys keys) {
+  /**
+   * Documents of the actors, videos and local comments in the store, with keys from {@code keys} and ids from
+   * {@code urls}.
+   */
+  public LocalObjects(LocalUrls urls, LocalActorStore actors, VideoStore videos, CommentStore comments,
+      LocalKeys keys) {
     this.urls = Objects.requireNonNull(urls, "urls");
     this.actors = Objects.requireNonNull(actors, "actors");
     this.videos = Objects.requireNonNull(videos, "videos");
+    this.comments = Objects.requireNonNull(comments, "comments");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.actorMapper = new ActorMapper(urls);
     this.videoMapper = new VideoMapper(urls);
+    this.commentMapper = new CommentMapper(urls);
   }
 
   /** An actor document and when its content last changed (what versions its {@code Update}). */
@@ -84,6 +97,44 @@ public final class LocalObjects {
           t -> new LocalDocument.Gone(videoMapper.tombstone(t))));
     });
   }
+
+  /**
+   * The document at {@code /videos/watch/{uuid}/comments/{id}}: a local account's visible comment under that video as
+   * a Note (browsers go to the video's page), or its Tombstone once deleted; empty for a held comment, a remote one
+   * (its origin serves it) or one under another video.
+   */
+  public CompletionStage<Optional<LocalDocument>> commentPath(UUID video, long id) {
+    return comments.find(id).thenCompose(found -> {
+      Optional<Stored<Comment>> local = found.filter(c -> c.value().video().equals(video)
+          && c.value().author() instanceof CommentAuthor.Local && c.value().status() != CommentStatus.HELD);
+      if (local.isEmpty()) {
+        return CompletableFuture.completedFuture(Optional.empty());
+      }
+      Stored<Comment> comment = local.get();
+      if (comment.value().status() == CommentStatus.DELETED) {
+        return CompletableFuture.completedFuture(Optional.of(new LocalDocument.Gone(commentMapper.tombstone(comment))));
+      }
+      return inReplyTo(comment.value()).thenCombine(videos.find(video), (parent, live) -> live.map(v -> {
+        String account = ((CommentAuthor.Local) comment.value().author()).account();
+        return new LocalDocument.Live(commentMapper.note(comment, account, parent.target(), parent.mentioned()),
+            v.value().url(), Optional.empty());
+      }));
+    });
+  }
+
+  /** What a local comment answers: its parent comment (mentioning a remote parent's author), or the video. */
+  public CompletionStage<CommentParent> inReplyTo(Comment comment) {
+    if (comment.parent().isEmpty()) {
+      return CompletableFuture.completedFuture(new CommentParent(urls.video(comment.video()), Optional.empty()));
+    }
+    return comments.find(comment.parent().get()).thenApply(parent -> parent.map(p -> new CommentParent(
+        commentMapper.id(p.value()), p.value().author() instanceof CommentAuthor.Remote remote
+            ? Optional.of(remote.actor()) : Optional.<URI>empty()))
+        .orElse(new CommentParent(urls.video(comment.video()), Optional.empty())));
+  }
+
+  /** The id a comment replies to, and the remote author to mention when that is a remote comment. */
+  public record CommentParent(URI target, Optional<URI> mentioned) {}
 
   /**
    * The {@code Video} of a stored video, attributed to its channel and the channel's account.

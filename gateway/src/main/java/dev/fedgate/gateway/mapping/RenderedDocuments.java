@@ -93,6 +93,14 @@ public final class RenderedDocuments {
   }
 
   /**
+   * A local comment's document, rendered on each request rather than cached: a comment changes with its thread and
+   * is small to render.
+   */
+  public CompletionStage<Optional<Rendered>> comment(UUID video, long id) {
+    return objects.commentPath(video, id).thenApplyAsync(document -> document.map(this::render), cpu);
+  }
+
+  /**
    * Forgets an account's or channel's document, and, for a channel, the documents of its videos (they name the
    * channel's account). Call after the actor changed.
    */

@@ -12,12 +12,9 @@ import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoTombstone;
 import dev.fedgate.vocab.ApObject;
-import dev.fedgate.vocab.json.VocabWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +34,7 @@ public final class QueueingPublisher implements Publisher {
   private final LocalObjects objects;
   private final VideoMapper videos;
   private final ActivityMapper activities;
-  private final VocabWriter writer = VocabWriter.create();
+  private final DeliveryQueue queue;
 
   /** Queues into {@code storage}'s delivery jobs; actor documents come from {@code objects}, ids from {@code urls}. */
   public QueueingPublisher(LocalUrls urls, StorageBackend storage, LocalObjects objects) {
@@ -46,6 +43,7 @@ public final class QueueingPublisher implements Publisher {
     this.objects = Objects.requireNonNull(objects, "objects");
     this.videos = new VideoMapper(urls);
     this.activities = new ActivityMapper(urls);
+    this.queue = new DeliveryQueue(storage.deliveryJobs());
   }
 
   @Override
@@ -127,16 +125,12 @@ public final class QueueingPublisher implements Publisher {
     return actors;
   }
 
-  /** One job per inbox, in a stable order, all carrying the same rendered activity. */
   private List<Delivery> jobs(Collection<URI> inboxes, String signer, ApObject activity, Optional<URI> object) {
-    String json = new String(writer.write(activity), StandardCharsets.UTF_8);
-    return inboxes.stream().sorted(Comparator.comparing(URI::toString))
-        .map(inbox -> new Delivery(inbox, signer, activity.id(), object, json))
-        .toList();
+    return queue.jobs(inboxes, signer, activity, object);
   }
 
   private CompletionStage<Void> enqueue(List<Delivery> jobs) {
-    return jobs.isEmpty() ? done() : storage.deliveryJobs().enqueueAll(jobs).thenApply(ids -> null);
+    return queue.enqueue(jobs);
   }
 
   private static CompletionStage<Void> done() {

@@ -38,6 +38,9 @@ public interface StorageBackend {
   /** The durable queue of webhooks to the site. */
   WebhookJobStore webhookJobs();
 
+  /** Follows and likes by local accounts of remote actors and objects. */
+  OutboundStore outbound();
+
   /**
    * Checks that the database answers. Called by the health endpoint.
    *

@@ -5,21 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.api.AccountActions;
 import dev.fedgate.gateway.api.ChangeListener;
+import dev.fedgate.gateway.api.LocalComments;
 import dev.fedgate.gateway.api.SiteApi;
 import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
+import dev.fedgate.gateway.fetch.AddressGuard;
+import dev.fedgate.gateway.fetch.FetchException;
+import dev.fedgate.gateway.fetch.FetchFailure;
+import dev.fedgate.gateway.fetch.HostResolver;
+import dev.fedgate.gateway.fetch.OutboundHttp;
+import dev.fedgate.gateway.fetch.RemoteFetcher;
+import dev.fedgate.gateway.fetch.WebFingerClient;
 import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.keys.RemoteActorLoader;
+import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.outbox.Publisher;
 import dev.fedgate.gateway.storage.CommentAuthor;
-import dev.fedgate.gateway.storage.Delivery;
-import dev.fedgate.gateway.storage.Job;
-import dev.fedgate.gateway.storage.JobOutcome;
-import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -28,6 +38,11 @@ import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoTombstone;
+import dev.fedgate.gateway.storage.WebhookEvent;
+import dev.fedgate.vocab.json.ReadLimits;
+import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -110,9 +125,26 @@ class SiteApiRoutesTest {
     router.errorHandler(404, ProblemResponses::handleFailure);
     new SiteApiRoutes(api, new SiteOutputs(urls),
         ApiToken.resolve(Optional.of(TOKEN), dataDirectory, new SecureRandom()), 64 * 1024).mount(router);
+    accountActionRoutes(urls).mount(router);
     HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
         .toCompletionStage());
     base = URI.create("http://127.0.0.1:" + server.actualPort());
+  }
+
+  /** The account action routes over the same store; nothing remote resolves (no network in tests). */
+  private AccountActionRoutes accountActionRoutes(LocalUrls urls) {
+    RemoteFetcher nothing = (id, budget) -> Future.failedFuture(
+        new FetchException(FetchFailure.NOT_FOUND, id, "no network in this test", null));
+    VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
+    RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), nothing, reader,
+        java.time.InstantSource.system());
+    LocalKeys keys = new LocalKeys(storage.localActors(), Optional.empty(), cpu);
+    WebFingerClient webFinger = new WebFingerClient(OutboundHttp.create(vertx,
+        AddressGuard.create(HostResolver.system(vertx), false), OutboundHttp.DEFAULT_CONNECT_TIMEOUT, "test"), "https");
+    return new AccountActionRoutes(new AccountActions(urls, storage, actors, nothing, reader, webFinger,
+        java.time.InstantSource.system()), new LocalComments(urls, storage, new LocalObjects(urls,
+        storage.localActors(), storage.videos(), storage.comments(), keys), actors, java.time.InstantSource.system()),
+        new SiteOutputs(urls));
   }
 
   @AfterEach
@@ -292,7 +324,7 @@ class SiteApiRoutesTest {
     for (var paths = doc.get("paths").fields(); paths.hasNext(); ) {
       var path = paths.next();
       String concrete = "/api/v1" + path.getKey().replace("{name}", "alice").replace("{uuid}", UUID_1)
-          .replace("{host}", "remote.example");
+          .replace("{host}", "remote.example").replace("{target}", "%40bob%40remote.example").replace("{id}", "1");
       for (var methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next().toUpperCase(java.util.Locale.ROOT);
         HttpResponse<String> answer = send(method, concrete, method.equals("PUT") ? "{}" : null,
@@ -305,7 +337,7 @@ class SiteApiRoutesTest {
         operations++;
       }
     }
-    assertThat(operations).isGreaterThanOrEqualTo(14);
+    assertThat(operations).isGreaterThanOrEqualTo(22);
   }
 
   @Test

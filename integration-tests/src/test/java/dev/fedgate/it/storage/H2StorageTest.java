@@ -10,6 +10,7 @@ import dev.fedgate.testkit.storage.FollowStoreContract;
 import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
+import dev.fedgate.testkit.storage.OutboundStoreContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
@@ -67,6 +68,14 @@ class H2StorageTest {
 
   @Nested
   class Follows extends FollowStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class Outbound extends OutboundStoreContract {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);

@@ -12,6 +12,7 @@ import dev.fedgate.testkit.storage.FollowStoreContract;
 import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
+import dev.fedgate.testkit.storage.OutboundStoreContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
@@ -71,6 +72,14 @@ class PostgresStorageIT {
 
   @Nested
   class Follows extends FollowStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openFresh("follows", clock);
+    }
+  }
+
+  @Nested
+  class Outbound extends OutboundStoreContract {
     @Override
     protected StorageBackend openBackend() {
       return openFresh("follows", clock);

@@ -21,7 +21,8 @@ final class H2StorageBackend extends StoreSetBackend {
         new H2RemoteHostStore(database),
         new H2InboxStore(database, clock),
         new H2DeliveryJobStore(database, clock),
-        new H2WebhookJobStore(database, clock));
+        new H2WebhookJobStore(database, clock),
+        new H2OutboundStore(database, clock));
     this.database = database;
   }
 

@@ -20,7 +20,8 @@ final class PgStorageBackend extends StoreSetBackend {
         new PgRemoteHostStore(database),
         new PgInboxStore(database, clock),
         new PgDeliveryJobStore(database, clock),
-        new PgWebhookJobStore(database, clock));
+        new PgWebhookJobStore(database, clock),
+        new PgOutboundStore(database, clock));
     this.database = database;
   }
 

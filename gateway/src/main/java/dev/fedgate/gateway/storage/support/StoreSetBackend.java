@@ -6,6 +6,7 @@ import dev.fedgate.gateway.storage.FollowStore;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionStore;
 import dev.fedgate.gateway.storage.LocalActorStore;
+import dev.fedgate.gateway.storage.OutboundStore;
 import dev.fedgate.gateway.storage.RemoteActorStore;
 import dev.fedgate.gateway.storage.RemoteHostStore;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -34,11 +35,12 @@ public abstract class StoreSetBackend implements StorageBackend {
   private final InboxStore inbox;
   private final DeliveryJobStore deliveryJobs;
   private final WebhookJobStore webhookJobs;
+  private final OutboundStore outbound;
 
   /** A backend over these stores. */
   protected StoreSetBackend(LocalActorStore localActors, VideoStore videos, CommentStore comments, FollowStore follows,
       RemoteActorStore remoteActors, InteractionStore interactions, RemoteHostStore remoteHosts, InboxStore inbox,
-      DeliveryJobStore deliveryJobs, WebhookJobStore webhookJobs) {
+      DeliveryJobStore deliveryJobs, WebhookJobStore webhookJobs, OutboundStore outbound) {
     this.localActors = localActors;
     this.videos = videos;
     this.comments = comments;
@@ -49,6 +51,7 @@ public abstract class StoreSetBackend implements StorageBackend {
     this.inbox = inbox;
     this.deliveryJobs = deliveryJobs;
     this.webhookJobs = webhookJobs;
+    this.outbound = outbound;
   }
 
   @Override
@@ -99,5 +102,10 @@ public abstract class StoreSetBackend implements StorageBackend {
   @Override
   public final WebhookJobStore webhookJobs() {
     return webhookJobs;
+  }
+
+  @Override
+  public final OutboundStore outbound() {
+    return outbound;
   }
 }
