@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.Link;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.peertube.Identifier;
 import dev.fedgate.vocab.peertube.Subtitle;
 import dev.fedgate.vocab.peertube.Video;
@@ -68,7 +69,7 @@ final class VideoCodec {
     return b.extensions(in.rest()).build();
   }
 
-  static Duration duration(JsonNode node, String pointer) {
+  static Duration duration(JsonNode node, Pointer pointer) {
     Matcher m = DURATION.matcher(JsonIn.asString(node, pointer));
     if (!m.matches()) {
       throw JsonIn.invalid(pointer, "must be PT<seconds>S");
@@ -78,13 +79,13 @@ final class VideoCodec {
 
   private static Optional<Identifier> identifier(JsonIn in, String key) {
     return in.raw(key).map(v -> {
-      JsonIn id = new JsonIn(Decoder.requireObject(v, in.at(key)), in.at(key), in.decoder());
+      JsonIn id = in.decoder().in(v, in.at(key));
       return new Identifier(id.requiredString("identifier"), id.string("name"));
     });
   }
 
-  private static Subtitle subtitle(JsonNode node, String pointer, Decoder decoder) {
-    JsonIn in = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+  private static Subtitle subtitle(JsonNode node, Pointer pointer, Decoder decoder) {
+    JsonIn in = decoder.in(node, pointer);
     return new Subtitle(in.requiredString("identifier"), in.string("name"),
         in.list("url", (v, p) -> ValueCodec.link(v, p, decoder)), in.rest());
   }

@@ -3,6 +3,7 @@ package dev.fedgate.vocab.jsonld;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.util.Iterator;
@@ -68,7 +69,7 @@ final class DocumentScan {
         object(object, active, depth, nesting, at);
       } else if (node instanceof ArrayNode array) {
         for (int i = 0; i < array.size(); i++) {
-          node(array.get(i), active, depth + 1, nesting, at.child(Integer.toString(i)));
+          node(array.get(i), active, depth + 1, nesting, at.child(i));
         }
       }
     }
@@ -121,7 +122,7 @@ final class DocumentScan {
       }
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          bounded(node.get(i), depth + 1, at.child(Integer.toString(i)));
+          bounded(node.get(i), depth + 1, at.child(i));
         }
       }
     }
@@ -257,29 +258,5 @@ final class DocumentScan {
 
   private static VocabException limit(Pointer at, String rule) {
     return new VocabException(VocabProblem.LIMIT_EXCEEDED, at.toString(), rule);
-  }
-
-  /** A JSON pointer (RFC 6901) built only when an error needs it. */
-  private static final class Pointer {
-    static final Pointer ROOT = new Pointer(null, null);
-    private final Pointer parent;
-    private final String token;
-
-    private Pointer(Pointer parent, String token) {
-      this.parent = parent;
-      this.token = token;
-    }
-
-    Pointer child(String name) {
-      return new Pointer(this, name);
-    }
-
-    @Override
-    public String toString() {
-      if (parent == null) {
-        return "";
-      }
-      return parent + "/" + token.replace("~", "~0").replace("/", "~1");
-    }
   }
 }
