@@ -10,6 +10,9 @@ import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.peertube.Identifier;
 import dev.fedgate.vocab.peertube.Subtitle;
 import dev.fedgate.vocab.peertube.Video;
+import dev.fedgate.vocab.peertube.VideoBuilder;
+import dev.fedgate.vocab.peertube.VideoCollections;
+import dev.fedgate.vocab.peertube.VideoLive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +30,7 @@ final class VideoCodec {
   private VideoCodec() {}
 
   static Video read(JsonIn in) {
-    Video.Builder b = Video.builder(in.requiredUri("id"));
+    VideoBuilder b = Video.builder(in.requiredUri("id"));
     b.name(in.text("name"));
     in.raw("duration").map(v -> duration(v, in.at("duration"))).ifPresent(b::duration);
     in.string("uuid").ifPresent(b::uuid);
@@ -55,18 +58,28 @@ final class VideoCodec {
     in.number("aspectRatio").ifPresent(b::aspectRatio);
     // PeerTube refuses a Video whose url is not an array (sanitizeAndCheckVideoTorrentObject).
     b.url(in.array("url", (v, p) -> ValueCodec.link(v, p, in.decoder())));
+    b.attributedTo(in.refs("attributedTo", Actor.class));
+    collections(in, b);
+    live(in, b);
+    b.audience(ObjectCodec.audience(in));
+    return b.extensions(in.rest()).build();
+  }
+
+  /** The {@link VideoCollections} ids. */
+  private static void collections(JsonIn in, VideoBuilder b) {
     in.uri("likes").ifPresent(b::likes);
     in.uri("dislikes").ifPresent(b::dislikes);
     in.uri("shares").ifPresent(b::shares);
     in.uri("comments").ifPresent(b::comments);
     in.uri("hasParts").ifPresent(b::hasParts);
-    b.attributedTo(in.refs("attributedTo", Actor.class));
+  }
+
+  /** The {@link VideoLive} fields. */
+  private static void live(JsonIn in, VideoBuilder b) {
     in.bool("isLiveBroadcast").ifPresent(b::isLiveBroadcast);
     in.bool("liveSaveReplay").ifPresent(b::liveSaveReplay);
     in.bool("permanentLive").ifPresent(b::permanentLive);
     in.int32("latencyMode").ifPresent(b::latencyMode);
-    b.audience(ObjectCodec.audience(in));
-    return b.extensions(in.rest()).build();
   }
 
   static Duration duration(JsonNode node, Pointer pointer) {
@@ -92,6 +105,8 @@ final class VideoCodec {
 
   static JsonOut write(Video v) {
     JsonOut out = JsonOut.object();
+    VideoCollections collections = v.collections();
+    VideoLive live = v.live();
     // PeerTube writes "canReply": null when anyone may reply; we do the same, so the pair is always explicit.
     JsonNode canReply = v.canReply().<JsonNode>map(u -> JsonNodeFactory.instance.textNode(u.toString()))
         .orElse(v.commentsPolicy().isPresent() ? JsonNodeFactory.instance.nullNode() : null);
@@ -108,11 +123,12 @@ final class VideoCodec {
         .text("content", v.content()).text("summary", v.summary()).put("support", v.support())
         .put("subtitleLanguage", subtitles(v.subtitleLanguage())).put("icon", ActorCodec.images(v.icon()))
         .put("preview", ActorCodec.images(v.preview())).put("aspectRatio", v.aspectRatio())
-        .put("url", linkObjects(v.url())).put("likes", v.likes()).put("dislikes", v.dislikes())
-        .put("shares", v.shares()).put("comments", v.comments()).put("hasParts", v.hasParts())
-        .put("attributedTo", RefCodec.refs(v.attributedTo())).put("isLiveBroadcast", v.isLiveBroadcast())
-        .put("liveSaveReplay", v.liveSaveReplay()).put("permanentLive", v.permanentLive())
-        .put("latencyMode", v.latencyMode()).uris("to", v.audience().to()).uris("cc", v.audience().cc())
+        .put("url", linkObjects(v.url())).put("likes", collections.likes()).put("dislikes", collections.dislikes())
+        .put("shares", collections.shares()).put("comments", collections.comments())
+        .put("hasParts", collections.hasParts()).put("attributedTo", RefCodec.refs(v.attributedTo()))
+        .put("isLiveBroadcast", live.isLiveBroadcast()).put("liveSaveReplay", live.liveSaveReplay())
+        .put("permanentLive", live.permanentLive()).put("latencyMode", live.latencyMode())
+        .uris("to", v.audience().to()).uris("cc", v.audience().cc())
         .extensions(v.extensions());
   }
 
