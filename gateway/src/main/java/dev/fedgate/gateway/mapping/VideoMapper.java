@@ -17,6 +17,7 @@ import dev.fedgate.vocab.ValueObject;
 import dev.fedgate.vocab.peertube.CommentsPolicy;
 import dev.fedgate.vocab.peertube.Identifier;
 import dev.fedgate.vocab.peertube.Video;
+import dev.fedgate.vocab.peertube.VideoBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public final class VideoMapper {
     dev.fedgate.gateway.storage.Video video = stored.value();
     URI id = urls.video(video.uuid());
     URI channel = urls.channel(video.channel());
-    Video.Builder rendered = Video.builder(id)
+    VideoBuilder rendered = Video.builder(id)
         .name(video.name())
         .duration(Duration.ofSeconds(video.durationSeconds()))
         .uuid(video.uuid().toString())

@@ -58,7 +58,7 @@ class VideoMapperTest {
         Optional.empty(), false, CommentsPolicy.DISABLED, true);
     dev.fedgate.vocab.peertube.Video rendered = render(minimal);
     assertThat(rendered.url()).hasSize(1);
-    assertThat(rendered.isLiveBroadcast()).contains(true);
+    assertThat(rendered.live().isLiveBroadcast()).contains(true);
     assertThat(rendered.content().best()).isEmpty();
     assertThat(rendered.extensions().get("embedUrl")).isEmpty();
     assertThat(PeerTubeVideoRules.validate(rendered).accepted()).isTrue();

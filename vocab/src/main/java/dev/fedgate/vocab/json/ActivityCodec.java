@@ -5,6 +5,7 @@ import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Audience;
 import dev.fedgate.vocab.LocalizedText;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.activity.Accept;
 import dev.fedgate.vocab.activity.Activity;
@@ -95,8 +96,8 @@ final class ActivityCodec {
   }
 
   private static InteractionCounter counter(JsonIn in, JsonNode node) {
-    String pointer = in.at("result");
-    JsonIn result = new JsonIn(Decoder.requireObject(node, pointer), pointer, in.decoder());
+    Pointer pointer = in.at("result");
+    JsonIn result = in.decoder().in(node, pointer);
     result.string("type"); // read to refuse a wrong type; PeerTube only sends InteractionCounter
     long count = result.integer("userInteractionCount").orElseThrow(() -> JsonIn.missing(
         result.at("userInteractionCount")));

@@ -7,6 +7,7 @@ import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ActorType;
 import dev.fedgate.vocab.Image;
 import dev.fedgate.vocab.Multikey;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.PublicKey;
 import java.net.URI;
 import java.util.List;
@@ -51,19 +52,19 @@ final class ActorCodec {
       return topLevel;
     }
     Optional<URI> endpoint = in.raw("endpoints").flatMap(v -> {
-      JsonIn endpoints = new JsonIn(Decoder.requireObject(v, in.at("endpoints")), in.at("endpoints"), in.decoder());
+      JsonIn endpoints = in.decoder().in(v, in.at("endpoints"));
       return endpoints.uri("sharedInbox");
     });
     return endpoint.or(() -> topLevel);
   }
 
-  private static PublicKey publicKey(JsonNode node, String pointer, Decoder decoder) {
-    JsonIn key = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+  private static PublicKey publicKey(JsonNode node, Pointer pointer, Decoder decoder) {
+    JsonIn key = decoder.in(node, pointer);
     return new PublicKey(key.requiredUri("id"), key.uri("owner"), key.requiredString("publicKeyPem"));
   }
 
-  private static Multikey multikey(JsonNode node, String pointer, Decoder decoder) {
-    JsonIn key = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+  private static Multikey multikey(JsonNode node, Pointer pointer, Decoder decoder) {
+    JsonIn key = decoder.in(node, pointer);
     key.string("type"); // read to refuse a wrong type; every assertionMethod entry is read as a Multikey
     return new Multikey(key.requiredUri("id"), key.requiredUri("controller"),
         key.requiredString("publicKeyMultibase"));

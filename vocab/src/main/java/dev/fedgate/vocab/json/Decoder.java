@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.ActorType;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.CollectionType;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.Unrecognized;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Optional;
 
 /** Turns JSON objects into typed values: dispatches on {@code type} and reads references. */
 final class Decoder {
-  ApObject object(JsonNode node, String pointer) {
-    JsonIn in = new JsonIn(requireObject(node, pointer), pointer, this);
+  ApObject object(JsonNode node, Pointer pointer) {
+    JsonIn in = in(node, pointer);
     List<String> types = in.list("type", JsonIn::asString);
     if (types.isEmpty()) {
       throw JsonIn.missing(in.at("type"));
@@ -29,13 +30,13 @@ final class Decoder {
   }
 
   /** An id string, an object with only an id, or an embedded object of the expected type. */
-  <T extends ApObject> Ref<T> ref(JsonNode node, String pointer, Class<T> type) {
+  <T extends ApObject> Ref<T> ref(JsonNode node, Pointer pointer, Class<T> type) {
     if (node.isTextual()) {
       return Ref.of(JsonIn.asUri(node, pointer));
     }
     // Prismo sends "actor": [{...}]: one value in an array is still one value.
     if (node.isArray() && node.size() == 1) {
-      return ref(node.get(0), pointer + "/0", type);
+      return ref(node.get(0), pointer.child(0), type);
     }
     if (!node.isObject()) {
       throw JsonIn.invalid(pointer, "must be one id or one object");
@@ -50,11 +51,12 @@ final class Decoder {
     return Ref.embed(type.cast(value));
   }
 
-  static ObjectNode requireObject(JsonNode node, String pointer) {
+  /** A cursor over {@code node}, which must be a JSON object. */
+  JsonIn in(JsonNode node, Pointer pointer) {
     if (!(node instanceof ObjectNode object)) {
       throw JsonIn.invalid(pointer, "must be a JSON object");
     }
-    return object;
+    return new JsonIn(object, pointer, this);
   }
 
   private Optional<ApObject> known(String type, JsonIn in) {

@@ -6,16 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Extensions;
 import dev.fedgate.vocab.LocalizedText;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IllformedLocaleException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +29,20 @@ import java.util.Optional;
 final class JsonIn {
   /** Reads one element of a property; {@code pointer} is the element's own pointer. */
   interface ElementReader<T> {
-    T read(JsonNode node, String pointer);
+    T read(JsonNode node, Pointer pointer);
   }
 
   private final ObjectNode node;
-  private final String pointer;
+  private final Pointer pointer;
   private final Decoder decoder;
-  /** The present keys read so far: a handful per object, so a small array beats a hash set. */
-  private String[] consumed = new String[8];
+  /**
+   * The present keys read so far, an open-addressing hash set at most half full: a Video reads 40 keys and a Link
+   * about 10, too many for a linear scan and too few to pay for a {@code HashSet}'s entry objects.
+   */
+  private String[] consumed = new String[16];
   private int consumedCount;
 
-  JsonIn(ObjectNode node, String pointer, Decoder decoder) {
+  JsonIn(ObjectNode node, Pointer pointer, Decoder decoder) {
     this.node = node;
     this.pointer = pointer;
     this.decoder = decoder;
@@ -49,7 +51,7 @@ final class JsonIn {
     }
   }
 
-  String pointer() {
+  Pointer pointer() {
     return pointer;
   }
 
@@ -57,9 +59,8 @@ final class JsonIn {
     return decoder;
   }
 
-  String at(String key) {
-    boolean plain = key.indexOf('~') < 0 && key.indexOf('/') < 0;
-    return pointer + "/" + (plain ? key : key.replace("~", "~0").replace("/", "~1"));
+  Pointer at(String key) {
+    return pointer.child(key);
   }
 
   /** The raw value, or empty when absent or JSON {@code null} (peers write {@code null} for "not set"). */
@@ -149,12 +150,12 @@ final class JsonIn {
     Optional<String> plain = string(key);
     Map<String, String> map = new LinkedHashMap<>();
     raw(key + "Map").ifPresent(v -> {
-      String mapPointer = at(key + "Map");
+      Pointer mapPointer = at(key + "Map");
       if (!v.isObject()) {
         throw invalid(mapPointer, "must be an object of language tags to strings");
       }
       for (Map.Entry<String, JsonNode> e : v.properties()) {
-        String entryPointer = mapPointer + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+        Pointer entryPointer = mapPointer.child(e.getKey());
         map.put(languageTag(e.getKey(), entryPointer), asString(e.getValue(), entryPointer));
       }
     });
@@ -167,15 +168,16 @@ final class JsonIn {
     if (value.isEmpty()) {
       return List.of();
     }
-    String base = at(key);
+    Pointer base = at(key);
     JsonNode v = value.get();
     if (!v.isArray()) {
       return List.of(reader.read(v, base));
     }
     List<T> out = new ArrayList<>(v.size());
     for (int i = 0; i < v.size(); i++) {
-      if (!v.get(i).isNull()) {
-        out.add(reader.read(v.get(i), base + "/" + i));
+      JsonNode element = v.get(i);
+      if (!element.isNull()) {
+        out.add(reader.read(element, base.child(i)));
       }
     }
     return out;
@@ -219,7 +221,7 @@ final class JsonIn {
   }
 
   /** A language-map key must be a well-formed BCP 47 tag (AS2 §4.7); {@code und} is allowed. */
-  private static String languageTag(String tag, String pointer) {
+  private static String languageTag(String tag, Pointer pointer) {
     try {
       new Locale.Builder().setLanguageTag(tag);
       return tag;
@@ -229,39 +231,52 @@ final class JsonIn {
   }
 
   private void consume(String key) {
-    if (isConsumed(key)) {
+    int slot = slot(consumed, key);
+    if (consumed[slot] != null) {
       return;
     }
-    if (consumedCount == consumed.length) {
-      consumed = Arrays.copyOf(consumed, consumedCount * 2);
+    consumed[slot] = key;
+    if (++consumedCount * 2 > consumed.length) {
+      String[] larger = new String[consumed.length * 2];
+      for (String kept : consumed) {
+        if (kept != null) {
+          larger[slot(larger, kept)] = kept;
+        }
+      }
+      consumed = larger;
     }
-    consumed[consumedCount++] = key;
   }
 
   private boolean isConsumed(String key) {
-    for (int i = 0; i < consumedCount; i++) {
-      if (consumed[i].equals(key)) {
-        return true;
-      }
-    }
-    return false;
+    return consumed[slot(consumed, key)] != null;
   }
 
-  static String asString(JsonNode v, String pointer) {
+  /** The slot holding {@code key} in {@code table}, or the empty slot where it belongs. */
+  private static int slot(String[] table, String key) {
+    int mask = table.length - 1;
+    int h = key.hashCode();
+    int i = (h ^ (h >>> 16)) & mask;
+    while (table[i] != null && !table[i].equals(key)) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  static String asString(JsonNode v, Pointer pointer) {
     if (!v.isTextual()) {
       throw invalid(pointer, "must be a string");
     }
     return v.textValue();
   }
 
-  static long asLong(JsonNode v, String pointer) {
+  static long asLong(JsonNode v, Pointer pointer) {
     if (!v.isIntegralNumber() || !v.canConvertToLong()) {
       throw invalid(pointer, "must be an integer");
     }
     return v.longValue();
   }
 
-  static URI asUri(JsonNode v, String pointer) {
+  static URI asUri(JsonNode v, Pointer pointer) {
     String text = asString(v, pointer);
     try {
       URI uri = new URI(text);
@@ -285,34 +300,34 @@ final class JsonIn {
   }
 
   /** An id: a string, an object with an {@code id}, or a one-element array of either (Mastodon's first_of_value). */
-  static URI asIdUri(JsonNode v, String pointer) {
+  static URI asIdUri(JsonNode v, Pointer pointer) {
     if (v.isArray() && v.size() == 1) {
-      return asIdUri(v.get(0), pointer + "/0");
+      return asIdUri(v.get(0), pointer.child(0));
     }
     if (v.isObject()) {
       JsonNode id = v.get("id");
       if (id == null || id.isNull()) {
-        throw missing(pointer + "/id");
+        throw missing(pointer.child("id"));
       }
-      return asUri(id, pointer + "/id");
+      return asUri(id, pointer.child("id"));
     }
     return asUri(v, pointer);
   }
 
-  static Instant asInstant(JsonNode v, String pointer) {
+  static Instant asInstant(JsonNode v, Pointer pointer) {
     String text = asString(v, pointer);
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return Timestamps.parse(text);
     } catch (DateTimeParseException e) {
       throw invalid(pointer, "must be an ISO 8601 date-time with an offset");
     }
   }
 
-  static VocabException invalid(String pointer, String rule) {
-    return new VocabException(VocabProblem.INVALID_VALUE, pointer, rule);
+  static VocabException invalid(Pointer pointer, String rule) {
+    return new VocabException(VocabProblem.INVALID_VALUE, pointer.toString(), rule);
   }
 
-  static VocabException missing(String pointer) {
-    return new VocabException(VocabProblem.MISSING_PROPERTY, pointer, "is required");
+  static VocabException missing(Pointer pointer) {
+    return new VocabException(VocabProblem.MISSING_PROPERTY, pointer.toString(), "is required");
   }
 }

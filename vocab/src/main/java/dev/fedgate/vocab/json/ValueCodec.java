@@ -12,6 +12,7 @@ import dev.fedgate.vocab.Infohash;
 import dev.fedgate.vocab.Link;
 import dev.fedgate.vocab.Mention;
 import dev.fedgate.vocab.OtherValue;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.PropertyValue;
 import dev.fedgate.vocab.SensitiveTag;
 import dev.fedgate.vocab.ValueObject;
@@ -24,11 +25,11 @@ final class ValueCodec {
   private ValueCodec() {}
 
   /** A tag or attachment: a bare string is a Link. */
-  static ValueObject value(JsonNode node, String pointer, Decoder decoder) {
+  static ValueObject value(JsonNode node, Pointer pointer, Decoder decoder) {
     if (node.isTextual()) {
       return Link.of(JsonIn.asUri(node, pointer));
     }
-    JsonIn in = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+    JsonIn in = decoder.in(node, pointer);
     String type = in.string("type").orElse(in.has("href") ? "Link" : "");
     switch (type) {
       case "Link":
@@ -56,11 +57,11 @@ final class ValueCodec {
   }
 
   /** A {@code url}-like value: a string or a Link object (a missing type is taken as Link). */
-  static Link link(JsonNode node, String pointer, Decoder decoder) {
+  static Link link(JsonNode node, Pointer pointer, Decoder decoder) {
     if (node.isTextual()) {
       return Link.of(JsonIn.asUri(node, pointer));
     }
-    JsonIn in = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+    JsonIn in = decoder.in(node, pointer);
     String type = in.string("type").orElse("Link");
     if (!type.equals("Link")) {
       throw JsonIn.invalid(in.at("type"), "must be Link");
@@ -69,12 +70,12 @@ final class ValueCodec {
   }
 
   /** An {@code icon}/{@code image} value: a URL string or an Image object. */
-  static Image image(JsonNode node, String pointer, Decoder decoder) {
+  static Image image(JsonNode node, Pointer pointer, Decoder decoder) {
     if (node.isTextual()) {
       return new Image(List.of(Link.of(JsonIn.asUri(node, pointer))), Optional.empty(), Optional.empty(),
           Optional.empty(), List.of(), Optional.empty(), Extensions.NONE);
     }
-    JsonIn in = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+    JsonIn in = decoder.in(node, pointer);
     String type = in.string("type").orElse("Image");
     if (!type.equals("Image")) {
       throw JsonIn.invalid(in.at("type"), "must be Image");

@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.Link;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.peertube.Identifier;
 import dev.fedgate.vocab.peertube.Subtitle;
 import dev.fedgate.vocab.peertube.Video;
+import dev.fedgate.vocab.peertube.VideoBuilder;
+import dev.fedgate.vocab.peertube.VideoCollections;
+import dev.fedgate.vocab.peertube.VideoLive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +30,7 @@ final class VideoCodec {
   private VideoCodec() {}
 
   static Video read(JsonIn in) {
-    Video.Builder b = Video.builder(in.requiredUri("id"));
+    VideoBuilder b = Video.builder(in.requiredUri("id"));
     b.name(in.text("name"));
     in.raw("duration").map(v -> duration(v, in.at("duration"))).ifPresent(b::duration);
     in.string("uuid").ifPresent(b::uuid);
@@ -54,21 +58,31 @@ final class VideoCodec {
     in.number("aspectRatio").ifPresent(b::aspectRatio);
     // PeerTube refuses a Video whose url is not an array (sanitizeAndCheckVideoTorrentObject).
     b.url(in.array("url", (v, p) -> ValueCodec.link(v, p, in.decoder())));
+    b.attributedTo(in.refs("attributedTo", Actor.class));
+    collections(in, b);
+    live(in, b);
+    b.audience(ObjectCodec.audience(in));
+    return b.extensions(in.rest()).build();
+  }
+
+  /** The {@link VideoCollections} ids. */
+  private static void collections(JsonIn in, VideoBuilder b) {
     in.uri("likes").ifPresent(b::likes);
     in.uri("dislikes").ifPresent(b::dislikes);
     in.uri("shares").ifPresent(b::shares);
     in.uri("comments").ifPresent(b::comments);
     in.uri("hasParts").ifPresent(b::hasParts);
-    b.attributedTo(in.refs("attributedTo", Actor.class));
+  }
+
+  /** The {@link VideoLive} fields. */
+  private static void live(JsonIn in, VideoBuilder b) {
     in.bool("isLiveBroadcast").ifPresent(b::isLiveBroadcast);
     in.bool("liveSaveReplay").ifPresent(b::liveSaveReplay);
     in.bool("permanentLive").ifPresent(b::permanentLive);
     in.int32("latencyMode").ifPresent(b::latencyMode);
-    b.audience(ObjectCodec.audience(in));
-    return b.extensions(in.rest()).build();
   }
 
-  static Duration duration(JsonNode node, String pointer) {
+  static Duration duration(JsonNode node, Pointer pointer) {
     Matcher m = DURATION.matcher(JsonIn.asString(node, pointer));
     if (!m.matches()) {
       throw JsonIn.invalid(pointer, "must be PT<seconds>S");
@@ -78,19 +92,21 @@ final class VideoCodec {
 
   private static Optional<Identifier> identifier(JsonIn in, String key) {
     return in.raw(key).map(v -> {
-      JsonIn id = new JsonIn(Decoder.requireObject(v, in.at(key)), in.at(key), in.decoder());
+      JsonIn id = in.decoder().in(v, in.at(key));
       return new Identifier(id.requiredString("identifier"), id.string("name"));
     });
   }
 
-  private static Subtitle subtitle(JsonNode node, String pointer, Decoder decoder) {
-    JsonIn in = new JsonIn(Decoder.requireObject(node, pointer), pointer, decoder);
+  private static Subtitle subtitle(JsonNode node, Pointer pointer, Decoder decoder) {
+    JsonIn in = decoder.in(node, pointer);
     return new Subtitle(in.requiredString("identifier"), in.string("name"),
         in.list("url", (v, p) -> ValueCodec.link(v, p, decoder)), in.rest());
   }
 
   static JsonOut write(Video v) {
     JsonOut out = JsonOut.object();
+    VideoCollections collections = v.collections();
+    VideoLive live = v.live();
     // PeerTube writes "canReply": null when anyone may reply; we do the same, so the pair is always explicit.
     JsonNode canReply = v.canReply().<JsonNode>map(u -> JsonNodeFactory.instance.textNode(u.toString()))
         .orElse(v.commentsPolicy().isPresent() ? JsonNodeFactory.instance.nullNode() : null);
@@ -107,11 +123,12 @@ final class VideoCodec {
         .text("content", v.content()).text("summary", v.summary()).put("support", v.support())
         .put("subtitleLanguage", subtitles(v.subtitleLanguage())).put("icon", ActorCodec.images(v.icon()))
         .put("preview", ActorCodec.images(v.preview())).put("aspectRatio", v.aspectRatio())
-        .put("url", linkObjects(v.url())).put("likes", v.likes()).put("dislikes", v.dislikes())
-        .put("shares", v.shares()).put("comments", v.comments()).put("hasParts", v.hasParts())
-        .put("attributedTo", RefCodec.refs(v.attributedTo())).put("isLiveBroadcast", v.isLiveBroadcast())
-        .put("liveSaveReplay", v.liveSaveReplay()).put("permanentLive", v.permanentLive())
-        .put("latencyMode", v.latencyMode()).uris("to", v.audience().to()).uris("cc", v.audience().cc())
+        .put("url", linkObjects(v.url())).put("likes", collections.likes()).put("dislikes", collections.dislikes())
+        .put("shares", collections.shares()).put("comments", collections.comments())
+        .put("hasParts", collections.hasParts()).put("attributedTo", RefCodec.refs(v.attributedTo()))
+        .put("isLiveBroadcast", live.isLiveBroadcast()).put("liveSaveReplay", live.liveSaveReplay())
+        .put("permanentLive", live.permanentLive()).put("latencyMode", live.latencyMode())
+        .uris("to", v.audience().to()).uris("cc", v.audience().cc())
         .extensions(v.extensions());
   }
 

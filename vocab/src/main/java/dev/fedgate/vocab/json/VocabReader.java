@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.ApObject;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import dev.fedgate.vocab.jsonld.ContextNormalizer;
@@ -26,7 +24,8 @@ import java.util.Objects;
 public final class VocabReader {
   private final ContextNormalizer normalizer;
   private final ReadLimits limits;
-  private final ObjectMapper mapper;
+  private final JsonFactory factory;
+  private final TreeParser treeParser;
   private final LimitCheck limitCheck;
   private final Decoder decoder = new Decoder();
 
@@ -34,16 +33,15 @@ public final class VocabReader {
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
     this.limits = Objects.requireNonNull(limits, "limits");
     this.limitCheck = new LimitCheck(limits);
-    JsonFactory factory = JsonFactory.builder()
+    this.treeParser = new TreeParser(limits);
+    this.factory = JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxNestingDepth(limits.maxDepth())
             .maxStringLength(limits.maxStringLength())
+            .maxNameLength(Math.min(limits.maxStringLength(), StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
             .maxDocumentLength(limits.maxBodyBytes())
             .build())
-        // Two values for one key let two readers of one document disagree; refuse it.
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
-    this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   }
 
   /** A reader that normalizes contexts with {@code normalizer} and enforces {@code limits}; safe to share. */
@@ -53,7 +51,8 @@ public final class VocabReader {
 
   /** Reads any supported document. */
   public ApObject read(byte[] json) {
-    return read(parse(json));
+    // The parse enforced every limit already.
+    return decode(parse(json));
   }
 
   /** Reads a document that must be of {@code type}. */
@@ -64,15 +63,19 @@ public final class VocabReader {
   /** Reads an already parsed document; the tree is not changed. */
   public ApObject read(JsonNode tree) {
     limitCheck.check(tree);
-    if (!(tree instanceof ObjectNode document)) {
-      throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the document must be a JSON object");
-    }
-    return decoder.object(normalizer.normalize(document), "");
+    return decode(tree);
   }
 
   /** Reads an already parsed document that must be of {@code type}. */
   public <T extends ApObject> T read(JsonNode tree, Class<T> type) {
     return expect(read(tree), type);
+  }
+
+  private ApObject decode(JsonNode tree) {
+    if (!(tree instanceof ObjectNode document)) {
+      throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the document must be a JSON object");
+    }
+    return decoder.object(normalizer.normalize(document), Pointer.ROOT);
   }
 
   private JsonNode parse(byte[] json) {
@@ -81,13 +84,13 @@ public final class VocabReader {
     }
     JsonParser parser;
     try {
-      parser = mapper.createParser(json);
+      parser = factory.createParser(json);
     } catch (IOException e) {
       throw new UncheckedIOException("parsing from memory cannot fail to start", e);
     }
     try (parser) {
-      JsonNode tree = mapper.readTree(parser);
-      if (tree == null || tree.isMissingNode()) {
+      JsonNode tree = treeParser.read(parser);
+      if (tree == null) {
         throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the body is empty");
       }
       return tree;

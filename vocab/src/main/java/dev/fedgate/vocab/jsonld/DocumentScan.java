@@ -3,11 +3,14 @@ package dev.fedgate.vocab.jsonld;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One pass over a document, before any JSON-LD processing: enforces the limits, refuses context URLs we do not
@@ -28,6 +31,11 @@ final class DocumentScan {
   static final int CACHED_CONTEXTS = 256;
   /** Largest context remembered, in characters of names and strings: PeerTube's Video context has about 4,000. */
   static final int CACHED_CONTEXT_CHARS = 16_384;
+  /**
+   * Key and type names whose verdict is remembered per cached context: a peer's documents use the same hundred or so,
+   * and remembering them turns three map lookups and a definition comparison per key into one lookup.
+   */
+  static final int REMEMBERED_NAMES = 1024;
 
   private final Map<JsonNode, Resolved> resolvedContexts = new ConcurrentHashMap<>();
   private final ContextSource contexts;
@@ -61,6 +69,8 @@ final class DocumentScan {
     private int contextEntries;
     private int termDefinitions;
     private boolean fast = true;
+    /** The document's top-level context, once resolved: its verdicts are remembered. */
+    private Resolved document;
 
     void node(JsonNode node, ActiveTerms active, int depth, int nesting, Pointer at) {
       count(depth, at);
@@ -68,7 +78,7 @@ final class DocumentScan {
         object(object, active, depth, nesting, at);
       } else if (node instanceof ArrayNode array) {
         for (int i = 0; i < array.size(); i++) {
-          node(array.get(i), active, depth + 1, nesting, at.child(Integer.toString(i)));
+          node(array.get(i), active, depth + 1, nesting, at.child(i));
         }
       }
     }
@@ -86,20 +96,19 @@ final class DocumentScan {
         bounded(context, depth + 1, contextAt);
         active = nesting == 0 ? documentContext(context, contextAt) : context(context, outer, contextAt);
       }
+      ActiveTerms terms = active;
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
         String key = field.getKey();
         if (key.equals("@context")) {
           continue;
         }
-        TermDefinition definition = key.startsWith("@") ? null : active.lookup(key);
         if (fast) {
-          fast = keyReadsAsIs(key, definition, active);
+          KeyVerdict verdict = remembered(terms, Resolved::keys, key, () -> keyVerdict(key, terms));
+          fast = verdict != KeyVerdict.CHANGED
+              && (verdict != KeyVerdict.TYPE_KEY || typesReadAsIs(field.getValue(), terms));
         }
-        if (fast && definition != null && definition.iri().equals("@type")) {
-          fast = typesReadAsIs(field.getValue(), active);
-        }
-        node(field.getValue(), active, depth + 1, innerNesting, at.child(key));
+        node(field.getValue(), terms, depth + 1, innerNesting, at.child(key));
       }
     }
 
@@ -121,7 +130,7 @@ final class DocumentScan {
       }
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          bounded(node.get(i), depth + 1, at.child(Integer.toString(i)));
+          bounded(node.get(i), depth + 1, at.child(i));
         }
       }
     }
@@ -132,7 +141,8 @@ final class DocumentScan {
         Walk alone = new Walk();
         // flattened: one lookup per key instead of one per layer
         ActiveTerms active = ActiveTerms.of(alone.context(context, implied, at).flatten());
-        resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions);
+        resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions,
+            new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         if (characters(context) <= CACHED_CONTEXT_CHARS) {
           if (resolvedContexts.size() >= CACHED_CONTEXTS) {
             resolvedContexts.clear();
@@ -143,6 +153,7 @@ final class DocumentScan {
       contextEntries += resolved.contextEntries();
       termDefinitions += resolved.termDefinitions();
       fast &= resolved.fast();
+      document = resolved;
       return resolved.active();
     }
 
@@ -191,15 +202,40 @@ final class DocumentScan {
       return active;
     }
 
-    private boolean keyReadsAsIs(String key, TermDefinition definition, ActiveTerms active) {
-      if (key.startsWith("@")) {
-        return false;
+    /**
+     * {@code compute}'s answer for {@code name}, remembered when {@code active} is the document's cached top-level
+     * context (an answer depends only on the name and the context).
+     */
+    private <V> V remembered(ActiveTerms active, Function<Resolved, Map<String, V>> memo, String name,
+        Supplier<V> compute) {
+      if (document == null || active != document.active()) {
+        return compute.get();
       }
+      Map<String, V> known = memo.apply(document);
+      V verdict = known.get(name);
+      if (verdict == null) {
+        verdict = compute.get();
+        if (known.size() < REMEMBERED_NAMES) {
+          known.put(name, verdict);
+        }
+      }
+      return verdict;
+    }
+
+    private KeyVerdict keyVerdict(String key, ActiveTerms active) {
+      if (key.startsWith("@")) {
+        return KeyVerdict.CHANGED;
+      }
+      TermDefinition definition = active.lookup(key);
       if (definition == null) {
         // undefined: a bare name reads under its own name on both paths; a prefixed one must not name a term we read
-        return key.indexOf(':') < 0 || canonical.termFor(active.expandPrefixed(key)) == null;
+        boolean asIs = key.indexOf(':') < 0 || canonical.termFor(active.expandPrefixed(key)) == null;
+        return asIs ? KeyVerdict.AS_IS : KeyVerdict.CHANGED;
       }
-      return meansTheSame(key, definition);
+      if (!meansTheSame(key, definition)) {
+        return KeyVerdict.CHANGED;
+      }
+      return definition.iri().equals("@type") ? KeyVerdict.TYPE_KEY : KeyVerdict.AS_IS;
     }
 
     private boolean typesReadAsIs(JsonNode types, ActiveTerms active) {
@@ -218,6 +254,10 @@ final class DocumentScan {
     }
 
     private boolean typeReadsAsIs(String type, ActiveTerms active) {
+      return remembered(active, Resolved::types, type, () -> typeMeansTheSame(type, active));
+    }
+
+    private boolean typeMeansTheSame(String type, ActiveTerms active) {
       TermDefinition definition = active.lookup(type);
       if (definition == null) {
         return type.indexOf(':') < 0 || canonical.termFor(active.expandPrefixed(type)) == null;
@@ -234,8 +274,15 @@ final class DocumentScan {
     }
   }
 
-  /** A top-level context resolved once: its terms, whether it allows the fast path, and what it counts against limits. */
-  private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions) {}
+  /**
+   * A top-level context resolved once: its terms, whether it allows the fast path, what it counts against limits, and
+   * the verdicts on key and type names met so far.
+   */
+  private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions,
+      Map<String, KeyVerdict> keys, Map<String, Boolean> types) {}
+
+  /** A key under a context: means what the canonical context says, means that and is {@code type}, or not. */
+  private enum KeyVerdict { AS_IS, TYPE_KEY, CHANGED }
 
   /** The characters of every name and string in {@code node}: what remembering it costs, roughly. */
   private static int characters(JsonNode node) {
@@ -257,29 +304,5 @@ final class DocumentScan {
 
   private static VocabException limit(Pointer at, String rule) {
     return new VocabException(VocabProblem.LIMIT_EXCEEDED, at.toString(), rule);
-  }
-
-  /** A JSON pointer (RFC 6901) built only when an error needs it. */
-  private static final class Pointer {
-    static final Pointer ROOT = new Pointer(null, null);
-    private final Pointer parent;
-    private final String token;
-
-    private Pointer(Pointer parent, String token) {
-      this.parent = parent;
-      this.token = token;
-    }
-
-    Pointer child(String name) {
-      return new Pointer(this, name);
-    }
-
-    @Override
-    public String toString() {
-      if (parent == null) {
-        return "";
-      }
-      return parent + "/" + token.replace("~", "~0").replace("/", "~1");
-    }
   }
 }

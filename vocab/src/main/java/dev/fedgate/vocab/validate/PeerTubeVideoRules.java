@@ -12,6 +12,7 @@ import dev.fedgate.vocab.ValueObject;
 import dev.fedgate.vocab.peertube.CommentsPolicy;
 import dev.fedgate.vocab.peertube.Subtitle;
 import dev.fedgate.vocab.peertube.Video;
+import dev.fedgate.vocab.peertube.VideoBuilder;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -175,14 +176,14 @@ public final class PeerTubeVideoRules {
    * {@code sensitive}, {@code isLiveBroadcast}, {@code liveSaveReplay}, {@code permanentLive} false; adjust.
    */
   public static final Rule<Video> DEFAULTS = new Rule<>("peertube.video.defaults", (v, f) -> {
-    Video.Builder b = v.toBuilder();
+    VideoBuilder b = v.toBuilder();
     boolean changed = defaulted(f, "/state", v.state().isEmpty(), () -> b.state(1))
         | defaulted(f, "/waitTranscoding", v.waitTranscoding().isEmpty(), () -> b.waitTranscoding(false))
         | defaulted(f, "/downloadEnabled", v.downloadEnabled().isEmpty(), () -> b.downloadEnabled(true))
         | defaulted(f, "/sensitive", v.sensitive().isEmpty(), () -> b.sensitive(false))
-        | defaulted(f, "/isLiveBroadcast", v.isLiveBroadcast().isEmpty(), () -> b.isLiveBroadcast(false))
-        | defaulted(f, "/liveSaveReplay", v.liveSaveReplay().isEmpty(), () -> b.liveSaveReplay(false))
-        | defaulted(f, "/permanentLive", v.permanentLive().isEmpty(), () -> b.permanentLive(false));
+        | defaulted(f, "/isLiveBroadcast", v.live().isLiveBroadcast().isEmpty(), () -> b.isLiveBroadcast(false))
+        | defaulted(f, "/liveSaveReplay", v.live().liveSaveReplay().isEmpty(), () -> b.liveSaveReplay(false))
+        | defaulted(f, "/permanentLive", v.live().permanentLive().isEmpty(), () -> b.permanentLive(false));
     return changed ? b.build() : v;
   });
 

@@ -309,4 +309,24 @@ class JsonLdContextNormalizerTest {
     ((ObjectNode) ((ArrayNode) like.get("@context")).get(1)).put("actor", "https://evil.example/ns#a");
     assertThat(normalizer.normalize(like)).isNotSameAs(like);
   }
+
+  @Test
+  void normalize_judgesEachKeyAndType_althoughVerdictsUnderAContextAreRemembered() {
+    String context = "[\"https://www.w3.org/ns/activitystreams\", {\"toot\": \"http://joinmastodon.org/ns#\"}]";
+    ObjectNode plain = Json.object("""
+        {"@context": %s, "type": "Like", "actor": "https://a.example/u", "object": "https://b.example/1"}"""
+        .formatted(context));
+    ObjectNode prefixedKey = Json.object("""
+        {"@context": %s, "type": "Like", "as:actor": "https://a.example/u", "object": "https://b.example/1"}"""
+        .formatted(context));
+    ObjectNode prefixedType = Json.object("""
+        {"@context": %s, "type": "as:Like", "actor": "https://a.example/u", "object": "https://b.example/1"}"""
+        .formatted(context));
+
+    assertThat(normalizer.normalize(plain)).isSameAs(plain);
+    assertThat(normalizer.normalize(prefixedKey)).isNotSameAs(prefixedKey);
+    assertThat(normalizer.normalize(prefixedType)).isNotSameAs(prefixedType);
+    assertThat(normalizer.normalize(plain)).isSameAs(plain);
+    assertThat(normalizer.normalize(prefixedKey)).isNotSameAs(prefixedKey);
+  }
 }

@@ -114,7 +114,6 @@ class PeerTubeVideoRulesTest {
         v.views(), v.sensitive(), v.waitTranscoding(), v.state(), v.commentsPolicy(), v.canReply(),
         v.downloadEnabled(), v.published(), v.originallyPublishedAt(), v.updated(), v.uploadDate(), v.tag(),
         v.mediaType(), v.content(), v.summary(), v.support(), v.subtitleLanguage(), v.icon(), v.preview(),
-        v.aspectRatio(), v.url(), v.likes(), v.dislikes(), v.shares(), v.comments(), v.hasParts(), v.attributedTo(),
-        v.isLiveBroadcast(), v.liveSaveReplay(), v.permanentLive(), v.latencyMode(), v.audience(), v.extensions());
+        v.aspectRatio(), v.url(), v.collections(), v.attributedTo(), v.live(), v.audience(), v.extensions());
   }
 }
