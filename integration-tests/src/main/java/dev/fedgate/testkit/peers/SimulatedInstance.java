@@ -220,7 +220,12 @@ public final class SimulatedInstance implements AutoCloseable {
 
   /** A {@code GET} of {@code target} signed by {@code signer} with draft-cavage, as both peers fetch. */
   public HttpResult fetch(SimulatedActor signer, URI target) {
-    return http.signedGet(signer, target, SignatureScheme.CAVAGE_12);
+    return fetch(signer, target, SignatureScheme.CAVAGE_12);
+  }
+
+  /** A {@code GET} of {@code target} signed by {@code signer} with {@code scheme}. */
+  public HttpResult fetch(SimulatedActor signer, URI target, SignatureScheme scheme) {
+    return http.signedGet(signer, target, scheme);
   }
 
   /** Posts {@code activity} signed by {@code signer} to {@code recipient}'s inbox chosen as the profile would. */

@@ -80,7 +80,7 @@ class RemoteFaultsTest {
     name = Federation.channel(site, "faults");
     remote = SimulatedInstance.start(PeerProfile.mastodon(CLOCK), CLOCK);
     alice = remote.createActor("alice", "Person");
-    channel = Federation.discover(fedgate, remote, alice, name);
+    channel = Federation.discover(fedgate, remote, alice, name, SignatureScheme.CAVAGE_12);
   }
 
   @AfterEach

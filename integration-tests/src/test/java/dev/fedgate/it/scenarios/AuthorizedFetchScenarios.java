@@ -20,14 +20,10 @@ import org.junit.jupiter.api.Test;
  * unsigned fetches and answers the simulated instance's signed ones; the simulated instance, in the same mode,
  * answers only the gateway's signed actor and key fetches, and following still works.
  */
-abstract class AuthorizedFetchScenarios {
-  private final FedgateExtension fedgate;
-  private final SignatureScheme scheme;
-
-  /** The scenario against {@code fedgate} (with {@code authorizedFetch}), the peer signing by {@code scheme}. */
+abstract class AuthorizedFetchScenarios extends ScenarioSuite {
+  /** The scenario against {@code fedgate} (with {@code authorizedFetch}), signed by {@code scheme}. */
   AuthorizedFetchScenarios(FedgateExtension fedgate, SignatureScheme scheme) {
-    this.fedgate = fedgate;
-    this.scheme = scheme;
+    super(fedgate, scheme);
   }
 
   @Test
@@ -37,13 +33,13 @@ abstract class AuthorizedFetchScenarios {
     try (SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon())) {
       mastodon.requireSignedFetch(true);
       SimulatedActor dave = mastodon.createActor("dave", "Person");
-      JsonObject channel = Federation.discover(fedgate, mastodon, dave, name);
+      JsonObject channel = Federation.discover(fedgate, mastodon, dave, name, scheme);
       SignedHttpClient anonymous = SignedHttpClient.create(InstantSource.system());
 
       assertThat(anonymous.get(URI.create(channel.getString("id")), SignedHttpClient.ACCEPT_ACTIVITY).status())
           .isEqualTo(401);
       assertThat(anonymous.get(video, SignedHttpClient.ACCEPT_ACTIVITY).status()).isEqualTo(401);
-      assertThat(mastodon.fetch(dave, video).status()).isEqualTo(200);
+      assertThat(mastodon.fetch(dave, video, scheme).status()).isEqualTo(200);
       assertThat(anonymous.get(dave.id(), SignedHttpClient.ACCEPT_ACTIVITY).status())
           .as("the simulated instance in secure mode").isEqualTo(401);
 

@@ -33,14 +33,10 @@ import org.junit.jupiter.api.Test;
  * instance, and a key rotation. Each subclass runs them on one storage backend with one signature scheme for what
  * the simulated peers send, so every scenario runs on the embedded store and PostgreSQL, draft-cavage and RFC 9421.
  */
-abstract class FederationScenarios {
-  private final FedgateExtension fedgate;
-  private final SignatureScheme scheme;
-
-  /** Scenarios against {@code fedgate} (a subclass's static extension, with webhooks), signed by {@code scheme}. */
+abstract class FederationScenarios extends ScenarioSuite {
+  /** Scenarios against {@code fedgate} (with webhooks), signed by {@code scheme}. */
   FederationScenarios(FedgateExtension fedgate, SignatureScheme scheme) {
-    this.fedgate = fedgate;
-    this.scheme = scheme;
+    super(fedgate, scheme);
   }
 
   @Test
@@ -50,7 +46,7 @@ abstract class FederationScenarios {
     try (SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon())) {
       SimulatedActor alice = mastodon.createActor("alice", "Person");
       SimulatedActor bob = mastodon.createActor("bob", "Person");
-      JsonObject channel = Federation.discover(fedgate, mastodon, alice, name);
+      JsonObject channel = Federation.discover(fedgate, mastodon, alice, name, scheme);
       JsonObject follow = Federation.follow(mastodon, alice, channel, scheme);
       Federation.follow(mastodon, bob, channel, scheme);
 
@@ -71,7 +67,7 @@ abstract class FederationScenarios {
       assertThat(site.deleteVideo(uuid).success()).isTrue();
       ReceivedActivity delete = awaitActivity(mastodon, "Delete", video.toString());
       assertThat(delete.verified()).as("%s", delete.verification()).isTrue();
-      HttpResult tombstone = mastodon.fetch(alice, video);
+      HttpResult tombstone = mastodon.fetch(alice, video, scheme);
       assertThat(tombstone.status()).isEqualTo(410);
       assertThat(tombstone.json().orElseThrow().getString("type")).isEqualTo("Tombstone");
     }
@@ -98,7 +94,7 @@ abstract class FederationScenarios {
     accepted(mastodon.deliver(actor, mastodon.profile().like(actor, video), channel, scheme));
     accepted(mastodon.deliver(actor, mastodon.profile().announce(actor, video, URI.create(channel.getString("id"))),
         channel, scheme));
-    JsonObject document = mastodon.fetch(actor, video).json().orElseThrow();
+    JsonObject document = mastodon.fetch(actor, video, scheme).json().orElseThrow();
     awaitCount(mastodon, actor, document.getString("likes"), 1);
     awaitCount(mastodon, actor, document.getString("shares"), 1);
   }
@@ -112,7 +108,7 @@ abstract class FederationScenarios {
       SimulatedActor server = peerTube.instanceActor();
       SimulatedActor user = peerTube.createActor("gardener", "Person");
       SimulatedActor tubeChannel = peerTube.createActor("gardening_tips", "Group");
-      JsonObject channel = Federation.discover(fedgate, peerTube, server, name);
+      JsonObject channel = Federation.discover(fedgate, peerTube, server, name, scheme);
       JsonObject instance = instanceActor(peerTube, server);
       Federation.follow(peerTube, server, channel, scheme);
       Federation.follow(peerTube, server, instance, scheme);
@@ -141,7 +137,7 @@ abstract class FederationScenarios {
       URI channelId = URI.create(channel.getString("id"));
       accepted(peerTube.deliver(tubeChannel, profile.announce(tubeChannel, video, channelId), channel, scheme));
       accepted(peerTube.deliver(server, profile.announce(server, video, channelId), channel, scheme));
-      JsonObject document = peerTube.fetch(server, video).json().orElseThrow();
+      JsonObject document = peerTube.fetch(server, video, scheme).json().orElseThrow();
       awaitCount(peerTube, server, document.getString("shares"), 2);
     }
   }
@@ -152,7 +148,7 @@ abstract class FederationScenarios {
     String name = Federation.channel(site, "bakery");
     try (SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon())) {
       SimulatedActor old = mastodon.createActor("carol", "Person");
-      JsonObject channel = Federation.discover(fedgate, mastodon, old, name);
+      JsonObject channel = Federation.discover(fedgate, mastodon, old, name, scheme);
       Federation.follow(mastodon, old, channel, scheme);
       URI video = Federation.publish(site, UUID.randomUUID(), name, "Sourdough starter");
 
@@ -171,17 +167,17 @@ abstract class FederationScenarios {
 
   /** The gateway's instance actor, found as PeerTube finds it: NodeInfo's Application link. */
   private JsonObject instanceActor(SimulatedInstance remote, SimulatedActor signer) {
-    JsonObject nodeInfo = remote.fetch(signer, fedgate.baseUrl().resolve("/.well-known/nodeinfo")).json()
+    JsonObject nodeInfo = remote.fetch(signer, fedgate.baseUrl().resolve("/.well-known/nodeinfo"), scheme).json()
         .orElseThrow();
     String href = nodeInfo.getJsonArray("links").stream().map(JsonObject.class::cast)
         .filter(l -> PeerProfile.ACTIVITY_STREAMS.concat("#Application").equals(l.getString("rel")))
         .map(l -> l.getString("href")).findFirst().orElseThrow();
-    return remote.fetch(signer, URI.create(href)).json().orElseThrow();
+    return remote.fetch(signer, URI.create(href), scheme).json().orElseThrow();
   }
 
   /** Waits until the counting collection at {@code collection} shows {@code expected} items. */
-  private static void awaitCount(SimulatedInstance remote, SimulatedActor signer, String collection, long expected) {
-    Eventually.await(collection + " counting " + expected, () -> remote.fetch(signer, URI.create(collection)).json()
-        .map(c -> c.getLong("totalItems", -1L)).orElse(-1L), count -> count == expected, WAIT);
+  private void awaitCount(SimulatedInstance remote, SimulatedActor signer, String collection, long expected) {
+    Eventually.await(collection + " counting " + expected, () -> remote.fetch(signer, URI.create(collection), scheme)
+        .json().map(c -> c.getLong("totalItems", -1L)).orElse(-1L), count -> count == expected, WAIT);
   }
 }

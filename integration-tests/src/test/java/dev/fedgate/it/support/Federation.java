@@ -33,12 +33,15 @@ public final class Federation {
     return channel;
   }
 
-  /** Finds {@code name} by WebFinger from {@code remote} and fetches its actor document signed by {@code actor}. */
+  /**
+   * Finds {@code name} by WebFinger from {@code remote} and fetches its actor document signed by {@code actor} with
+   * {@code scheme}.
+   */
   public static JsonObject discover(FedgateExtension fedgate, SimulatedInstance remote, SimulatedActor actor,
-      String name) {
+      String name, SignatureScheme scheme) {
     URI id = remote.resolve("@" + fedgate.handle(name)).orElseThrow(() -> new AssertionError("no WebFinger for "
         + name));
-    HttpResult fetched = remote.fetch(actor, id);
+    HttpResult fetched = remote.fetch(actor, id, scheme);
     assertThat(fetched.status()).as("GET %s: %s", id, fetched.text()).isEqualTo(200);
     return fetched.json().orElseThrow();
   }
