@@ -66,7 +66,7 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
    * The same gateway running on {@code gatewayClock}: a {@code TestClock} the test advances compresses retries,
    * backoff and failing days. Give simulated instances the same clock, or their signatures fall outside the window.
    */
-  public FedgateExtension clock(InstantSource gatewayClock) {
+  public FedgateExtension withClock(InstantSource gatewayClock) {
     return new FedgateExtension(postgres, customize, gatewayClock, webhooks);
   }
 

@@ -56,7 +56,7 @@ class RemoteFaultsTest {
       SchemePreference.CAVAGE_FIRST);
 
   @RegisterExtension
-  static FedgateExtension fedgate = FedgateExtension.embedded().clock(CLOCK).configure(b -> b.delivery(SETTINGS));
+  static FedgateExtension fedgate = FedgateExtension.embedded().withClock(CLOCK).configure(b -> b.delivery(SETTINGS));
 
   /** Every delivery outcome the gateway recorded, as the worker reports it. */
   private static final ArrivalLog<Completed> OUTCOMES = new ArrivalLog<>();
@@ -103,6 +103,7 @@ class RemoteFaultsTest {
     for (URI video : videos) {
       assertThat(awaitActivity(remote, "Create", video.toString()).verified()).isTrue();
     }
+    awaitHost(host -> host.failureDays() == 0 && host.lastSuccessAt().isPresent(), "healthy after a success");
   }
 
   @Test

@@ -55,6 +55,8 @@ abstract class FederationScenarios extends ScenarioSuite {
       ReceivedActivity create = awaitActivity(mastodon, "Create", video.toString());
       assertThat(create.verified()).as("%s", create.verification()).isTrue();
       assertThat(create.objectType()).isEqualTo("Video");
+      assertThat(create.path()).as("one POST to the shared inbox for both followers")
+          .isEqualTo(mastodon.sharedInbox().getPath());
 
       replyIsStoredAndNotified(mastodon, alice, channel, uuid, video);
       likeAndBoostAreCounted(mastodon, alice, channel, video);
