@@ -39,6 +39,7 @@ import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
 import dev.fedgate.gateway.outbox.QueueingPublisher;
+import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -112,7 +113,7 @@ public final class Gateway {
           HttpRemoteFetcher.DEFAULT_TIMEOUT, HttpRemoteFetcher.DEFAULT_MAX_BODY), clock,
           CachingRemoteFetcher.DEFAULT_MAX_BYTES);
       DeliveryWorker deliveries = DeliveryWorker.create(vertx, services.storage(), peers, signer, clock,
-          new SecureRandom(), DeliverySettings.DEFAULT);
+          new SecureRandom(), config.delivery());
       Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
           services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
           new SecureRandom(), RetryPolicy.DEFAULT, DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
@@ -230,6 +231,8 @@ public final class Gateway {
           (job, outcome) -> services.metrics().jobCompleted("webhook", outcome)));
       Inbox inbox = mountInbox(vertx, router, urls, config, services, services.fetcher().orElse(outbound.fetcher()),
           clock);
+      inbox.pipeline().onSigned(signer -> outbound.deliveries().hostHealth()
+          .contact(Delivery.hostOf(signer), clock.instant()));
       Optional<AuthorizedFetch> access = config.authorizedFetch()
           ? Optional.of(new AuthorizedFetch(inbox.pipeline(), urls)) : Optional.empty();
       mountRoutes(router, urls, services, config, clock, access);

@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.config;
 
+import dev.fedgate.gateway.delivery.DeliverySettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class GatewayConfig {
   private final long maxBodyBytes;
   private final Duration shutdownGrace;
   private final Set<String> domainBlocks;
+  private final DeliverySettings delivery;
 
   private GatewayConfig(Builder b) {
     this.host = b.host == null ? DEFAULT_HOST : b.host;
@@ -55,6 +57,7 @@ public final class GatewayConfig {
     this.maxBodyBytes = b.maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : b.maxBodyBytes;
     this.shutdownGrace = b.shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : b.shutdownGrace;
     this.domainBlocks = b.domainBlocks == null ? Set.of() : b.domainBlocks;
+    this.delivery = b.delivery == null ? DeliverySettings.DEFAULT : b.delivery;
   }
 
   /** A builder where every option starts unset (its default). */
@@ -137,6 +140,14 @@ public final class GatewayConfig {
     return domainBlocks;
   }
 
+  /**
+   * How deliveries go out (concurrency, deadline, retries, host health); {@link DeliverySettings#DEFAULT} unless an
+   * embedder or a test sets it. Not a flag: the defaults follow Mastodon's, which operators rarely change.
+   */
+  public DeliverySettings delivery() {
+    return delivery;
+  }
+
   @Override
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(default)")
@@ -147,7 +158,7 @@ public final class GatewayConfig {
         + ", keyEncryptionKey=" + (keyEncryptionKey.isPresent() ? "***" : "-")
         + ", allowPrivateAddresses=" + allowPrivateAddresses + ", authorizedFetch=" + authorizedFetch
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
-        + ", domainBlocks=" + domainBlocks + "]";
+        + ", domainBlocks=" + domainBlocks + ", delivery=" + delivery + "]";
   }
 
   /** Collects options; each may be set once; {@link #build()} checks the combinations. */
@@ -167,6 +178,7 @@ public final class GatewayConfig {
     private Long maxBodyBytes;
     private Set<String> domainBlocks;
     private Duration shutdownGrace;
+    private DeliverySettings delivery;
 
     private Builder() {}
 
@@ -287,6 +299,13 @@ public final class GatewayConfig {
     public Builder domainBlocks(Set<String> value) {
       once(domainBlocks, "--domain-blocks");
       domainBlocks = Set.copyOf(value);
+      return this;
+    }
+
+    /** See {@link GatewayConfig#delivery()}. */
+    public Builder delivery(DeliverySettings value) {
+      once(delivery, "delivery");
+      delivery = Objects.requireNonNull(value);
       return this;
     }
 

@@ -58,6 +58,15 @@ public final class HostHealth {
     return remember(host, store.recordSuccess(host, at));
   }
 
+  /**
+   * Contact from {@code host} at {@code at} (a signed request from it): revives it when it is unavailable; costs no
+   * write when it is not, so every inbound request can report contact.
+   */
+  public CompletionStage<Void> contact(String host, Instant at) {
+    return isUnavailable(host).thenCompose(unavailable -> unavailable ? recordSuccess(host, at)
+        : CompletableFuture.completedFuture(null));
+  }
+
   private CompletionStage<Void> remember(String host, CompletionStage<RemoteHost> recorded) {
     return recorded.thenAccept(state -> hosts.put(host, CompletableFuture.completedFuture(Optional.of(state))));
   }

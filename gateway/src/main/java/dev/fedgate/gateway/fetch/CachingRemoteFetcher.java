@@ -70,6 +70,12 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
     return fetch(id, Freshness.OBJECT, budget);
   }
 
+  /** Fetches with {@link Freshness#NOW}, replacing the cached answer. */
+  @Override
+  public Future<FetchedDocument> fetchFromOrigin(URI id, FetchBudget budget) {
+    return fetch(id, Freshness.NOW, budget);
+  }
+
   /** Answers from the cache when its entry is within {@code freshness}, else fetches through the inner fetcher. */
   public Future<FetchedDocument> fetch(URI id, Freshness freshness, FetchBudget budget) {
     CompletableFuture<Entry> created = new CompletableFuture<>();

@@ -15,4 +15,12 @@ public interface RemoteFetcher {
    * @return the document, or a future failed with {@link FetchException} naming the {@link FetchFailure}
    */
   Future<FetchedDocument> fetch(URI id, FetchBudget budget);
+
+  /**
+   * Fetches {@code id} from its origin, never from a cache: the cached copy is known stale (a signature failed with
+   * the key it holds). A fetcher without a cache always goes to the origin, so the default is {@link #fetch}.
+   */
+  default Future<FetchedDocument> fetchFromOrigin(URI id, FetchBudget budget) {
+    return fetch(id, budget);
+  }
 }

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The fixed inbox pipeline, each step with its own refusal: size, media type, JSON limits and shape (no fetch before
@@ -47,6 +48,7 @@ public final class InboxPipeline {
   private final DomainBlocks blocks;
   private final InboxCounters counters;
   private final long maxBodyBytes;
+  private volatile Consumer<URI> signers = signer -> { };
 
   private InboxPipeline(Builder b) {
     this.inbox = b.inbox;
@@ -65,6 +67,14 @@ public final class InboxPipeline {
   }
 
   /**
+   * Calls {@code listener} with the actor of every request whose signature verified (an inbox POST or a signed fetch):
+   * contact from a host, which revives its deliveries. The listener runs on the event loop and must not block.
+   */
+  public void onSigned(Consumer<URI> listener) {
+    signers = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
    * Checks the HTTP signature of a GET under authorized fetch with the inbox's own signature step (same policy, key
    * cache, rotation refetch and domain blocks).
    *
@@ -72,7 +82,7 @@ public final class InboxPipeline {
    *     invalid or unknown signature, {@code unavailable} when the key could not be fetched for now
    */
   public Future<URI> verifyFetch(HttpRequest request) {
-    return signatures.verify(request, FetchBudget.perRequest())
+    return signedBy(signatures.verify(request, FetchBudget.perRequest()))
         .map(ResolvedKey::owner)
         .recover(failure -> Future.failedFuture(failure instanceof RefusalException refusal
             && refusal.refused().refusal().status() == 503
@@ -99,7 +109,7 @@ public final class InboxPipeline {
     checkMediaType(request.headers().first("Content-Type"));
     ActivityShape shape = shapes.parse(request.body());
     FetchBudget budget = FetchBudget.perRequest();
-    return signatures.verify(request, budget).compose(key -> {
+    return signedBy(signatures.verify(request, budget)).compose(key -> {
       if (blocks.blocks(shape.actor())) {
         throw new RefusalException(InboxRefusal.DOMAIN_BLOCKED, "the actor's domain is blocked");
       }
@@ -116,6 +126,10 @@ public final class InboxPipeline {
       return verified.compose(document -> queue(new InboundActivity(shape.id(), request.recipient(), actor,
           document.toString())));
     });
+  }
+
+  private Future<ResolvedKey> signedBy(Future<ResolvedKey> verified) {
+    return verified.onSuccess(key -> signers.accept(key.owner()));
   }
 
   private Future<InboxOutcome> queue(InboundActivity activity) {

@@ -2,6 +2,7 @@ package dev.fedgate.gateway.keys;
 
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
+import dev.fedgate.gateway.fetch.FetchedDocument;
 import dev.fedgate.gateway.fetch.FetchFailure;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.storage.RemoteActor;
@@ -46,12 +47,20 @@ public final class RemoteActorLoader {
   /** The cached actor, or the actor fetched now and cached. */
   public Future<RemoteActor> load(URI actorId, FetchBudget budget) {
     return Future.fromCompletionStage(store.find(actorId))
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : refetch(actorId, budget));
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+            : read(actorId, fetcher.fetch(actorId, budget)));
   }
 
-  /** Fetches the actor again (key rotation, profile change) and replaces the cached copy. */
+  /**
+   * Fetches the actor again from its origin (key rotation, profile change), past any cached document, and replaces
+   * the cached copy.
+   */
   public Future<RemoteActor> refetch(URI actorId, FetchBudget budget) {
-    return fetcher.fetch(actorId, budget).compose(document -> {
+    return read(actorId, fetcher.fetchFromOrigin(actorId, budget));
+  }
+
+  private Future<RemoteActor> read(URI actorId, Future<FetchedDocument> fetched) {
+    return fetched.compose(document -> {
       Actor actor;
       try {
         actor = reader.read(document.body(), Actor.class);

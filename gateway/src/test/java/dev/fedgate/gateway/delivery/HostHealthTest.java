@@ -74,6 +74,24 @@ class HostHealthTest {
         .hasValue(DAY_ONE.plus(Duration.ofDays(3)));
   }
 
+  @Test
+  void contact_revivesAnUnavailableHost() {
+    HostHealth health = health(1);
+    await(health.recordFailure("back.example", DAY_ONE));
+
+    await(health.contact("back.example", DAY_ONE.plus(Duration.ofHours(2))));
+
+    assertThat(unavailable(health, "back.example")).isFalse();
+  }
+
+  /** Contact from a healthy host (every inbound request) writes nothing. */
+  @Test
+  void contact_ofAnAvailableHost_writesNothing() {
+    await(health(7).contact("fine.example", DAY_ONE));
+
+    assertThat(await(storage.remoteHosts().find("fine.example"))).isEmpty();
+  }
+
   /** The state is in the store: a new breaker (another node, or after a restart) sees a dead host as dead. */
   @Test
   void state_survivesANewBreaker() {

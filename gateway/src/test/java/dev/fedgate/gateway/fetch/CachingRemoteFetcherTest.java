@@ -62,6 +62,17 @@ class CachingRemoteFetcherTest {
     assertThat(calls).hasValue(3);
   }
 
+  /** A key that failed to verify must be looked up at its origin, not in the document the failure came from. */
+  @Test
+  void fetchFromOrigin_bypassesAFreshEntry_andReplacesIt() {
+    fetcher.fetch(ACTOR, FetchBudget.perRequest());
+
+    fetcher.fetchFromOrigin(ACTOR, FetchBudget.perRequest());
+    fetcher.fetch(ACTOR, FetchBudget.perRequest());
+
+    assertThat(calls).hasValue(2);
+  }
+
   @Test
   void fetch_remembersGone() {
     answers.add(Future.failedFuture(new FetchException(FetchFailure.GONE, ACTOR, "410", null)));

@@ -4,6 +4,7 @@ import dev.fedgate.gateway.Gateway;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.StorageKind;
 import dev.fedgate.testkit.postgres.TestPostgres;
+import dev.fedgate.testkit.webhooks.WebhookSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -30,29 +31,48 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
 
   private final boolean postgres;
   private final UnaryOperator<GatewayConfig.Builder> customize;
+  private final InstantSource clock;
+  private final boolean webhooks;
   private Path dataDirectory;
   private Gateway gateway;
+  private WebhookSink webhookSink;
   /** The unique id of the test class whose beforeAll started the gateway. */
   private String owner;
 
-  private FedgateExtension(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize) {
+  private FedgateExtension(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize, InstantSource clock,
+      boolean webhooks) {
     this.postgres = postgres;
     this.customize = customize;
+    this.clock = clock;
+    this.webhooks = webhooks;
   }
 
   /** A gateway on the embedded (H2) store. */
   public static FedgateExtension embedded() {
-    return new FedgateExtension(false, b -> b);
+    return new FedgateExtension(false, b -> b, InstantSource.system(), false);
   }
 
   /** A gateway on a fresh PostgreSQL database ({@link TestPostgres}: skipped when there is no server). */
   public static FedgateExtension postgres() {
-    return new FedgateExtension(true, b -> b);
+    return new FedgateExtension(true, b -> b, InstantSource.system(), false);
   }
 
   /** The same gateway with more configuration, e.g. {@code b -> b.maxBodyBytes(64 * 1024)}. */
   public FedgateExtension configure(UnaryOperator<GatewayConfig.Builder> more) {
-    return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)));
+    return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)), clock, webhooks);
+  }
+
+  /**
+   * The same gateway running on {@code gatewayClock}: a {@code TestClock} the test advances compresses retries,
+   * backoff and failing days. Give simulated instances the same clock, or their signatures fall outside the window.
+   */
+  public FedgateExtension withClock(InstantSource gatewayClock) {
+    return new FedgateExtension(postgres, customize, gatewayClock, webhooks);
+  }
+
+  /** The same gateway posting its webhooks to a {@link WebhookSink} started with it ({@link #webhooks()}). */
+  public FedgateExtension withWebhooks() {
+    return new FedgateExtension(postgres, customize, clock, true);
   }
 
   /** Starts the gateway; for a {@code @Nested} class inside the one that started it, keeps the running one. */
@@ -68,7 +88,11 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
     if (postgres) {
       config.storage(StorageKind.POSTGRES).postgresUrl(TestPostgres.freshDatabase("gateway"));
     }
-    gateway = Gateway.start(customize.apply(config).build(), InstantSource.system()).toCompletableFuture()
+    if (webhooks) {
+      webhookSink = WebhookSink.start(clock);
+      config.webhookUrl(webhookSink.url()).webhookSecret(webhookSink.secret());
+    }
+    gateway = Gateway.start(customize.apply(config).build(), clock).toCompletableFuture()
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -84,6 +108,10 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
       }
     } finally {
       gateway = null;
+      if (webhookSink != null) {
+        webhookSink.close();
+        webhookSink = null;
+      }
       deleteTree(dataDirectory);
     }
   }
@@ -95,6 +123,15 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
           + " on a static field");
     }
     return gateway;
+  }
+
+  /** The sink receiving the gateway's webhooks; only with {@link #withWebhooks()}. */
+  public WebhookSink webhooks() {
+    gateway();
+    if (webhookSink == null) {
+      throw new IllegalStateException("no webhook sink: register the extension with .withWebhooks()");
+    }
+    return webhookSink;
   }
 
   /** The gateway's temporary data directory (deleted after the class's tests). */

@@ -121,6 +121,14 @@ public final class MastodonProfile implements PeerProfile {
   }
 
   @Override
+  public JsonObject updateActor(SimulatedActor actor, JsonObject document) {
+    // ActivityPub::UpdateSerializer: <actor>#updates/<epoch seconds>, to Public.
+    return PeerProfile.activity(ACTIVITY_STREAMS, URI.create(actor.id() + "#updates/"
+        + clock.instant().getEpochSecond()), "Update", actor)
+        .put("to", PeerProfile.strings(PUBLIC)).put("object", document.copy());
+  }
+
+  @Override
   public JsonObject delete(SimulatedActor actor, URI object) {
     return PeerProfile.activity(ACTIVITY_STREAMS, URI.create(object + "#delete"), "Delete", actor)
         .put("to", PeerProfile.strings(PUBLIC))

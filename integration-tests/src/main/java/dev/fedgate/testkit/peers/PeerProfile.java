@@ -71,6 +71,9 @@ public sealed interface PeerProfile permits MastodonProfile, PeerTubeProfile {
   /** {@code Delete} of {@code actor}'s own {@code object}. */
   JsonObject delete(SimulatedActor actor, URI object);
 
+  /** {@code Update} of {@code actor}'s own actor document (a profile change or a key rotation), embedded. */
+  JsonObject updateActor(SimulatedActor actor, JsonObject document);
+
   /** The inbox this peer posts {@code activity} to, given the recipient's actor document. */
   URI inboxFor(JsonObject activity, JsonObject recipient);
 

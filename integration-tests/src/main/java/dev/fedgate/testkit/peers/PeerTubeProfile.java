@@ -123,9 +123,30 @@ public final class PeerTubeProfile implements PeerProfile {
 
   @Override
   public JsonObject announce(SimulatedActor actor, URI object, URI author) {
-    return PeerProfile.activity(CONTEXT.copy(), URI.create(object + "/announces/" + actor.name()), "Announce", actor)
+    // getLocalVideoAnnounceActivityPubUrl: under the announcer's own host, /videos/watch/<video>/announces/<actor>.
+    String video = object.getPath().substring(object.getPath().lastIndexOf('/') + 1);
+    URI id = actor.id().resolve("/videos/watch/" + video + "/announces/" + actor.name());
+    return PeerProfile.activity(CONTEXT.copy(), id, "Announce", actor)
         .put("to", PeerProfile.strings(PUBLIC, actor.followers())).put("cc", new JsonArray())
         .put("object", object.toString());
+  }
+
+  @Override
+  public JsonObject updateActor(SimulatedActor actor, JsonObject document) {
+    // getUpdateActivityPubUrl: <actor>/updates/<updatedAt>.
+    return PeerProfile.activity(CONTEXT.copy(), URI.create(actor.id() + "/updates/"
+        + clock.instant().truncatedTo(ChronoUnit.SECONDS)), "Update", actor)
+        .put("to", PeerProfile.strings(PUBLIC)).put("object", document.copy());
+  }
+
+  /**
+   * PeerTube's aggregated {@code View} (reference peertube.md §1.1): {@code views} views of {@code video}, sent by the
+   * server actor with {@code result.userInteractionCount}.
+   */
+  public JsonObject view(SimulatedActor actor, URI video, long views) {
+    return PeerProfile.activity(CONTEXT.copy(), URI.create(actor.id() + "/views/videos/" + UUID.randomUUID()), "View",
+        actor).put("object", video.toString()).put("result", new JsonObject().put("type", "InteractionCounter")
+            .put("interactionType", "WatchAction").put("userInteractionCount", views));
   }
 
   @Override

@@ -22,8 +22,11 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -45,7 +48,11 @@ public final class SimulatedInstance implements AutoCloseable {
   private final Map<String, Served> documents = new ConcurrentHashMap<>();
   private final Map<String, SimulatedActor> actors = new ConcurrentHashMap<>();
   private final Map<String, List<JsonObject>> outboxes = new ConcurrentHashMap<>();
-  private final InboxLog inbox = new InboxLog();
+  private final ArrivalLog<ReceivedActivity> inbox = new ArrivalLog<>();
+  private final ArrivalLog<FaultedPost> faulted = new ArrivalLog<>();
+  private final Queue<InboxFault> nextFaults = new ConcurrentLinkedQueue<>();
+  private volatile Optional<InboxFault> inboxFault = Optional.empty();
+  private final InstantSource clock;
   private final SimulatedActor instanceActor;
   private final RequestVerifier verifier;
   private volatile boolean authorizedFetch;
@@ -57,6 +64,7 @@ public final class SimulatedInstance implements AutoCloseable {
     this.profile = profile;
     this.vertx = vertx;
     this.base = URI.create("http://127.0.0.1:" + port);
+    this.clock = clock;
     this.http = SignedHttpClient.create(clock);
     this.instanceActor = createActor(profile.instanceActorName(), profile.instanceActorType());
     this.verifier = new RequestVerifier(new KeyFetcher(http, instanceActor), clock);
@@ -151,6 +159,46 @@ public final class SimulatedInstance implements AutoCloseable {
     authorizedFetch = required;
   }
 
+  /** Meets every {@code POST} to any inbox of this instance with {@code fault}, until {@link #healInbox()}. */
+  public void failInbox(InboxFault fault) {
+    inboxFault = Optional.of(fault);
+  }
+
+  /** Meets the next {@code count} {@code POST}s with {@code fault} (before any {@link #failInbox} fault applies). */
+  public void failNextPosts(int count, InboxFault fault) {
+    Objects.requireNonNull(fault, "fault");
+    for (int i = 0; i < count; i++) {
+      nextFaults.add(fault);
+    }
+  }
+
+  /** Takes {@code POST}s normally again: forgets the standing fault and any pending {@link #failNextPosts}. */
+  public void healInbox() {
+    inboxFault = Optional.empty();
+    nextFaults.clear();
+  }
+
+  /** The {@code POST}s met with a fault so far, in order. */
+  public List<FaultedPost> faulted() {
+    return faulted.all();
+  }
+
+  /** The first faulted {@code POST} matching {@code match}, waiting up to {@code timeout}. */
+  public Optional<FaultedPost> awaitFaulted(Predicate<FaultedPost> match, Duration timeout) {
+    return faulted.await(match, timeout);
+  }
+
+  /**
+   * Gives {@code actor} a new key pair under the same key id (a key rotation) and serves its new actor document; the
+   * returned actor signs with the new key, while {@code actor} still holds the old one.
+   */
+  public SimulatedActor rotateKey(SimulatedActor actor) {
+    SimulatedActor rotated = new SimulatedActor(actor.name(), actor.id(), actor.type(), KeyPair.generateRsa());
+    actors.put(rotated.name(), rotated);
+    serveJson(rotated.id().getPath(), actorDocument(rotated));
+    return rotated;
+  }
+
   /** Everything the inboxes received so far, in order. */
   public List<ReceivedActivity> received() {
     return inbox.all();
@@ -172,7 +220,12 @@ public final class SimulatedInstance implements AutoCloseable {
 
   /** A {@code GET} of {@code target} signed by {@code signer} with draft-cavage, as both peers fetch. */
   public HttpResult fetch(SimulatedActor signer, URI target) {
-    return http.signedGet(signer, target, SignatureScheme.CAVAGE_12);
+    return fetch(signer, target, SignatureScheme.CAVAGE_12);
+  }
+
+  /** A {@code GET} of {@code target} signed by {@code signer} with {@code scheme}. */
+  public HttpResult fetch(SimulatedActor signer, URI target, SignatureScheme scheme) {
+    return http.signedGet(signer, target, scheme);
   }
 
   /** Posts {@code activity} signed by {@code signer} to {@code recipient}'s inbox chosen as the profile would. */
@@ -281,6 +334,12 @@ public final class SimulatedInstance implements AutoCloseable {
       return;
     }
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    Optional<InboxFault> fault = Optional.ofNullable(nextFaults.poll()).or(() -> inboxFault);
+    if (fault.isPresent()) {
+      faulted.add(new FaultedPost(path, HttpResult.jsonObject(body), fault.get(), clock.instant()));
+      answerFault(ctx, fault.get());
+      return;
+    }
     HttpHeaders headers = headers(ctx);
     verify(ctx, "POST", body).onComplete(result -> {
       VerificationResult verification = result.succeeded() ? result.result()
@@ -288,6 +347,19 @@ public final class SimulatedInstance implements AutoCloseable {
       inbox.add(new ReceivedActivity(path, headers, HttpResult.jsonObject(body), verification));
       ctx.response().setStatusCode(verification instanceof Verified ? 202 : 401).end();
     });
+  }
+
+  private void answerFault(RoutingContext ctx, InboxFault fault) {
+    if (fault instanceof InboxFault.Down) {
+      ctx.request().connection().close();
+    } else if (fault instanceof InboxFault.Slow slow) {
+      vertx.setTimer(slow.delay().toMillis(), id -> ctx.response().setStatusCode(202).end());
+    } else {
+      InboxFault.Status status = (InboxFault.Status) fault;
+      status.retryAfter().ifPresent(after -> ctx.response().putHeader("Retry-After",
+          Long.toString(after.toSeconds())));
+      ctx.response().setStatusCode(status.status()).end();
+    }
   }
 
   /** Verifies the request's signature on a worker thread (the signer's key is fetched over HTTP). */

@@ -201,6 +201,8 @@ class SimulatedInstanceTest {
         .isEqualTo(follow.getString("id"));
     assertThat(reply.getJsonObject("object").getString("mediaType")).isEqualTo("text/markdown");
     assertThat(profile.announce(channel, video, alice.id()).getString("id")).isEqualTo(video + "/announces/cooking");
+    assertThat(profile.announce(channel, URI.create("https://video.example/videos/watch/abc"), alice.id())
+        .getString("id")).isEqualTo(peerTube.baseUrl() + "/videos/watch/abc/announces/cooking");
     assertThat(profile.delete(channel, video).getString("object")).isEqualTo(video.toString());
     assertThat(peerTube.actorDocument(channel).getJsonArray("attributedTo")).isNotEmpty();
   }
