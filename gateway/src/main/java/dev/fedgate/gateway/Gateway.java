@@ -1,5 +1,6 @@
 package dev.fedgate.gateway;
 
+import dev.fedgate.gateway.api.Approvals;
 import dev.fedgate.gateway.api.ChangeListener;
 import dev.fedgate.gateway.api.SiteApi;
 import dev.fedgate.gateway.api.SiteOutputs;
@@ -34,6 +35,7 @@ import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
 import dev.fedgate.gateway.outbox.QueueingPublisher;
+import dev.fedgate.gateway.outbox.RequestAnswers;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -251,7 +253,8 @@ public final class Gateway {
         new WebFingerRoutes(urls, storage.localActors()),
         new HealthRoutes(storage),
         new MetricsRoutes(services.metrics()),
-        new SiteApiRoutes(siteApi, new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
+        new SiteApiRoutes(siteApi, new Approvals(storage, new RequestAnswers(storage.deliveryJobs(), urls), urls),
+            new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
         new ActivityPubRoutes(documents, new LocalCollections(urls, storage, LocalCollections.DEFAULT_PAGE_SIZE),
             services.cpu(), access));
   }

@@ -5,6 +5,7 @@ import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.outbox.RequestAnswers;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -21,7 +22,6 @@ import dev.fedgate.vocab.activity.Update;
 import dev.fedgate.vocab.activity.View;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
-import dev.fedgate.vocab.json.VocabWriter;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -91,8 +91,8 @@ public final class Inbox {
     SiteEvents events = new SiteEvents(storage.webhookJobs());
     RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
     return ActivityHandlers.builder()
-        .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(), storage.deliveryJobs(),
-            actors, events, VocabWriter.create()))
+        .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(),
+            new RequestAnswers(storage.deliveryJobs(), urls), actors, events))
         .on(Undo.class, new UndoHandler(targets, storage.localActors(), storage.follows(), storage.interactions(),
             events))
         .on(Create.class, new CreateHandler(targets, storage.videos(), storage.comments(), notes, actors, events,

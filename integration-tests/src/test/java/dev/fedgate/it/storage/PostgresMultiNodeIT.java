@@ -47,7 +47,7 @@ class PostgresMultiNodeIT {
   void nodesStartingTogether_migrateOnce_andAllServe() throws Exception {
     startTogether(TestPostgres.freshDatabase("multinode_start"));
 
-    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(1);
+    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(2);
 
     for (StorageBackend node : nodes) {
       StoreContract.await(node.ping());
