@@ -110,6 +110,10 @@ public final class Gateway {
       Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
           services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
           new SecureRandom(), RetryPolicy.DEFAULT, DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
+      services.metrics().cache("remote-documents", fetcher::cacheStats);
+      services.metrics().cache("remote-hosts", deliveries.hostHealth()::cacheStats);
+      services.metrics().cache("local-actor-ids", signer::cacheStats);
+      services.metrics().cache("local-signing-keys", services.keys()::cacheStats);
       deliveries.start();
       webhooks.ifPresent(WebhookWorker::start);
       return new Outbound(peers, site, fetcher, deliveries, webhooks);
@@ -236,6 +240,7 @@ public final class Gateway {
     StorageBackend storage = services.storage();
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
+    services.metrics().cache("rendered-documents", documents::cacheStats);
     SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
         new ChangeListener() {
           @Override
@@ -268,6 +273,7 @@ public final class Gateway {
         inbox.worker()::poke));
     services.inbox().set(inbox);
     services.metrics().section("inbox", inbox.counters()::render);
+    services.metrics().cache("remote-keys", inbox::keyCacheStats);
     inbox.start();
     return inbox;
   }

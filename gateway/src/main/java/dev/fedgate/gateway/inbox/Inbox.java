@@ -1,6 +1,7 @@
 package dev.fedgate.gateway.inbox;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
@@ -50,10 +51,11 @@ public final class Inbox {
   private final InboxWorker worker;
   private final ViewCounter views;
   private final InboxCounters counters;
+  private final PublicKeyResolver keys;
   private long flushTimer = -1;
 
   private Inbox(Vertx vertx, InboxStore store, InstantSource clock, InboxPipeline pipeline, InboxWorker worker,
-      ViewCounter views, InboxCounters counters) {
+      ViewCounter views, InboxCounters counters, PublicKeyResolver keys) {
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
@@ -61,6 +63,7 @@ public final class Inbox {
     this.worker = worker;
     this.views = views;
     this.counters = counters;
+    this.keys = keys;
   }
 
   /**
@@ -81,7 +84,7 @@ public final class Inbox {
     ViewCounter views = new ViewCounter(storage.webhookJobs());
     ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, keys, views);
     InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock);
-    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters);
+    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters, keys);
   }
 
   /** The standard handler for each activity kind the gateway acts on. */
@@ -128,6 +131,11 @@ public final class Inbox {
   /** The inbox's counters. */
   public InboxCounters counters() {
     return counters;
+  }
+
+  /** The signing-key cache's hit, miss and eviction counts. */
+  public CacheStats keyCacheStats() {
+    return keys.cacheStats();
   }
 
   /** Starts processing the queue and flushing views. */

@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -124,6 +125,7 @@ public final class InboxWorker {
       counters.processed("unhandled");
     }
     InboxDelivery delivery = new InboxDelivery(activity.recipient(), activity.signer(), FetchBudget.perRequest());
+    Instant started = clock.instant();
     Future<Void> handled;
     try {
       handled = handlers.dispatch(delivery, object);
@@ -131,6 +133,7 @@ public final class InboxWorker {
       handled = Future.failedFuture(e);
     }
     return handled.transform(result -> {
+      counters.processingTook(Duration.between(started, clock.instant()));
       if (result.succeeded()) {
         if (handlers.handles(object.getClass())) {
           counters.processed("handled");

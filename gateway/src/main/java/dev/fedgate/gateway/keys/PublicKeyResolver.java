@@ -2,6 +2,7 @@ package dev.fedgate.gateway.keys;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
@@ -41,6 +42,7 @@ public final class PublicKeyResolver {
     this.actors = Objects.requireNonNull(actors, "actors");
     this.cache = Caffeine.newBuilder()
         .maximumSize(DEFAULT_CACHE_SIZE)
+        .recordStats()
         .expireAfterWrite(DEFAULT_FRESHNESS)
         .ticker(ticker)
         .buildAsync();
@@ -94,5 +96,10 @@ public final class PublicKeyResolver {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a key id: " + keyId, e);
     }
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return cache.synchronous().stats();
   }
 }

@@ -13,6 +13,7 @@ import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.QueueStats;
+import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.signatures.SignatureScheme;
 import dev.fedgate.signatures.Verified;
 import java.net.URI;
@@ -215,6 +216,42 @@ class DeliveryWorkerTest {
     assertThat(((Verified) peer.next().verification()).scheme()).isEqualTo(SignatureScheme.RFC_9421);
     assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
     assertThat(peer.pending()).isZero();
+  }
+
+  @Test
+  void schemeThatWorked_isStoredForTheHost_andAWorkerStartedLaterBeginsWithIt() {
+    peer.on("/inbox", (r, response) -> response.setStatusCode(
+        r.request().headers().contains("Signature-Input") ? 202 : 401).end());
+    enqueue(peer.url("/inbox"));
+    start();
+    peer.next();
+    peer.next();
+    assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
+    String host = new Delivery(peer.url("/inbox"), "alice", URI.create("https://gateway.example/a/1"),
+        Optional.empty(), ACTIVITY).host();
+    assertThat(await(fixture.storage.remoteHosts().find(host)).flatMap(RemoteHost::signatureScheme))
+        .contains("rfc9421");
+    await(worker.stop().toCompletionStage());
+
+    enqueue(peer.url("/inbox"));
+    start();
+
+    assertThat(((Verified) peer.next().verification()).scheme()).isEqualTo(SignatureScheme.RFC_9421);
+    assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
+    assertThat(peer.pending()).isZero();
+  }
+
+  @Test
+  void schemeStoredByAnotherNode_isUsedFirst() {
+    peer.on("/inbox", (r, response) -> response.setStatusCode(202).end());
+    String host = new Delivery(peer.url("/inbox"), "alice", URI.create("https://gateway.example/a/1"),
+        Optional.empty(), ACTIVITY).host();
+    await(fixture.storage.remoteHosts().rememberSignatureScheme(host, "rfc9421"));
+    enqueue(peer.url("/inbox"));
+    start();
+
+    assertThat(((Verified) peer.next().verification()).scheme()).isEqualTo(SignatureScheme.RFC_9421);
+    assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
   }
 
   @Test
