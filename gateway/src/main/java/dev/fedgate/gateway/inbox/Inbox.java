@@ -93,15 +93,16 @@ public final class Inbox {
     LocalTargets targets = new LocalTargets(urls);
     SiteEvents events = new SiteEvents(storage.webhookJobs());
     RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
+    InboxForwarding forwarding = new InboxForwarding(urls, storage.videos(), storage.follows(), storage.deliveryJobs());
     return ActivityHandlers.builder()
         .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(),
             new RequestAnswers(storage.deliveryJobs(), urls), actors, events))
         .on(Undo.class, new UndoHandler(targets, storage.localActors(), storage.follows(), storage.interactions(),
             events))
         .on(Create.class, new CreateHandler(targets, storage.videos(), storage.comments(), notes, actors, events,
-            clock))
-        .on(Update.class, new UpdateHandler(storage.comments(), notes, actors, keys, events))
-        .on(Delete.class, new DeleteHandler(storage, keys, events))
+            forwarding, clock))
+        .on(Update.class, new UpdateHandler(storage.comments(), notes, actors, keys, events, forwarding))
+        .on(Delete.class, new DeleteHandler(storage, keys, events, forwarding))
         .on(Like.class, new InteractionHandler<Like>(InteractionKind.LIKE, targets, storage.interactions(), events))
         .on(Dislike.class, new InteractionHandler<Dislike>(InteractionKind.DISLIKE, targets, storage.interactions(),
             events))

@@ -124,7 +124,8 @@ public final class InboxWorker {
     if (!handlers.handles(object.getClass())) {
       counters.processed("unhandled");
     }
-    InboxDelivery delivery = new InboxDelivery(activity.recipient(), activity.signer(), FetchBudget.perRequest());
+    InboxDelivery delivery = new InboxDelivery(activity.recipient(), activity.signer(), FetchBudget.perRequest(),
+        activity.json());
     Instant started = clock.instant();
     Future<Void> handled;
     try {

@@ -25,7 +25,12 @@ public record Delivery(URI inbox, String signer, URI activityId, Optional<URI> o
 
   /** The inbox's host, lower-cased, with the port when it has one: what per-host limits and health key on. */
   public String host() {
-    String host = inbox.getHost().toLowerCase(Locale.ROOT);
-    return inbox.getPort() == -1 ? host : host + ":" + inbox.getPort();
+    return hostOf(inbox);
+  }
+
+  /** A URL's host as deliveries name it: lower-case, with the port when one is given. */
+  public static String hostOf(URI url) {
+    String host = url.getHost().toLowerCase(Locale.ROOT);
+    return url.getPort() == -1 ? host : host + ":" + url.getPort();
   }
 }
