@@ -92,6 +92,12 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
         .orElseGet(() -> Future.failedFuture(new FetchException(FetchFailure.GONE, id, "gone (cached)", null))));
   }
 
+  /** Not cached: an {@code acct:} key is resolved once, then its key is cached by the key resolver. */
+  @Override
+  public Future<URI> webfinger(URI account, FetchBudget budget) {
+    return inner.webfinger(account, budget);
+  }
+
   /** Forgets {@code id}, e.g. on {@code Update} or {@code Delete} of the remote object. */
   public void invalidate(URI id) {
     cache.synchronous().invalidate(id);

@@ -70,6 +70,29 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
     return hop(document, document, DEFAULT_MAX_REDIRECTS);
   }
 
+  /** An unsigned GET, as Mastodon looks accounts up; redirects are not followed. */
+  @Override
+  public Future<URI> webfinger(URI account, FetchBudget budget) {
+    Optional<URI> url = WebFingerLookup.url(account.getSchemeSpecificPart());
+    if (url.isEmpty()) {
+      return fail(FetchFailure.BAD_URL, account, "not an acct:user@host URI");
+    }
+    if (!budget.tryConsume()) {
+      return fail(FetchFailure.BUDGET_EXHAUSTED, account, "fetch budget spent");
+    }
+    return http.send(HttpRequest.of("GET", url.get(), HttpHeaders.of("Accept", WebFingerLookup.ACCEPT)), timeout,
+        maxBody).compose(response -> {
+          if (response.status() < 200 || response.status() >= 300) {
+            return fail(statusFailure(response.status()), account, "WebFinger answered " + response.status());
+          }
+          if (response.truncated()) {
+            return fail(FetchFailure.TOO_LARGE, account, "WebFinger answer over " + maxBody + " bytes");
+          }
+          return WebFingerLookup.selfLink(response.body()).map(Future::succeededFuture)
+              .orElseGet(() -> fail(FetchFailure.NOT_FOUND, account, "no ActivityPub self link"));
+        });
+  }
+
   private Future<FetchedDocument> hop(URI requested, URI url, int redirectsLeft) {
     Context context = vertx.getOrCreateContext();
     HttpRequest unsigned = HttpRequest.of("GET", url, HttpHeaders.of("Accept", ACCEPT));

@@ -49,6 +49,11 @@ public final class RemoteActorLoader {
         .compose(found -> found.isPresent() ? Future.succeededFuture(found.get()) : refetch(actorId, budget));
   }
 
+  /** Fetches the actor WebFinger names for an {@code acct:user@host} URI (see {@link #refetch}). */
+  public Future<RemoteActor> refetchAccount(URI account, FetchBudget budget) {
+    return fetcher.webfinger(account, budget).compose(actorId -> refetch(actorId, budget));
+  }
+
   /** Fetches the actor again (key rotation, profile change) and replaces the cached copy. */
   public Future<RemoteActor> refetch(URI actorId, FetchBudget budget) {
     return fetcher.fetch(actorId, budget).compose(document -> {

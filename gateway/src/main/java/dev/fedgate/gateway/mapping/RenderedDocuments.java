@@ -2,8 +2,8 @@ package dev.fedgate.gateway.mapping;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.vocab.json.VocabWriter;
 import java.net.URI;
 import java.time.Duration;
