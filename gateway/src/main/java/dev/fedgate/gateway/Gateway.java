@@ -1,6 +1,7 @@
 package dev.fedgate.gateway;
 
 import dev.fedgate.gateway.api.AccountActions;
+import dev.fedgate.gateway.api.Approvals;
 import dev.fedgate.gateway.api.ChangeListener;
 import dev.fedgate.gateway.api.LocalComments;
 import dev.fedgate.gateway.api.SiteApi;
@@ -40,6 +41,7 @@ import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
 import dev.fedgate.gateway.outbox.QueueingPublisher;
 import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.outbox.RequestAnswers;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -117,6 +119,10 @@ public final class Gateway {
       Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
           services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
           new SecureRandom(), RetryPolicy.DEFAULT, DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
+      services.metrics().cache("remote-documents", fetcher::cacheStats);
+      services.metrics().cache("remote-hosts", deliveries.hostHealth()::cacheStats);
+      services.metrics().cache("local-actor-ids", signer::cacheStats);
+      services.metrics().cache("local-signing-keys", services.keys()::cacheStats);
       deliveries.start();
       webhooks.ifPresent(WebhookWorker::start);
       return new Outbound(peers, site, fetcher, deliveries, webhooks);
@@ -247,6 +253,7 @@ public final class Gateway {
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
         services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
+    services.metrics().cache("rendered-documents", documents::cacheStats);
     SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
         new ChangeListener() {
           @Override
@@ -264,7 +271,8 @@ public final class Gateway {
         new WebFingerRoutes(urls, storage.localActors()),
         new HealthRoutes(storage),
         new MetricsRoutes(services.metrics()),
-        new SiteApiRoutes(siteApi, new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
+        new SiteApiRoutes(siteApi, new Approvals(storage, new RequestAnswers(storage.deliveryJobs(), urls), urls),
+            new SiteOutputs(urls), services.apiToken(), config.maxBodyBytes()),
         new ActivityPubRoutes(documents, new LocalCollections(urls, storage, LocalCollections.DEFAULT_PAGE_SIZE),
             services.cpu(), access));
   }
@@ -292,6 +300,7 @@ public final class Gateway {
         inbox.worker()::poke));
     services.inbox().set(inbox);
     services.metrics().section("inbox", inbox.counters()::render);
+    services.metrics().cache("remote-keys", inbox::keyCacheStats);
     inbox.start();
     return inbox;
   }

@@ -20,7 +20,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +117,30 @@ class GatewayTest {
         .contains("fedgate_queue_jobs{queue=\"inbox\",state=\"dead\"} 0\n")
         .contains("fedgate_queue_oldest_due_seconds{queue=\"webhook\"} 0.0\n")
         .contains("fedgate_inbox_requests_total{outcome=\"refused\",reason=\"unsupported-media-type\"} 1\n");
+  }
+
+  @Test
+  void metrics_showEveryCacheHostStatesAndInboxLatency_andTheyMove() {
+    test = TestGateway.start(dataDirectory);
+    String before = test.get("/metrics").body();
+    for (String cache : List.of("remote-documents", "remote-hosts", "local-actor-ids", "local-signing-keys",
+        "rendered-documents", "remote-keys")) {
+      assertThat(before).contains("fedgate_cache_requests_total{cache=\"" + cache + "\",result=\"hit\"} ")
+          .contains("fedgate_cache_requests_total{cache=\"" + cache + "\",result=\"miss\"} ")
+          .contains("fedgate_cache_evictions_total{cache=\"" + cache + "\"} ");
+    }
+    assertThat(before).contains("fedgate_remote_hosts{state=\"failing\"} 0\n")
+        .contains("fedgate_inbox_processing_seconds_count 0\n")
+        .contains("fedgate_cache_requests_total{cache=\"rendered-documents\",result=\"hit\"} 0\n");
+
+    test.get("/accounts/peertube", "Accept", "application/activity+json");
+    test.get("/accounts/peertube", "Accept", "application/activity+json");
+    await(test.gateway().storage().remoteHosts().recordFailure("down.example", Instant.now(), 7));
+
+    assertThat(test.get("/metrics").body())
+        .contains("fedgate_cache_requests_total{cache=\"rendered-documents\",result=\"hit\"} 1\n")
+        .contains("fedgate_cache_requests_total{cache=\"rendered-documents\",result=\"miss\"} 1\n")
+        .contains("fedgate_remote_hosts{state=\"failing\"} 1\n");
   }
 
   @Test

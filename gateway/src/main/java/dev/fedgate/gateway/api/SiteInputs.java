@@ -8,6 +8,7 @@ import dev.fedgate.gateway.storage.CommentsPolicy;
 import dev.fedgate.gateway.storage.HlsPlaylist;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoFile;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -58,7 +59,8 @@ public final class SiteInputs {
   public static Account account(String name, String body) {
     ApiInput in = ApiInput.body(body);
     return new Account(name("name", name).strip(), displayName(in, name), summary(in), in.requiredUrl("url"),
-        in.optionalObject("avatar").map(ApiInput::image), in.optionalObject("banner").map(ApiInput::image));
+        in.optionalObject("avatar").map(ApiInput::image), in.optionalObject("banner").map(ApiInput::image),
+        manualApproval(in));
   }
 
   /** The channel described by a {@code PUT /api/v1/channels/{name}} body. */
@@ -67,7 +69,18 @@ public final class SiteInputs {
     String account = name("/account", in.optionalString("account", 50)
         .orElseThrow(() -> invalid("/account", "is required")));
     return new Channel(name("name", name), account, displayName(in, name), summary(in), in.requiredUrl("url"),
-        in.optionalObject("avatar").map(ApiInput::image), in.optionalObject("banner").map(ApiInput::image));
+        in.optionalObject("avatar").map(ApiInput::image), in.optionalObject("banner").map(ApiInput::image),
+        manualApproval(in));
+  }
+
+  /** The remote ActivityPub id under {@code key} of a decision body such as {@code {"actor": "https://..."}}. */
+  public static URI remoteId(String key, String body) {
+    return ApiInput.body(body).requiredUrl(key);
+  }
+
+  /** {@code manuallyApprovesFollowers}; absent means every Follow is accepted at once. */
+  private static boolean manualApproval(ApiInput in) {
+    return in.optionalBoolean("manuallyApprovesFollowers", false);
   }
 
   private static String displayName(ApiInput in, String fallback) {

@@ -44,7 +44,8 @@ public final class SiteOutputs {
         .put("summary", a.summary())
         .put("url", a.url().toString())
         .put("avatar", image(a.avatar()))
-        .put("banner", image(a.banner())));
+        .put("banner", image(a.banner()))
+        .put("manuallyApprovesFollowers", a.manuallyApprovesFollowers()));
   }
 
   /** A channel. */
@@ -58,7 +59,8 @@ public final class SiteOutputs {
         .put("summary", c.summary())
         .put("url", c.url().toString())
         .put("avatar", image(c.avatar()))
-        .put("banner", image(c.banner())));
+        .put("banner", image(c.banner()))
+        .put("manuallyApprovesFollowers", c.manuallyApprovesFollowers()));
   }
 
   /** A video. */

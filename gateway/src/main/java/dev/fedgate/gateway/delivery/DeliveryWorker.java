@@ -39,9 +39,9 @@ public final class DeliveryWorker {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
-    this.poster = new InboxPoster(vertx, http, signer, settings.schemes(), settings.deadline());
-    this.gone = new GoneInboxes(storage.follows(), storage.remoteActors());
     this.health = new HostHealth(storage.remoteHosts(), settings.unavailableAfterDays(), HostHealth.DEFAULT_MAX_HOSTS);
+    this.poster = new InboxPoster(vertx, http, signer, settings.schemes(), settings.deadline(), health);
+    this.gone = new GoneInboxes(storage.follows(), storage.remoteActors());
     this.slots = new HostSlots(settings.perHost());
     this.worker = new QueueWorker<>("delivery", vertx, storage.deliveryJobs(), this::deliver, clock,
         settings.worker());

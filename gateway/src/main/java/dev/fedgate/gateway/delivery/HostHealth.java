@@ -2,6 +2,7 @@ package dev.fedgate.gateway.delivery;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.RemoteHostStore;
 import java.time.Duration;
@@ -15,8 +16,8 @@ import java.util.concurrent.CompletionStage;
  * Per-host circuit breaker, as Mastodon's {@code DeliveryFailureTracker}: every failed attempt marks its UTC day; a
  * host that failed on {@code unavailableAfterDays} distinct days is unavailable, and deliveries to it are skipped,
  * until any success (or a signed request from it, {@link #recordSuccess}) revives it. The state lives in the
- * {@link RemoteHostStore}, so it survives restarts and is shared by every node; this class keeps a short-lived read
- * cache so a fan-out does not ask the store once per delivery.
+ * {@link RemoteHostStore}, so it survives restarts and is shared by every node, like the signature scheme each host
+ * accepted; this class keeps a short-lived read cache so a fan-out does not ask the store once per delivery.
  */
 public final class HostHealth {
   /** Mastodon's threshold. */
@@ -39,6 +40,7 @@ public final class HostHealth {
     this.unavailableAfterDays = unavailableAfterDays;
     this.hosts = Caffeine.newBuilder()
         .maximumSize(maxHosts)
+        .recordStats()
         .expireAfterWrite(CACHE_TTL)
         .buildAsync((host, executor) -> store.find(host).toCompletableFuture());
   }
@@ -46,6 +48,16 @@ public final class HostHealth {
   /** Whether deliveries to {@code host} are skipped. */
   public CompletionStage<Boolean> isUnavailable(String host) {
     return hosts.get(host).thenApply(state -> state.flatMap(RemoteHost::unavailableSince).isPresent());
+  }
+
+  /** The signature scheme the host is known to accept, by its stored name; empty when none is known. */
+  public CompletionStage<Optional<String>> signatureScheme(String host) {
+    return hosts.get(host).thenApply(state -> state.flatMap(RemoteHost::signatureScheme));
+  }
+
+  /** Stores the scheme the host accepted, for every node and after restarts; completes once recorded. */
+  public CompletionStage<Void> rememberSignatureScheme(String host, String scheme) {
+    return store.rememberSignatureScheme(host, scheme).thenRun(() -> hosts.synchronous().invalidate(host));
   }
 
   /** A failed attempt at {@code at}; completes once recorded. */
@@ -69,5 +81,10 @@ public final class HostHealth {
 
   private CompletionStage<Void> remember(String host, CompletionStage<RemoteHost> recorded) {
     return recorded.thenAccept(state -> hosts.put(host, CompletableFuture.completedFuture(Optional.of(state))));
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return hosts.synchronous().stats();
   }
 }

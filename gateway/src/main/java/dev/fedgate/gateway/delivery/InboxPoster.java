@@ -1,7 +1,5 @@
 package dev.fedgate.gateway.delivery;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.fedgate.gateway.fetch.OutboundHttp;
 import dev.fedgate.gateway.fetch.OutboundResponse;
 import dev.fedgate.gateway.fetch.OutboundSigner;
@@ -19,13 +17,10 @@ import java.util.Optional;
 
 /**
  * POSTs one delivery, signed at send time by its actor: draft-cavage first, RFC 9421 once when the host answers 400
- * or 401 to it, and the scheme that worked remembered per host (in memory: after a restart a host is knocked on
- * again). Answers the raw response, so the caller classifies it.
+ * or 401 to it, and the scheme that worked remembered per host in the {@link HostHealth} store (so it survives
+ * restarts and every node starts with it). Answers the raw response, so the caller classifies it.
  */
-final class InboxPoster {
-  /** Hosts whose working scheme is remembered. */
-  static final int SCHEME_MEMORY_SIZE = 100_000;
-  /** Response bytes read from an inbox; the body is not used, only the connection drained. */
+final class InboxPoster {  /** Response bytes read from an inbox; the body is not used, only the connection drained. */
   static final int RESPONSE_CAP = 16 * 1024;
   static final String CONTENT_TYPE = "application/activity+json";
 
@@ -34,36 +29,60 @@ final class InboxPoster {
   private final OutboundSigner signer;
   private final SchemePreference preference;
   private final Duration deadline;
-  private final Cache<String, SignatureScheme> schemes =
-      Caffeine.newBuilder().maximumSize(SCHEME_MEMORY_SIZE).build();
+  private final HostHealth hosts;
 
-  InboxPoster(Vertx vertx, OutboundHttp http, OutboundSigner signer, SchemePreference preference, Duration deadline) {
+  InboxPoster(Vertx vertx, OutboundHttp http, OutboundSigner signer, SchemePreference preference, Duration deadline,
+      HostHealth hosts) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.http = Objects.requireNonNull(http, "http");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.preference = Objects.requireNonNull(preference, "preference");
     this.deadline = Objects.requireNonNull(deadline, "deadline");
+    this.hosts = Objects.requireNonNull(hosts, "hosts");
   }
 
   /** Sends {@code delivery}, knocking twice when the first signature scheme is refused. */
   Future<OutboundResponse> post(Delivery delivery) {
     String host = delivery.host();
-    SignatureScheme first = preference.initial(Optional.ofNullable(schemes.getIfPresent(host)));
-    return send(delivery, first).compose(response -> {
-      SchemePreference.Decision decision = preference.onResponse(first, response.status(), 1);
-      if (decision instanceof SchemePreference.Retry retry) {
-        return send(delivery, retry.scheme()).onSuccess(second -> learn(host,
-            preference.onResponse(retry.scheme(), second.status(), 2)));
-      }
-      learn(host, decision);
-      return Future.succeededFuture(response);
+    return Future.fromCompletionStage(hosts.signatureScheme(host), vertx.getOrCreateContext()).compose(stored -> {
+      Optional<SignatureScheme> known = stored.flatMap(InboxPoster::scheme);
+      SignatureScheme first = preference.initial(known);
+      return send(delivery, first).compose(response -> {
+        SchemePreference.Decision decision = preference.onResponse(first, response.status(), 1);
+        if (decision instanceof SchemePreference.Retry retry) {
+          return send(delivery, retry.scheme()).compose(second -> learn(host, known,
+              preference.onResponse(retry.scheme(), second.status(), 2)).map(second));
+        }
+        return learn(host, known, decision).map(response);
+      });
     });
   }
 
-  private void learn(String host, SchemePreference.Decision decision) {
-    if (decision instanceof SchemePreference.Remember remember) {
-      schemes.put(host, remember.scheme());
+  /**
+   * Stores a scheme that worked when it is not the one known. The delivery already happened, so a failed write is
+   * not its failure: the next delivery knocks again.
+   */
+  private Future<Void> learn(String host, Optional<SignatureScheme> known, SchemePreference.Decision decision) {
+    if (decision instanceof SchemePreference.Remember remember && !known.equals(Optional.of(remember.scheme()))) {
+      return Future.fromCompletionStage(hosts.rememberSignatureScheme(host, name(remember.scheme())),
+          vertx.getOrCreateContext()).otherwiseEmpty();
     }
+    return Future.succeededFuture();
+  }
+
+  /** The stored name of a scheme, as {@code GET /api/v1/hosts} shows it. */
+  static String name(SignatureScheme scheme) {
+    return scheme == SignatureScheme.RFC_9421 ? "rfc9421" : "cavage-12";
+  }
+
+  /** The scheme a stored name stands for; empty for a name this version does not know. */
+  static Optional<SignatureScheme> scheme(String name) {
+    for (SignatureScheme scheme : SignatureScheme.values()) {
+      if (name(scheme).equals(name)) {
+        return Optional.of(scheme);
+      }
+    }
+    return Optional.empty();
   }
 
   private Future<OutboundResponse> send(Delivery delivery, SignatureScheme scheme) {

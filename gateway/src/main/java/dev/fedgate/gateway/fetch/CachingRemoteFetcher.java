@@ -2,6 +2,7 @@ package dev.fedgate.gateway.fetch;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
+        .recordStats()
         .weigher((URI id, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.weight()))
         .expireAfterWrite(Freshness.ACTOR.maxAge())
         .ticker(() -> clock.millis() * 1_000_000L)
@@ -96,6 +98,12 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
         .orElseGet(() -> Future.failedFuture(new FetchException(FetchFailure.GONE, id, "gone (cached)", null))));
   }
 
+  /** Not cached: an {@code acct:} key is resolved once, then its key is cached by the key resolver. */
+  @Override
+  public Future<URI> webfinger(URI account, FetchBudget budget) {
+    return inner.webfinger(account, budget);
+  }
+
   /** Forgets {@code id}, e.g. on {@code Update} or {@code Delete} of the remote object. */
   public void invalidate(URI id) {
     cache.synchronous().invalidate(id);
@@ -110,5 +118,10 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
     }
     Duration age = Duration.between(existing.join().fetchedAt(), clock.instant());
     return age.compareTo(freshness.maxAge()) < 0;
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return cache.synchronous().stats();
   }
 }

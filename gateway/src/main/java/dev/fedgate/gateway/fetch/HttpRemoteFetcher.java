@@ -47,6 +47,7 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
   private final OutboundSigner signer;
   private final Duration timeout;
   private final int maxBody;
+  private final WebFingerClient webFinger;
 
   /** A fetcher sending through {@code http}, signing with {@code signer} as the instance actor. */
   public HttpRemoteFetcher(Vertx vertx, OutboundHttp http, OutboundSigner signer, Duration timeout, int maxBody) {
@@ -55,6 +56,7 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
     this.signer = Objects.requireNonNull(signer, "signer");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.maxBody = maxBody;
+    this.webFinger = new WebFingerClient(http, "https");
   }
 
   @Override
@@ -68,6 +70,18 @@ public final class HttpRemoteFetcher implements RemoteFetcher {
     // A fragment is not sent; a key id such as <actor>#main-key fetches its actor document.
     URI document = withoutFragment(id);
     return hop(document, document, DEFAULT_MAX_REDIRECTS);
+  }
+
+  /** An unsigned GET, as Mastodon looks accounts up (see {@link WebFingerClient}), after one unit of budget. */
+  @Override
+  public Future<URI> webfinger(URI account, FetchBudget budget) {
+    if (!"acct".equalsIgnoreCase(account.getScheme())) {
+      return fail(FetchFailure.BAD_URL, account, "not an acct:user@host URI");
+    }
+    if (!budget.tryConsume()) {
+      return fail(FetchFailure.BUDGET_EXHAUSTED, account, "fetch budget spent");
+    }
+    return webFinger.resolve(account.getSchemeSpecificPart());
   }
 
   private Future<FetchedDocument> hop(URI requested, URI url, int redirectsLeft) {

@@ -2,6 +2,7 @@ package dev.fedgate.gateway.fetch;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.LocalActor;
@@ -36,6 +37,7 @@ public final class OutboundSigner {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.actorIds = Caffeine.newBuilder()
         .maximumSize(ACTOR_ID_CACHE_SIZE)
+        .recordStats()
         .expireAfterWrite(Duration.ofMinutes(10))
         .executor(cpu)
         .buildAsync((name, executor) -> actors.findActor(name)
@@ -54,5 +56,10 @@ public final class OutboundSigner {
     CompletableFuture<URI> actorId = actorIds.get(actorName);
     return actorId.thenCompose(id -> keys.signer(actorName, id, scheme))
         .thenApplyAsync(signer -> signer.sign(request, clock.instant()).request(), cpu);
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return actorIds.synchronous().stats();
   }
 }

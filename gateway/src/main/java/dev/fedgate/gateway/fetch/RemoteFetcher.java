@@ -23,4 +23,13 @@ public interface RemoteFetcher {
   default Future<FetchedDocument> fetchFromOrigin(URI id, FetchBudget budget) {
     return fetch(id, budget);
   }
+
+  /**
+   * Resolves an {@code acct:user@host} URI (a legacy key id) through WebFinger on that host: one HTTPS GET, consuming
+   * one unit of {@code budget}, through the same address guard and body cap as {@link #fetch}.
+   *
+   * @return the id of the actor the answer's ActivityPub {@code self} link names, or a future failed with
+   *     {@link FetchException}
+   */
+  Future<URI> webfinger(URI account, FetchBudget budget);
 }

@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.http;
 
+import dev.fedgate.gateway.api.Approvals;
 import dev.fedgate.gateway.api.Change;
 import dev.fedgate.gateway.api.SiteApi;
 import dev.fedgate.gateway.api.SiteInputs;
@@ -7,6 +8,7 @@ import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
+import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.PageRequest;
@@ -16,6 +18,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,13 +34,18 @@ public final class SiteApiRoutes implements RouteGroup {
   private static final String OPENAPI = loadOpenApi();
 
   private final SiteApi api;
+  private final Approvals approvals;
   private final SiteOutputs outputs;
   private final ApiToken token;
   private final long maxBodyBytes;
 
-  /** Routes over {@code api}, admitting requests that carry {@code token}, with bodies up to {@code maxBodyBytes}. */
-  public SiteApiRoutes(SiteApi api, SiteOutputs outputs, ApiToken token, long maxBodyBytes) {
+  /**
+   * Routes over {@code api} and {@code approvals}, admitting requests that carry {@code token}, with bodies up to
+   * {@code maxBodyBytes}.
+   */
+  public SiteApiRoutes(SiteApi api, Approvals approvals, SiteOutputs outputs, ApiToken token, long maxBodyBytes) {
     this.api = api;
+    this.approvals = approvals;
     this.outputs = outputs;
     this.token = token;
     this.maxBodyBytes = maxBodyBytes;
@@ -65,6 +73,7 @@ public final class SiteApiRoutes implements RouteGroup {
         api.video(SiteInputs.uuid(ctx.pathParam("uuid"))), outputs::video));
     router.get("/api/v1/accounts/:name/followers").handler(this::followers);
     router.get("/api/v1/channels/:name/followers").handler(this::followers);
+    mountApprovals(router);
     router.get("/api/v1/videos/:uuid/comments").handler(ctx -> read(ctx,
         api.comments(SiteInputs.uuid(ctx.pathParam("uuid")), commentStates(ctx), pageRequest(ctx)),
         page -> outputs.page(page, outputs::comment)));
@@ -75,9 +84,29 @@ public final class SiteApiRoutes implements RouteGroup {
     router.get("/api/v1/events").handler(ctx -> read(ctx, api.events(pageRequest(ctx)),
         page -> outputs.page(page, outputs::event)));
     router.delete("/api/v1/videos/:uuid").handler(ctx ->
-        StorageFutures.onContext(ctx, api.deleteVideo(SiteInputs.uuid(ctx.pathParam("uuid"))))
-            .onSuccess(tombstone -> ctx.response().setStatusCode(204).end())
-            .onFailure(ctx::fail));
+        noContent(ctx, api.deleteVideo(SiteInputs.uuid(ctx.pathParam("uuid")))));
+  }
+
+  /** The site's decisions on pending follows and held comments; refusals answer 204. */
+  private void mountApprovals(Router router) {
+    for (ActorKind kind : List.of(ActorKind.ACCOUNT, ActorKind.CHANNEL)) {
+      String path = (kind == ActorKind.CHANNEL ? "/api/v1/channels" : "/api/v1/accounts") + "/:name/followers/";
+      router.post(path + "accept").handler(ctx -> read(ctx, approvals.acceptFollower(kind,
+          SiteInputs.name("name", ctx.pathParam("name")), SiteInputs.remoteId("actor", body(ctx))),
+          outputs::follower));
+      router.post(path + "reject").handler(ctx -> noContent(ctx, approvals.rejectFollower(kind,
+          SiteInputs.name("name", ctx.pathParam("name")), SiteInputs.remoteId("actor", body(ctx)))));
+    }
+    router.post("/api/v1/videos/:uuid/comments/approve").handler(ctx -> read(ctx, approvals.approveComment(
+        SiteInputs.uuid(ctx.pathParam("uuid")), SiteInputs.remoteId("id", body(ctx))), outputs::comment));
+    router.post("/api/v1/videos/:uuid/comments/reject").handler(ctx -> noContent(ctx, approvals.rejectComment(
+        SiteInputs.uuid(ctx.pathParam("uuid")), SiteInputs.remoteId("id", body(ctx)))));
+  }
+
+  private static void noContent(RoutingContext ctx, java.util.concurrent.CompletionStage<?> done) {
+    StorageFutures.onContext(ctx, done)
+        .onSuccess(ignored -> ctx.response().setStatusCode(204).end())
+        .onFailure(ctx::fail);
   }
 
   private void followers(RoutingContext ctx) {

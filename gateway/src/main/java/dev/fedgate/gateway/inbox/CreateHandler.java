@@ -20,7 +20,8 @@ import java.util.UUID;
 /**
  * {@code Create{Note}} replying to a local video, to a comment under one, or to a remote reply stored under one:
  * stores the comment with sanitized HTML, threaded under its parent, as the video's {@code commentsPolicy} says
- * ({@code DISABLED} drops it, {@code APPROVAL} holds it); the author is cached and the site hears of it. Notes that
+ * ({@code DISABLED} drops it, {@code APPROVAL} holds it); the author is cached, the site hears of it, and a visible
+ * reply addressed to the channel's followers is forwarded to them ({@link InboxForwarding}). Notes that
  * reply to nothing of ours, or whose author is not the activity's actor, are ignored.
  */
 final class CreateHandler implements ActivityHandler<Create> {
@@ -30,16 +31,18 @@ final class CreateHandler implements ActivityHandler<Create> {
   private final RemoteNotes notes;
   private final RemoteActorLoader actors;
   private final SiteEvents events;
+  private final InboxForwarding forwarding;
   private final InstantSource clock;
 
   CreateHandler(LocalTargets targets, VideoStore videos, CommentStore comments, RemoteNotes notes,
-      RemoteActorLoader actors, SiteEvents events, InstantSource clock) {
+      RemoteActorLoader actors, SiteEvents events, InboxForwarding forwarding, InstantSource clock) {
     this.targets = targets;
     this.videos = videos;
     this.comments = comments;
     this.notes = notes;
     this.actors = actors;
     this.events = events;
+    this.forwarding = forwarding;
     this.clock = clock;
   }
 
@@ -89,7 +92,9 @@ final class CreateHandler implements ActivityHandler<Create> {
                   .put("video", parent.video().toString())
                   .put("comment", added.get().value().id())
                   .put("object", note.id().toString())
-                  .put("content", added.get().value().content())));
+                  .put("content", added.get().value().content()))
+              .compose(told -> added.get().value().status() == CommentStatus.VISIBLE
+                  ? forwarding.forward(delivery, create, parent.video()) : Future.succeededFuture()));
     });
   }
 }

@@ -10,23 +10,26 @@ import java.net.URI;
 
 /**
  * {@code Delete} of the actor itself (its follows, likes and shares go, its comments become tombstones, its cached
- * keys are forgotten) or of a Note stored as a comment (tombstoned, only when the actor wrote it).
+ * keys are forgotten) or of a Note stored as a comment (tombstoned, only when the actor wrote it; the {@code Delete}
+ * of a visible one is forwarded like its {@code Create}).
  */
 final class DeleteHandler implements ActivityHandler<Delete> {
   private final StorageBackend storage;
   private final PublicKeyResolver keys;
   private final SiteEvents events;
+  private final InboxForwarding forwarding;
 
-  DeleteHandler(StorageBackend storage, PublicKeyResolver keys, SiteEvents events) {
+  DeleteHandler(StorageBackend storage, PublicKeyResolver keys, SiteEvents events, InboxForwarding forwarding) {
     this.storage = storage;
     this.keys = keys;
     this.events = events;
+    this.forwarding = forwarding;
   }
 
   @Override
   public Future<Void> handle(InboxDelivery delivery, Delete delete) {
     URI object = delete.object().id();
-    return object.equals(delivery.actor()) ? deleteActor(delivery.actor(), delete) : deleteNote(delivery.actor(), delete);
+    return object.equals(delivery.actor()) ? deleteActor(delivery.actor(), delete) : deleteNote(delivery, delete);
   }
 
   private Future<Void> deleteActor(URI actor, Delete delete) {
@@ -42,7 +45,8 @@ final class DeleteHandler implements ActivityHandler<Delete> {
                     }))));
   }
 
-  private Future<Void> deleteNote(URI actor, Delete delete) {
+  private Future<Void> deleteNote(InboxDelivery delivery, Delete delete) {
+    URI actor = delivery.actor();
     URI object = delete.object().id();
     return Future.fromCompletionStage(storage.comments().findByRemoteId(object)).compose(found -> {
       if (found.isEmpty() || !found.get().value().author().equals(new CommentAuthor.Remote(actor))) {
@@ -54,6 +58,8 @@ final class DeleteHandler implements ActivityHandler<Delete> {
               ? events.send(SiteEvents.event("comment.deleted", actor, delete.id())
                   .put("video", found.get().value().video().toString()).put("comment", id)
                   .put("object", object.toString()))
+                  .compose(told -> found.get().value().status() == CommentStatus.VISIBLE
+                      ? forwarding.forward(delivery, delete, found.get().value().video()) : Future.succeededFuture())
               : Future.succeededFuture());
     });
   }

@@ -1,10 +1,12 @@
 package dev.fedgate.gateway.inbox;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.outbox.RequestAnswers;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -23,7 +25,6 @@ import dev.fedgate.vocab.activity.Update;
 import dev.fedgate.vocab.activity.View;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
-import dev.fedgate.vocab.json.VocabWriter;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,10 +53,11 @@ public final class Inbox {
   private final InboxWorker worker;
   private final ViewCounter views;
   private final InboxCounters counters;
+  private final PublicKeyResolver keys;
   private long flushTimer = -1;
 
   private Inbox(Vertx vertx, InboxStore store, InstantSource clock, InboxPipeline pipeline, InboxWorker worker,
-      ViewCounter views, InboxCounters counters) {
+      ViewCounter views, InboxCounters counters, PublicKeyResolver keys) {
     this.vertx = vertx;
     this.store = store;
     this.clock = clock;
@@ -63,6 +65,7 @@ public final class Inbox {
     this.worker = worker;
     this.views = views;
     this.counters = counters;
+    this.keys = keys;
   }
 
   /**
@@ -83,7 +86,7 @@ public final class Inbox {
     ViewCounter views = new ViewCounter(storage.webhookJobs());
     ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, keys, views);
     InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock);
-    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters);
+    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters, keys);
   }
 
   /** The standard handler for each activity kind the gateway acts on. */
@@ -92,16 +95,17 @@ public final class Inbox {
     LocalTargets targets = new LocalTargets(urls);
     SiteEvents events = new SiteEvents(storage.webhookJobs());
     RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
+    InboxForwarding forwarding = new InboxForwarding(urls, storage.videos(), storage.follows(), storage.deliveryJobs());
     return ActivityHandlers.builder()
-        .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(), storage.deliveryJobs(),
-            actors, events, VocabWriter.create()))
+        .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(),
+            new RequestAnswers(storage.deliveryJobs(), urls), actors, events))
         .on(Undo.class, new UndoHandler(targets, storage.localActors(), storage.follows(), storage.interactions(),
             events))
         .on(Create.class, new RemoteVideoHandler<>("published", new CreateHandler(targets, storage.videos(),
-            storage.comments(), notes, actors, events, clock), storage.outbound(), events))
+            storage.comments(), notes, actors, events, forwarding, clock), storage.outbound(), events))
         .on(Update.class, new RemoteVideoHandler<>("updated", new UpdateHandler(storage.comments(), notes, actors, keys,
-            events), storage.outbound(), events))
-        .on(Delete.class, new RemoteVideoHandler<>("deleted", new DeleteHandler(storage, keys, events),
+            events, forwarding), storage.outbound(), events))
+        .on(Delete.class, new RemoteVideoHandler<>("deleted", new DeleteHandler(storage, keys, events, forwarding),
             storage.outbound(), events))
         .on(Accept.class, FollowAnswerHandler.<Accept>accepting(targets, storage.outbound(), events))
         .on(Reject.class, FollowAnswerHandler.<Reject>rejecting(targets, storage.outbound(), events))
@@ -134,6 +138,11 @@ public final class Inbox {
   /** The inbox's counters. */
   public InboxCounters counters() {
     return counters;
+  }
+
+  /** The signing-key cache's hit, miss and eviction counts. */
+  public CacheStats keyCacheStats() {
+    return keys.cacheStats();
   }
 
   /** Starts processing the queue and flushing views. */

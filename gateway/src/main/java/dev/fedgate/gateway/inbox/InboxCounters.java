@@ -1,6 +1,8 @@
 package dev.fedgate.gateway.inbox;
 
 import dev.fedgate.gateway.metrics.CounterSet;
+import dev.fedgate.gateway.metrics.Histogram;
+import java.time.Duration;
 
 /**
  * In-process counters of the inbox, rendered in the Prometheus text format. Labels are bounded: {@code outcome} and
@@ -13,7 +15,12 @@ public final class InboxCounters {
   /** Queued activities processed, by outcome ({@code handled}, {@code unhandled}, {@code retried}, {@code dropped}). */
   public static final String PROCESSED = "fedgate_inbox_processed_total";
 
+  /** Seconds a queued activity spent in its handler (fetches and writes included). */
+  public static final String PROCESSING = "fedgate_inbox_processing_seconds";
+
   private final CounterSet counters = new CounterSet();
+  private final Histogram processing =
+      new Histogram(PROCESSING, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
 
   /** Counts one answered request. */
   public void answered(InboxOutcome outcome) {
@@ -26,6 +33,11 @@ public final class InboxCounters {
     increment(PROCESSED + "{outcome=\"" + outcome + "\"}");
   }
 
+  /** Records how long one activity's processing took. */
+  public void processingTook(Duration duration) {
+    processing.observe(duration);
+  }
+
   /** The current value of a series, e.g. {@code fedgate_inbox_requests_total{outcome="refused",reason="domain-blocked"}}. */
   public long value(String series) {
     return counters.value(series);
@@ -33,7 +45,7 @@ public final class InboxCounters {
 
   /** All series in the Prometheus text exposition format, sorted. */
   public String render() {
-    return counters.render();
+    return counters.render() + processing.render();
   }
 
   private void increment(String series) {

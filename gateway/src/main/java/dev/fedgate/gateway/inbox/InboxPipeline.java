@@ -20,6 +20,7 @@ import dev.fedgate.vocab.json.VocabReader;
 import dev.fedgate.vocab.jsonld.ContextNormalizer;
 import io.vertx.core.Future;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
 import java.util.Locale;
 import java.util.Objects;
@@ -121,10 +122,11 @@ public final class InboxPipeline {
       if (violation.isPresent()) {
         throw new RefusalException(InboxRefusal.ORIGIN_MISMATCH, violation.get());
       }
-      Future<ObjectNode> verified = actor.equals(key.owner()) ? Future.succeededFuture(shape.tree())
-          : forwards.verify(request.body(), shape.tree(), activity, actor, budget);
-      return verified.compose(document -> queue(new InboundActivity(shape.id(), request.recipient(), actor,
-          document.toString())));
+      // Kept as received when the actor signed it, so inbox forwarding re-sends exactly the bytes it signed.
+      Future<String> verified = actor.equals(key.owner())
+          ? Future.succeededFuture(new String(request.body(), StandardCharsets.UTF_8))
+          : forwards.verify(request.body(), shape.tree(), activity, actor, budget).map(ObjectNode::toString);
+      return verified.compose(json -> queue(new InboundActivity(shape.id(), request.recipient(), actor, json)));
     });
   }
 

@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -123,7 +124,9 @@ public final class InboxWorker {
     if (!handlers.handles(object.getClass())) {
       counters.processed("unhandled");
     }
-    InboxDelivery delivery = new InboxDelivery(activity.recipient(), activity.signer(), FetchBudget.perRequest());
+    InboxDelivery delivery = new InboxDelivery(activity.recipient(), activity.signer(), FetchBudget.perRequest(),
+        activity.json());
+    Instant started = clock.instant();
     Future<Void> handled;
     try {
       handled = handlers.dispatch(delivery, object);
@@ -131,6 +134,7 @@ public final class InboxWorker {
       handled = Future.failedFuture(e);
     }
     return handled.transform(result -> {
+      counters.processingTook(Duration.between(started, clock.instant()));
       if (result.succeeded()) {
         if (handlers.handles(object.getClass())) {
           counters.processed("handled");

@@ -3,6 +3,7 @@ package dev.fedgate.gateway.inbox;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchFailure;
+import dev.fedgate.gateway.fetch.WebFingerLookup;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.ResolvedKey;
 import dev.fedgate.signatures.HttpRequest;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.InstantSource;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -65,11 +67,12 @@ final class SignatureCheck {
     } catch (URISyntaxException e) {
       return Future.failedFuture(new RefusalException(InboxRefusal.KEY_UNKNOWN, "keyId is not a URL"));
     }
-    if (!"https".equalsIgnoreCase(keyId.getScheme()) && !"http".equalsIgnoreCase(keyId.getScheme())
-        || keyId.getHost() == null) {
-      return Future.failedFuture(new RefusalException(InboxRefusal.KEY_UNKNOWN, "keyId must be an http(s) URL"));
+    Optional<URI> keyHome = home(keyId);
+    if (keyHome.isEmpty()) {
+      return Future.failedFuture(new RefusalException(InboxRefusal.KEY_UNKNOWN,
+          "keyId must be an http(s) URL or acct:user@host"));
     }
-    if (blocks.blocks(keyId)) {
+    if (blocks.blocks(keyHome.get())) {
       return Future.failedFuture(new RefusalException(InboxRefusal.DOMAIN_BLOCKED, "the signer's domain is blocked"));
     }
     return keys.resolve(keyId, budget)
@@ -82,6 +85,16 @@ final class SignatureCheck {
           }
           return outcome(result, key);
         }));
+  }
+
+  /** Where the key lives: an http(s) key id itself, or the WebFinger URL of an {@code acct:user@host} key id. */
+  private static Optional<URI> home(URI keyId) {
+    String scheme = String.valueOf(keyId.getScheme()).toLowerCase(Locale.ROOT);
+    if (scheme.equals("acct")) {
+      return WebFingerLookup.url(keyId.getSchemeSpecificPart());
+    }
+    return (scheme.equals("https") || scheme.equals("http")) && keyId.getHost() != null
+        ? Optional.of(keyId) : Optional.empty();
   }
 
   private Future<VerificationResult> check(HttpRequest http, ParsedSignature signature, ResolvedKey key) {

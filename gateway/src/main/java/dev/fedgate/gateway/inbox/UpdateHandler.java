@@ -3,6 +3,7 @@ package dev.fedgate.gateway.inbox;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.CommentStore;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ApObject;
@@ -13,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code Update} of the actor itself (the cached actor and its keys are replaced, so a rotated key is used at once) or
- * of a Note stored as a comment (its content is replaced, sanitized, only when the actor wrote it).
+ * of a Note stored as a comment (its content is replaced, sanitized, only when the actor wrote it; a visible one's
+ * {@code Update} is forwarded like its {@code Create}).
  */
 final class UpdateHandler implements ActivityHandler<Update> {
   private final CommentStore comments;
@@ -21,14 +23,16 @@ final class UpdateHandler implements ActivityHandler<Update> {
   private final RemoteActorLoader actors;
   private final PublicKeyResolver keys;
   private final SiteEvents events;
+  private final InboxForwarding forwarding;
 
   UpdateHandler(CommentStore comments, RemoteNotes notes, RemoteActorLoader actors, PublicKeyResolver keys,
-      SiteEvents events) {
+      SiteEvents events, InboxForwarding forwarding) {
     this.comments = comments;
     this.notes = notes;
     this.actors = actors;
     this.keys = keys;
     this.events = events;
+    this.forwarding = forwarding;
   }
 
   @Override
@@ -58,6 +62,8 @@ final class UpdateHandler implements ActivityHandler<Update> {
               ? events.send(SiteEvents.event("comment.updated", delivery.actor(), update.id())
                   .put("video", found.get().value().video().toString()).put("comment", id)
                   .put("object", note.id().toString()).put("content", content))
+                  .compose(told -> found.get().value().status() == CommentStatus.VISIBLE
+                      ? forwarding.forward(delivery, update, found.get().value().video()) : Future.succeededFuture())
               : Future.succeededFuture()));
     });
   }

@@ -2,6 +2,7 @@ package dev.fedgate.gateway.keys;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.storage.ActorKey;
 import dev.fedgate.gateway.storage.LocalActorStore;
 import dev.fedgate.signatures.HttpSigner;
@@ -50,6 +51,7 @@ public final class LocalKeys {
     this.cpu = Objects.requireNonNull(cpu, "cpu");
     this.signingKeys = Caffeine.newBuilder()
         .maximumSize(SIGNING_CACHE_SIZE)
+        .recordStats()
         .executor(cpu)
         .buildAsync((name, executor) -> loadSigningKey(name));
   }
@@ -150,5 +152,10 @@ public final class LocalKeys {
 
   private static CompletionStage<Void> done() {
     return CompletableFuture.completedFuture(null);
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return signingKeys.synchronous().stats();
   }
 }

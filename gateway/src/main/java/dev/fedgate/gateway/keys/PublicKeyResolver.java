@@ -3,6 +3,7 @@ package dev.fedgate.gateway.keys;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchFailure;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Finds the public key an HTTP signature or document proof names by {@code keyId}: from a Caffeine cache, then the
  * {@link RemoteActorStore}, then by fetching the owner actor (the key id without its fragment, as Mastodon resolves
- * {@code #main-key}). A key id that is the bare actor URL names the actor's first key.
+ * {@code #main-key}). A key id that is the bare actor URL names the actor's first key; an {@code acct:user@host} key
+ * id names the first key of the actor WebFinger on that host gives (fetched within the same budget).
  *
  * <p>Failures are {@link FetchException}s: retryable ones mean "try again later" (the inbox answers 503), {@code GONE}
  * means the actor is deleted, {@code NOT_FOUND} also covers an actor that does not publish the key.
@@ -41,6 +43,7 @@ public final class PublicKeyResolver {
     this.actors = Objects.requireNonNull(actors, "actors");
     this.cache = Caffeine.newBuilder()
         .maximumSize(DEFAULT_CACHE_SIZE)
+        .recordStats()
         .expireAfterWrite(DEFAULT_FRESHNESS)
         .ticker(ticker)
         .buildAsync();
@@ -63,7 +66,9 @@ public final class PublicKeyResolver {
 
   /** Fetches the owner again (key rotation) and returns the key as it now publishes it. */
   public Future<ResolvedKey> refresh(URI keyId, FetchBudget budget) {
-    return actors.refetch(ownerOf(keyId), budget)
+    Future<RemoteActor> owner = isAccount(keyId)
+        ? actors.refetchAccount(keyId, budget) : actors.refetch(ownerOf(keyId), budget);
+    return owner
         .compose(actor -> pick(actor, keyId, true)
             .map(Future::succeededFuture)
             .orElseGet(() -> Future.failedFuture(new FetchException(FetchFailure.NOT_FOUND, keyId,
@@ -81,10 +86,15 @@ public final class PublicKeyResolver {
   }
 
   private static Optional<ResolvedKey> pick(RemoteActor actor, URI keyId, boolean fresh) {
-    Optional<RemoteKey> key = keyId.equals(actor.id())
+    Optional<RemoteKey> key = keyId.equals(actor.id()) || isAccount(keyId)
         ? actor.keys().stream().findFirst()
         : actor.keys().stream().filter(k -> k.keyId().equals(keyId)).findFirst();
     return key.flatMap(k -> RemoteActorLoader.decode(k).map(material -> new ResolvedKey(keyId, actor.id(), material, fresh)));
+  }
+
+  /** An {@code acct:user@host} key id: its actor is found through WebFinger, and its first key is used (Mastodon). */
+  static boolean isAccount(URI keyId) {
+    return "acct".equalsIgnoreCase(keyId.getScheme());
   }
 
   /** The actor a key id belongs to: the key id without its fragment. */
@@ -94,5 +104,10 @@ public final class PublicKeyResolver {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a key id: " + keyId, e);
     }
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return cache.synchronous().stats();
   }
 }

@@ -51,6 +51,11 @@ public final class RemoteActorLoader {
             : read(actorId, fetcher.fetch(actorId, budget)));
   }
 
+  /** Fetches the actor WebFinger names for an {@code acct:user@host} URI (see {@link #refetch}). */
+  public Future<RemoteActor> refetchAccount(URI account, FetchBudget budget) {
+    return fetcher.webfinger(account, budget).compose(actorId -> refetch(actorId, budget));
+  }
+
   /**
    * Fetches the actor again from its origin (key rotation, profile change), past any cached document, and replaces
    * the cached copy.

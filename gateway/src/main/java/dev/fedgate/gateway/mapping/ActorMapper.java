@@ -41,6 +41,7 @@ public final class ActorMapper {
         .url(List.of(Link.of(account.url(), "text/html")))
         .icon(images(account.avatar()))
         .image(images(account.banner()))
+        .manuallyApprovesFollowers(account.manuallyApprovesFollowers())
         .build();
   }
 
@@ -57,6 +58,7 @@ public final class ActorMapper {
         .icon(images(channel.avatar()))
         .image(images(channel.banner()))
         .attributedTo(List.of(Ref.of(urls.account(channel.account()))))
+        .manuallyApprovesFollowers(channel.manuallyApprovesFollowers())
         .build();
   }
 
@@ -65,6 +67,7 @@ public final class ActorMapper {
     return common(ActorType.APPLICATION, urls.instanceActor(), instance.name(), instance.createdAt(), keys)
         .name(urls.webfingerHost())
         .url(List.of(Link.of(urls.base(), "text/html")))
+        .manuallyApprovesFollowers(false)
         .build();
   }
 
@@ -77,8 +80,6 @@ public final class ActorMapper {
         .following(LocalUrls.following(id))
         .sharedInbox(urls.sharedInbox())
         .addPublicKey(PublicKey.of(LocalUrls.mainKey(id), id, keys.rsa().toPem()))
-        // The Site API has no approval setting for follows: like PeerTube's channels, ours are not locked.
-        .manuallyApprovesFollowers(false)
         .published(published)
         .webfinger(name + "@" + urls.webfingerHost());
     keys.ed25519().ifPresent(ed -> actor.addAssertionMethod(

@@ -3,6 +3,7 @@ package dev.fedgate.gateway.mapping;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.vocab.json.VocabWriter;
 import java.net.URI;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public final class RenderedDocuments {
     this.cpu = Objects.requireNonNull(cpu, "cpu");
     this.cache = Caffeine.newBuilder()
         .maximumSize(maximumSize)
+        .recordStats()
         .expireAfterWrite(expiry)
         .ticker(ticker)
         .executor(cpu)
@@ -148,5 +150,10 @@ public final class RenderedDocuments {
       return new Rendered(json, Optional.of(live.page()), live.channel());
     }
     return new Rendered(json, Optional.empty(), Optional.empty());
+  }
+
+  /** Hit, miss and eviction counts of the cache, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return cache.synchronous().stats();
   }
 }

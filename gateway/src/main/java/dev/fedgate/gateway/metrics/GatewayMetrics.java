@@ -1,6 +1,8 @@
 package dev.fedgate.gateway.metrics;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.storage.ClaimableQueue;
+import dev.fedgate.gateway.storage.HostStateCounts;
 import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -8,12 +10,13 @@ import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 
 /**
  * What {@code /metrics} shows: counters of job outcomes (deliveries, webhooks) kept in memory, the other areas'
- * counters (e.g. the inbox's), and queue depths and oldest-due ages read from the store at scrape time, so every node
- * reports the shared queues the same way.
+ * counters (e.g. the inbox's), each registered cache's hits, misses and evictions, and queue depths, oldest-due ages
+ * and remote host states read from the store at scrape time, so every node reports the shared state the same way.
  */
 public final class GatewayMetrics {
   /** Deliveries and webhook calls finished, by queue and outcome ({@code done}, {@code retry}, {@code gave-up}). */
@@ -22,11 +25,18 @@ public final class GatewayMetrics {
   public static final String DEPTH = "fedgate_queue_jobs";
   /** Seconds the oldest due, unclaimed job of a queue has been waiting (0 when none). */
   public static final String OLDEST = "fedgate_queue_oldest_due_seconds";
+  /** Cache lookups by cache and result ({@code hit}, {@code miss}). */
+  public static final String CACHE_REQUESTS = "fedgate_cache_requests_total";
+  /** Entries a cache dropped (size or expiry). */
+  public static final String CACHE_EVICTIONS = "fedgate_cache_evictions_total";
+  /** Known remote hosts by delivery state ({@code available}, {@code failing}, {@code unavailable}). */
+  public static final String HOSTS = "fedgate_remote_hosts";
 
   private final StorageBackend storage;
   private final InstantSource clock;
   private final CounterSet jobs = new CounterSet();
   private final Map<String, Supplier<String>> sections = new LinkedHashMap<>();
+  private final Map<String, Supplier<CacheStats>> caches = new ConcurrentSkipListMap<>();
 
   /** Metrics over {@code storage}'s queues, with times from {@code clock}. */
   public GatewayMetrics(StorageBackend storage, InstantSource clock) {
@@ -37,6 +47,11 @@ public final class GatewayMetrics {
   /** Adds another area's series (already in the text format) to every scrape. */
   public void section(String name, Supplier<String> series) {
     sections.put(name, series);
+  }
+
+  /** Adds a cache's hit, miss and eviction counts to every scrape, labelled {@code cache="<name>"}. */
+  public void cache(String name, Supplier<CacheStats> stats) {
+    caches.put(name, stats);
   }
 
   /** Counts a finished job of {@code queue} ({@code delivery} or {@code webhook}). */
@@ -51,12 +66,30 @@ public final class GatewayMetrics {
     CompletionStage<String> deliveries = gauges("delivery", storage.deliveryJobs());
     CompletionStage<String> webhooks = gauges("webhook", storage.webhookJobs());
     CompletionStage<String> inbox = gauges("inbox", storage.inbox());
+    // Like the queue gauges, host counts a store cannot give are left out of this scrape.
+    CompletionStage<String> hosts = storage.remoteHosts().countByState().thenApply(GatewayMetrics::render)
+        .exceptionally(failure -> "");
     return deliveries.thenCombine(webhooks, String::concat).thenCombine(inbox, String::concat)
-        .thenApply(queues -> {
+        .thenCombine(hosts, String::concat)
+        .thenApply(gauges -> {
           StringBuilder text = new StringBuilder(jobs.render());
           sections.values().forEach(section -> text.append(section.get()));
-          return text.append(queues).toString();
+          caches.forEach((name, stats) -> text.append(render(name, stats.get())));
+          return text.append(gauges).toString();
         });
+  }
+
+  static String render(String cache, CacheStats stats) {
+    String label = "{cache=\"" + cache + "\"";
+    return CACHE_REQUESTS + label + ",result=\"hit\"} " + stats.hitCount() + "\n"
+        + CACHE_REQUESTS + label + ",result=\"miss\"} " + stats.missCount() + "\n"
+        + CACHE_EVICTIONS + label + "} " + stats.evictionCount() + "\n";
+  }
+
+  static String render(HostStateCounts counts) {
+    return HOSTS + "{state=\"available\"} " + counts.available() + "\n"
+        + HOSTS + "{state=\"failing\"} " + counts.failing() + "\n"
+        + HOSTS + "{state=\"unavailable\"} " + counts.unavailable() + "\n";
   }
 
   private CompletionStage<String> gauges(String queue, ClaimableQueue<?> store) {

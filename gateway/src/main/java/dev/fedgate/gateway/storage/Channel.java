@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A local channel (federated as a {@code Group}) owned by one local account, as the site last described it. */
+/**
+ * A local channel (federated as a {@code Group}) owned by one local account, as the site last described it; with
+ * {@code manuallyApprovesFollowers} a Follow waits for the site's approval.
+ */
 public record Channel(
     String name,
     String account,
@@ -12,7 +15,8 @@ public record Channel(
     String summary,
     URI url,
     Optional<Image> avatar,
-    Optional<Image> banner) {
+    Optional<Image> banner,
+    boolean manuallyApprovesFollowers) {
   /** Checks that every component is present (optional pictures as {@link Optional#empty()}). */
   public Channel {
     Objects.requireNonNull(name, "name");
@@ -22,5 +26,11 @@ public record Channel(
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(avatar, "avatar");
     Objects.requireNonNull(banner, "banner");
+  }
+
+  /** A channel that accepts every follower at once. */
+  public Channel(String name, String account, String displayName, String summary, URI url, Optional<Image> avatar,
+      Optional<Image> banner) {
+    this(name, account, displayName, summary, url, avatar, banner, false);
   }
 }

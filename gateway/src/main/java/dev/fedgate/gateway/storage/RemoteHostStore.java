@@ -36,6 +36,9 @@ public interface RemoteHostStore {
   /** The host's state; empty when nothing was ever recorded for it. */
   CompletionStage<Optional<RemoteHost>> find(String host);
 
+  /** How many known hosts are available, failing and unavailable; for {@code /metrics}. */
+  CompletionStage<HostStateCounts> countByState();
+
   /** Every known host in name order, keyset-paged; for {@code GET /api/v1/hosts}. */
   CompletionStage<Page<RemoteHost>> page(PageRequest page);
 }

@@ -13,6 +13,7 @@ import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.QueueStats;
+import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.signatures.SignatureScheme;
 import dev.fedgate.signatures.Verified;
 import java.net.URI;
@@ -199,8 +200,8 @@ class DeliveryWorkerTest {
     assertThat(((Verified) second.verification()).scheme()).isEqualTo(SignatureScheme.RFC_9421);
   }
 
-  @Test
-  void rfc9421AcceptedAfterCavageRefused_isUsedFirstForThatHostNextTime() {
+  /** The peer takes only RFC 9421; one delivery is sent (knocking twice) and done. */
+  private void deliverOnceToAnRfc9421OnlyPeer() {
     peer.on("/inbox", (r, response) -> response.setStatusCode(
         r.request().headers().contains("Signature-Input") ? 202 : 401).end());
     enqueue(peer.url("/inbox"));
@@ -208,13 +209,49 @@ class DeliveryWorkerTest {
     peer.next();
     peer.next();
     assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
+  }
+
+  private String peerHost() {
+    return Delivery.hostOf(peer.url("/inbox"));
+  }
+
+  private void assertNextDeliveryUsesRfc9421First() {
+    assertThat(((Verified) peer.next().verification()).scheme()).isEqualTo(SignatureScheme.RFC_9421);
+    assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
+    assertThat(peer.pending()).isZero();
+  }
+
+  @Test
+  void rfc9421AcceptedAfterCavageRefused_isUsedFirstForThatHostNextTime() {
+    deliverOnceToAnRfc9421OnlyPeer();
 
     enqueue(peer.url("/inbox"));
     worker.nudge();
 
-    assertThat(((Verified) peer.next().verification()).scheme()).isEqualTo(SignatureScheme.RFC_9421);
-    assertThat(nextOutcome()).isEqualTo(JobOutcome.done());
-    assertThat(peer.pending()).isZero();
+    assertNextDeliveryUsesRfc9421First();
+  }
+
+  @Test
+  void schemeThatWorked_isStoredForTheHost_andAWorkerStartedLaterBeginsWithIt() {
+    deliverOnceToAnRfc9421OnlyPeer();
+    assertThat(await(fixture.storage.remoteHosts().find(peerHost())).flatMap(RemoteHost::signatureScheme))
+        .contains("rfc9421");
+    await(worker.stop().toCompletionStage());
+
+    enqueue(peer.url("/inbox"));
+    start();
+
+    assertNextDeliveryUsesRfc9421First();
+  }
+
+  @Test
+  void schemeStoredByAnotherNode_isUsedFirst() {
+    peer.on("/inbox", (r, response) -> response.setStatusCode(202).end());
+    await(fixture.storage.remoteHosts().rememberSignatureScheme(peerHost(), "rfc9421"));
+    enqueue(peer.url("/inbox"));
+    start();
+
+    assertNextDeliveryUsesRfc9421First();
   }
 
   @Test

@@ -19,11 +19,21 @@ class CachingRemoteFetcherTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
   private final AtomicInteger calls = new AtomicInteger();
   private final Queue<Future<FetchedDocument>> answers = new ArrayDeque<>();
-  private final RemoteFetcher inner = (id, budget) -> {
-    calls.incrementAndGet();
-    budget.tryConsume();
-    Future<FetchedDocument> next = answers.poll();
-    return next != null ? next : Future.succeededFuture(document());
+  private final RemoteFetcher inner = new RemoteFetcher() {
+    @Override
+    public Future<FetchedDocument> fetch(URI id, FetchBudget budget) {
+      calls.incrementAndGet();
+      budget.tryConsume();
+      Future<FetchedDocument> next = answers.poll();
+      return next != null ? next : Future.succeededFuture(document());
+    }
+
+    @Override
+    public Future<URI> webfinger(URI account, FetchBudget budget) {
+      calls.incrementAndGet();
+      budget.tryConsume();
+      return Future.succeededFuture(ACTOR);
+    }
   };
   private final CachingRemoteFetcher fetcher =
       new CachingRemoteFetcher(inner, clock, CachingRemoteFetcher.DEFAULT_MAX_BYTES);
@@ -48,6 +58,18 @@ class CachingRemoteFetcherTest {
     assertThat(cached.result().url()).isEqualTo(ACTOR);
     assertThat(calls).hasValue(1);
     assertThat(budget.remaining()).isEqualTo(1);
+  }
+
+  @Test
+  void webfinger_isAskedOfTheInnerFetcherEveryTime() {
+    URI account = URI.create("acct:bob@peer.example");
+    FetchBudget budget = FetchBudget.of(2);
+
+    assertThat(fetcher.webfinger(account, budget).result()).isEqualTo(ACTOR);
+    assertThat(fetcher.webfinger(account, budget).result()).isEqualTo(ACTOR);
+
+    assertThat(calls).hasValue(2);
+    assertThat(budget.remaining()).isZero();
   }
 
   @Test

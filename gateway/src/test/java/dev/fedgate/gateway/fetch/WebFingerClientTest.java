@@ -56,15 +56,6 @@ class WebFingerClientTest {
     assertFailure("not a handle", FetchFailure.BAD_URL);
   }
 
-  @Test
-  void self_ignoresLinksOfOtherTypesAndNonHttpUrls() {
-    assertThat(WebFingerClient.self("""
-        {"links":[{"rel":"self","type":"text/html","href":"https://a.example/u"},
-         {"rel":"self","type":"application/activity+json","href":"ftp://a.example/u"}]}"""
-        .getBytes(StandardCharsets.UTF_8))).isEmpty();
-    assertThat(WebFingerClient.self("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
-  }
-
   private void assertFailure(String handle, FetchFailure failure) {
     assertThatThrownBy(() -> client.resolve(handle).toCompletionStage().toCompletableFuture().join())
         .isInstanceOf(CompletionException.class).cause()

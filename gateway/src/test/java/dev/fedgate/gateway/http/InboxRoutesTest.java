@@ -63,6 +63,8 @@ class InboxRoutesTest {
     GatewayConfig config = GatewayConfig.builder().port(0).dataDirectory(dir).shutdownGrace(Duration.ofSeconds(1))
         .domainBlocks(Set.of("blocked.example")).build();
     gateway = await(Gateway.start(config, InstantSource.system(), fetcher));
+    // The tests read the queued deliveries themselves; a running worker could claim them first.
+    await(gateway.deliveries().stop().toCompletionStage());
     storage = gateway.storage();
     await(storage.localActors().upsertAccount(new Account("alice", "Alice", "", URI.create("https://site.example/a"),
         Optional.empty(), Optional.empty())));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fedgate.gateway.api.AccountActions;
+import dev.fedgate.gateway.api.Approvals;
 import dev.fedgate.gateway.api.ChangeListener;
 import dev.fedgate.gateway.api.LocalComments;
 import dev.fedgate.gateway.api.SiteApi;
@@ -18,11 +19,13 @@ import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.gateway.fetch.OutboundHttp;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.fetch.WebFingerClient;
+import dev.fedgate.gateway.inbox.MapFetcher;
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.outbox.Publisher;
+import dev.fedgate.gateway.outbox.RequestAnswers;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.Delivery;
@@ -32,6 +35,7 @@ import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.NewComment;
+import dev.fedgate.gateway.storage.RemoteActor;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -123,7 +127,8 @@ class SiteApiRoutesTest {
     Router router = Router.router(vertx);
     router.route().failureHandler(ProblemResponses::handleFailure);
     router.errorHandler(404, ProblemResponses::handleFailure);
-    new SiteApiRoutes(api, new SiteOutputs(urls),
+    Approvals approvals = new Approvals(storage, new RequestAnswers(storage.deliveryJobs(), urls), urls);
+    new SiteApiRoutes(api, approvals, new SiteOutputs(urls),
         ApiToken.resolve(Optional.of(TOKEN), dataDirectory, new SecureRandom()), 64 * 1024).mount(router);
     accountActionRoutes(urls).mount(router);
     HttpServer server = await(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
@@ -133,8 +138,7 @@ class SiteApiRoutesTest {
 
   /** The account action routes over the same store; nothing remote resolves (no network in tests). */
   private AccountActionRoutes accountActionRoutes(LocalUrls urls) {
-    RemoteFetcher nothing = (id, budget) -> Future.failedFuture(
-        new FetchException(FetchFailure.NOT_FOUND, id, "no network in this test", null));
+    RemoteFetcher nothing = new MapFetcher();
     VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), nothing, reader,
         java.time.InstantSource.system());
@@ -290,6 +294,146 @@ class SiteApiRoutesTest {
     assertThat(json(api("GET", "/api/v1/channels/cooking/followers?limit=0", null)).get("field").asText())
         .isEqualTo("limit");
     assertThat(api("GET", "/api/v1/channels/cooking/followers?state=maybe", null).statusCode()).isEqualTo(400);
+  }
+
+  private static final URI BOB = URI.create("https://remote.example/users/bob");
+  private static final URI BOB_INBOX = URI.create("https://remote.example/users/bob/inbox");
+
+  private void pendingFollowOfManualChannel() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    api("PUT", "/api/v1/channels/cooking", new JsonObject().put("account", "alice").put("url", "https://s.example/c")
+        .put("manuallyApprovesFollowers", true));
+    await(storage.follows().upsert(new Follow("cooking", BOB, BOB_INBOX, Optional.empty(), FollowState.PENDING,
+        URI.create("https://remote.example/follows/1"))));
+  }
+
+  private List<JsonNode> queuedActivities() {
+    return await(storage.deliveryJobs().claimDue(Instant.now().plusSeconds(1), 10, Duration.ofMinutes(1))).stream()
+        .map(job -> {
+          assertThat(job.payload().inbox()).isEqualTo(BOB_INBOX);
+          try {
+            return JSON.readTree(job.payload().json());
+          } catch (IOException e) {
+            throw new AssertionError(e);
+          }
+        }).toList();
+  }
+
+  @Test
+  void manualApprovalFlag_isStoredAndReadBack_defaultingToFalse() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    assertThat(json(api("GET", "/api/v1/accounts/alice", null)).get("manuallyApprovesFollowers").asBoolean())
+        .isFalse();
+    api("PUT", "/api/v1/channels/cooking", new JsonObject().put("account", "alice").put("url", "https://s.example/c")
+        .put("manuallyApprovesFollowers", true));
+    assertThat(json(api("GET", "/api/v1/channels/cooking", null)).get("manuallyApprovesFollowers").asBoolean())
+        .isTrue();
+    assertThat(api("PUT", "/api/v1/accounts/alice", account().put("manuallyApprovesFollowers", "yes")).statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void acceptFollower_queuesAcceptToTheFollowersInbox_andTheFollowIsInEffect() {
+    pendingFollowOfManualChannel();
+
+    HttpResponse<String> accepted = api("POST", "/api/v1/channels/cooking/followers/accept",
+        new JsonObject().put("actor", BOB.toString()));
+
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(json(accepted).get("state").asText()).isEqualTo("accepted");
+    assertThat(await(storage.follows().find("cooking", BOB)).orElseThrow().value().state())
+        .isEqualTo(FollowState.ACCEPTED);
+    assertThat(queuedActivities()).singleElement().satisfies(accept -> {
+      assertThat(accept.get("type").asText()).isEqualTo("Accept");
+      assertThat(accept.get("actor").asText()).isEqualTo("https://video.example/video-channels/cooking");
+      assertThat(accept.at("/object/id").asText()).isEqualTo("https://remote.example/follows/1");
+    });
+    assertThat(api("POST", "/api/v1/channels/cooking/followers/accept",
+        new JsonObject().put("actor", BOB.toString())).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void rejectFollower_queuesRejectAndRemovesTheFollow() {
+    pendingFollowOfManualChannel();
+
+    HttpResponse<String> rejected = api("POST", "/api/v1/channels/cooking/followers/reject",
+        new JsonObject().put("actor", BOB.toString()));
+
+    assertThat(rejected.statusCode()).isEqualTo(204);
+    assertThat(await(storage.follows().find("cooking", BOB))).isEmpty();
+    assertThat(queuedActivities()).singleElement().satisfies(reject -> {
+      assertThat(reject.get("type").asText()).isEqualTo("Reject");
+      assertThat(reject.at("/object/type").asText()).isEqualTo("Follow");
+    });
+    assertThat(api("POST", "/api/v1/channels/cooking/followers/reject",
+        new JsonObject().put("actor", BOB.toString())).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void followerDecisions_needAnExistingActorOfThatKindAndAnActorUrl() {
+    pendingFollowOfManualChannel();
+    JsonObject bob = new JsonObject().put("actor", BOB.toString());
+
+    assertThat(api("POST", "/api/v1/accounts/cooking/followers/accept", bob).statusCode()).isEqualTo(404);
+    assertThat(api("POST", "/api/v1/channels/nobody/followers/accept", bob).statusCode()).isEqualTo(404);
+    assertThat(api("POST", "/api/v1/accounts/alice/followers/accept", bob).statusCode()).isEqualTo(404);
+    HttpResponse<String> invalid = api("POST", "/api/v1/channels/cooking/followers/accept",
+        new JsonObject().put("actor", "bob"));
+    assertThat(invalid.statusCode()).isEqualTo(400);
+    assertThat(json(invalid).get("field").asText()).isEqualTo("/actor");
+    assertThat(queuedActivities()).isEmpty();
+  }
+
+  private UUID videoWithHeldReply() {
+    api("PUT", "/api/v1/accounts/alice", account());
+    api("PUT", "/api/v1/channels/cooking", new JsonObject().put("account", "alice").put("url", "https://s.example/c"));
+    api("PUT", "/api/v1/videos/" + UUID_1, video().put("commentsPolicy", "approval"));
+    UUID video = UUID.fromString(UUID_1);
+    await(storage.remoteActors().upsert(new RemoteActor(BOB, "Person", Optional.of("bob"), BOB_INBOX,
+        Optional.of(URI.create("https://remote.example/inbox")), List.of(), Instant.now())));
+    await(storage.comments().add(new NewComment(video, Optional.of(URI.create("https://remote.example/notes/1")),
+        new CommentAuthor.Remote(BOB), "<p>Nice</p>", Optional.empty(), CommentStatus.HELD,
+        Instant.parse("2026-11-21T10:00:00Z"))));
+    return video;
+  }
+
+  @Test
+  void approveComment_makesItVisible_queuesApproveReplyFromTheAccount_andTellsTheSite() {
+    UUID video = videoWithHeldReply();
+
+    HttpResponse<String> approved = api("POST", "/api/v1/videos/" + UUID_1 + "/comments/approve",
+        new JsonObject().put("id", "https://remote.example/notes/1"));
+
+    assertThat(approved.statusCode()).isEqualTo(200);
+    assertThat(json(approved).get("status").asText()).isEqualTo("visible");
+    assertThat(json(api("GET", "/api/v1/videos/" + UUID_1 + "/comments", null)).get("items")).hasSize(1);
+    assertThat(queuedActivities()).singleElement().satisfies(approve -> {
+      assertThat(approve.get("type").asText()).isEqualTo("ApproveReply");
+      assertThat(approve.get("actor").asText()).isEqualTo("https://video.example/accounts/alice");
+      assertThat(approve.get("object").asText()).isEqualTo("https://remote.example/notes/1");
+      assertThat(approve.get("inReplyTo").asText()).isEqualTo("https://video.example/videos/watch/" + video);
+    });
+    assertThat(json(api("GET", "/api/v1/events", null)).at("/items/0/type").asText()).isEqualTo("comment.approved");
+    assertThat(api("POST", "/api/v1/videos/" + UUID_1 + "/comments/approve",
+        new JsonObject().put("id", "https://remote.example/notes/1")).statusCode()).isEqualTo(409);
+  }
+
+  @Test
+  void rejectComment_deletesItAndQueuesRejectReply() {
+    videoWithHeldReply();
+
+    HttpResponse<String> rejected = api("POST", "/api/v1/videos/" + UUID_1 + "/comments/reject",
+        new JsonObject().put("id", "https://remote.example/notes/1"));
+
+    assertThat(rejected.statusCode()).isEqualTo(204);
+    assertThat(await(storage.comments().findByRemoteId(URI.create("https://remote.example/notes/1")))
+        .orElseThrow().value().status()).isEqualTo(CommentStatus.DELETED);
+    assertThat(queuedActivities()).singleElement()
+        .satisfies(reject -> assertThat(reject.get("type").asText()).isEqualTo("RejectReply"));
+    assertThat(api("POST", "/api/v1/videos/" + UUID_1 + "/comments/reject",
+        new JsonObject().put("id", "https://remote.example/notes/2")).statusCode()).isEqualTo(404);
+    assertThat(api("POST", "/api/v1/videos/" + UUID.randomUUID() + "/comments/reject",
+        new JsonObject().put("id", "https://remote.example/notes/1")).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class ActivityHandlersTest {
   private static final InboxDelivery DELIVERY =
-      new InboxDelivery(Optional.empty(), URI.create("https://remote.example/users/bob"), FetchBudget.of(1));
+      new InboxDelivery(Optional.empty(), URI.create("https://remote.example/users/bob"), FetchBudget.of(1), "{}");
   private static final Follow FOLLOW = new Follow(Envelope.of(URI.create("https://remote.example/f/1"),
       URI.create("https://remote.example/users/bob"), Audience.NONE), Ref.of("https://video.example/accounts/a"));
 

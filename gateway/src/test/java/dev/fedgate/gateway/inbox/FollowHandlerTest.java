@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.Account;
+import dev.fedgate.gateway.storage.Channel;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.FollowState;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,12 +68,63 @@ class FollowHandlerTest {
   }
 
   @Test
-  void acceptId_isStablePerFollow() {
-    URI channel = h.urls.channel("cooking");
-    URI follow = URI.create("https://remote.example/follows/1");
+  void followOfAChannelApprovingManually_staysPendingWithoutAcceptAndTellsTheSite() {
+    manualChannel();
 
-    assertThat(FollowHandler.acceptId(channel, follow)).isEqualTo(FollowHandler.acceptId(channel, follow))
-        .isNotEqualTo(FollowHandler.acceptId(channel, URI.create("https://remote.example/follows/2")));
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.channel("cooking")));
+
+    assertThat(await(h.storage.follows().find("cooking", bob.id())).orElseThrow().value().state())
+        .isEqualTo(FollowState.PENDING);
+    assertThat(h.deliveries()).isEmpty();
+    assertThat(h.webhooks()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo("follow.requested");
+      assertThat(InboxHarness.json(event.json()).path("actor").asText()).isEqualTo(bob.id().toString());
+    });
+  }
+
+  @Test
+  void repeatedFollowWhilePending_staysPendingAndTellsTheSiteOnce() {
+    manualChannel();
+
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.channel("cooking")));
+    h.deliver(bob, follow("https://remote.example/follows/2", h.urls.channel("cooking")));
+
+    var stored = await(h.storage.follows().find("cooking", bob.id())).orElseThrow().value();
+    assertThat(stored.state()).isEqualTo(FollowState.PENDING);
+    assertThat(stored.activityId()).isEqualTo(URI.create("https://remote.example/follows/2"));
+    assertThat(h.deliveries()).isEmpty();
+    assertThat(h.webhooks()).hasSize(1);
+  }
+
+  @Test
+  void followAcceptedBeforeTheChannelTurnedManual_staysAcceptedAndGetsTheAcceptAgain() {
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.channel("cooking")));
+    manualChannel();
+
+    h.deliver(bob, follow("https://remote.example/follows/2", h.urls.channel("cooking")));
+
+    assertThat(await(h.storage.follows().find("cooking", bob.id())).orElseThrow().value().state())
+        .isEqualTo(FollowState.ACCEPTED);
+    assertThat(h.deliveries()).hasSize(2)
+        .allSatisfy(d -> assertThat(InboxHarness.json(d.json()).path("type").asText()).isEqualTo("Accept"));
+  }
+
+  @Test
+  void followOfAnAccountApprovingManually_staysPending() {
+    await(h.storage.localActors().upsertAccount(new Account("alice", "Alice", "", URI.create("https://site.example/a"),
+        Optional.empty(), Optional.empty(), true)));
+
+    h.deliver(bob, follow("https://remote.example/follows/1", h.urls.account("alice")));
+
+    assertThat(await(h.storage.follows().find("alice", bob.id())).orElseThrow().value().state())
+        .isEqualTo(FollowState.PENDING);
+    assertThat(h.deliveries()).isEmpty();
+  }
+
+  private void manualChannel() {
+    Channel channel = await(h.storage.localActors().findChannel("cooking")).orElseThrow().value();
+    await(h.storage.localActors().upsertChannel(new Channel(channel.name(), channel.account(), channel.displayName(),
+        channel.summary(), channel.url(), channel.avatar(), channel.banner(), true)));
   }
 
   @Test

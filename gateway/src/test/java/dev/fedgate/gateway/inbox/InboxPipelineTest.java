@@ -68,6 +68,41 @@ class InboxPipelineTest {
   }
 
   @Test
+  void acctKeyId_isResolvedThroughWebFingerOnItsHost_andItsActorIsTheSigner() {
+    URI account = URI.create("acct:bob@remote.example");
+    h.fetcher.serveWebFinger(account, bob.id());
+
+    InboxOutcome outcome = h.receive(bob.postNamingKey(h.urls.sharedInbox(), bobLike(), h.now, account.toString()));
+
+    assertThat(outcome).isEqualTo(new InboxOutcome.Accepted(InboxOutcome.Acceptance.QUEUED));
+    assertThat(h.fetcher.fetched()).startsWith(account);
+    List<Job<InboundActivity>> jobs = await(h.storage.inbox().claimDue(h.now, 10, Duration.ofMinutes(1)));
+    assertThat(jobs).singleElement().satisfies(job -> assertThat(job.payload().signer()).isEqualTo(bob.id()));
+  }
+
+  @Test
+  void acctKeyIdNamingAnotherActor_failsTheOriginCheck() {
+    RemotePeer eve = h.peer("remote.example", "eve");
+    URI account = URI.create("acct:bob@remote.example");
+    h.fetcher.serveWebFinger(account, bob.id());
+
+    InboxOutcome outcome = h.receive(bob.postNamingKey(h.urls.sharedInbox(),
+        like(eve, "https://remote.example/likes/9"), h.now, account.toString()));
+
+    assertThat(outcome).isInstanceOf(InboxOutcome.Refused.class);
+    assertThat(h.queued()).isZero();
+  }
+
+  @Test
+  void acctKeyIdOnABlockedDomain_isRefusedBeforeAnyLookup() {
+    InboxOutcome outcome = h.receive(bob.postNamingKey(h.urls.sharedInbox(), bobLike(), h.now,
+        "acct:bob@blocked.example"));
+
+    assertRefused(outcome, InboxRefusal.DOMAIN_BLOCKED);
+    assertThat(h.fetcher.fetched()).isEmpty();
+  }
+
+  @Test
   void storedActivity_keepsRecipientSignerAndBody() {
     h.receive(bob.post(URI.create("https://video.example/video-channels/cooking/inbox"), bobLike(), h.now,
         Optional.of("cooking")));
@@ -311,14 +346,9 @@ class InboxPipelineTest {
   }
 
   @Test
-  void acctKeyId_isRefused401() {
-    byte[] body = bobLike().getBytes(StandardCharsets.UTF_8);
-    InboxRequest signed = bob.post(h.urls.sharedInbox(), body, h.now, Optional.empty(), "application/activity+json");
-    String signature = signed.headers().first("Signature").orElseThrow()
-        .replace(bob.keyId().toString(), "acct:bob@remote.example");
-
-    InboxOutcome outcome = h.receive(new InboxRequest(signed.target(),
-        signed.headers().replacing("Signature", signature), body, Optional.empty()));
+  void acctKeyIdWebFingerDoesNotKnow_isRefused401() {
+    InboxOutcome outcome = h.receive(bob.postNamingKey(h.urls.sharedInbox(), bobLike(), h.now,
+        "acct:bob@remote.example"));
 
     assertRefused(outcome, InboxRefusal.KEY_UNKNOWN);
   }

@@ -42,6 +42,21 @@ class InboxWorkerTest {
   }
 
   @Test
+  void processedActivity_isTimedInTheLatencyHistogram() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      h.post(bob, like(h, bob, 1));
+
+      h.drain();
+
+      assertThat(h.inbox.counters().render())
+          .contains(InboxCounters.PROCESSING + "_bucket{le=\"0.005\"} 1\n")
+          .contains(InboxCounters.PROCESSING + "_bucket{le=\"+Inf\"} 1\n")
+          .contains(InboxCounters.PROCESSING + "_count 1\n");
+    }
+  }
+
+  @Test
   void transientFailure_isRetriedLater() {
     try (InboxHarness h = new InboxHarness()) {
       RemotePeer bob = h.peer("remote.example", "bob");

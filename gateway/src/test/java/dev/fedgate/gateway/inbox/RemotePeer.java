@@ -109,7 +109,18 @@ public final class RemotePeer {
 
   /** The signed request (headers include Host, Date, Digest, Signature). */
   public SignedRequest sign(URI target, byte[] body, Instant now, String contentType) {
-    HttpSigner signer = HttpSigner.create(key, keyId().toString(), SignatureScheme.CAVAGE_12);
+    return sign(target, body, now, contentType, keyId().toString());
+  }
+
+  /** A POST of {@code json} to the shared {@code target}, signed with this actor's key named {@code keyId}. */
+  public InboxRequest postNamingKey(URI target, String json, Instant now, String keyId) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    SignedRequest signed = sign(target, body, now, "application/activity+json", keyId);
+    return new InboxRequest(target, signed.request().headers(), body, Optional.empty());
+  }
+
+  private SignedRequest sign(URI target, byte[] body, Instant now, String contentType, String keyId) {
+    HttpSigner signer = HttpSigner.create(key, keyId, SignatureScheme.CAVAGE_12);
     return signer.sign(HttpRequest.of("POST", target, HttpHeaders.of("Content-Type", contentType), body), now);
   }
 

@@ -54,6 +54,29 @@ class PublicKeyResolverTest {
   }
 
   @Test
+  void acctKeyId_isTheFirstKeyOfTheActorWebFingerNames_fetchedWithinOneBudget() {
+    URI account = URI.create("acct:bob@remote.example");
+    fetcher.serveWebFinger(account, bob.id());
+
+    ResolvedKey key = join(resolver.resolve(account, FetchBudget.perRequest()));
+
+    assertThat(key.owner()).isEqualTo(bob.id());
+    assertThat(key.key().toPem()).isEqualTo(bob.publicKeyPem());
+    assertThat(fetcher.fetched()).containsExactly(account, bob.id());
+    Future<ResolvedKey> spent = newResolver().resolve(account, FetchBudget.of(1));
+    join(spent.otherwiseEmpty());
+    assertThat(((FetchException) spent.cause()).failure()).isEqualTo(FetchFailure.BUDGET_EXHAUSTED);
+  }
+
+  @Test
+  void acctKeyIdUnknownToWebFinger_isNotFound() {
+    Future<ResolvedKey> result = resolver.resolve(URI.create("acct:nobody@remote.example"), FetchBudget.perRequest());
+    join(result.otherwiseEmpty());
+
+    assertThat(((FetchException) result.cause()).failure()).isEqualTo(FetchFailure.NOT_FOUND);
+  }
+
+  @Test
   void unknownKey_isFetchedOnceThenCached() {
     ResolvedKey first = join(resolver.resolve(bob.keyId(), FetchBudget.perRequest()));
     ResolvedKey second = join(resolver.resolve(bob.keyId(), FetchBudget.perRequest()));

@@ -62,6 +62,20 @@ class RenderedDocumentsTest {
   }
 
   @Test
+  void actors_sayWhetherTheyApproveFollowersManually() throws IOException {
+    Channel science = await(storage.localActors().findChannel("science")).orElseThrow().value();
+    await(storage.localActors().upsertChannel(new Channel("science", science.account(), science.displayName(),
+        science.summary(), science.url(), science.avatar(), science.banner(), true)));
+
+    JsonNode channel = JSON.readTree(await(documents.channelPath("science")).orElseThrow().json());
+    JsonNode account = JSON.readTree(await(documents.accountPath("alice")).orElseThrow().json());
+
+    assertThat(channel.get("manuallyApprovesFollowers").asBoolean()).isTrue();
+    assertThat(account.get("manuallyApprovesFollowers").isBoolean()).isTrue();
+    assertThat(account.get("manuallyApprovesFollowers").asBoolean()).isFalse();
+  }
+
+  @Test
   void actor_expiresAfterTheConfiguredTime() throws Exception {
     await(documents.accountPath("alice"));
     // The cache stamps an entry's write time in a completion callback on the rendering thread; a task queued

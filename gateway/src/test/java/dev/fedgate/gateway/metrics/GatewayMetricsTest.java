@@ -1,7 +1,10 @@
 package dev.fedgate.gateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.fedgate.gateway.storage.HostStateCounts;
 import dev.fedgate.gateway.storage.QueueStats;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +18,42 @@ class GatewayMetricsTest {
             + "fedgate_queue_jobs{queue=\"delivery\",state=\"in-flight\"} 3\n"
             + "fedgate_queue_jobs{queue=\"delivery\",state=\"dead\"} 1\n"
             + "fedgate_queue_oldest_due_seconds{queue=\"delivery\"} 2.5\n");
+  }
+
+  @Test
+  void histogram_rendersCumulativeBucketsSumAndCount() {
+    Histogram histogram = new Histogram("work_seconds", 0.01, 0.1, 1);
+    histogram.observe(Duration.ofMillis(3));
+    histogram.observe(Duration.ofMillis(70));
+    histogram.observe(Duration.ofMillis(100));
+    histogram.observe(Duration.ofSeconds(40));
+    histogram.observe(Duration.ofMillis(-5));
+
+    assertThat(histogram.count()).isEqualTo(5);
+    assertThat(histogram.render()).isEqualTo("# TYPE work_seconds histogram\n"
+        + "work_seconds_bucket{le=\"0.01\"} 2\n"
+        + "work_seconds_bucket{le=\"0.1\"} 4\n"
+        + "work_seconds_bucket{le=\"1.0\"} 4\n"
+        + "work_seconds_bucket{le=\"+Inf\"} 5\n"
+        + "work_seconds_sum 40.173\n"
+        + "work_seconds_count 5\n");
+  }
+
+  @Test
+  void histogram_refusesBoundsThatDoNotAscend() {
+    assertThatThrownBy(() -> new Histogram("h", 1, 1)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void cacheAndHostSeries_renderEveryResultAndState() {
+    assertThat(GatewayMetrics.render("remote-keys", CacheStats.of(7, 2, 2, 0, 10, 1, 1)))
+        .isEqualTo("fedgate_cache_requests_total{cache=\"remote-keys\",result=\"hit\"} 7\n"
+            + "fedgate_cache_requests_total{cache=\"remote-keys\",result=\"miss\"} 2\n"
+            + "fedgate_cache_evictions_total{cache=\"remote-keys\"} 1\n");
+    assertThat(GatewayMetrics.render(new HostStateCounts(5, 2, 1)))
+        .isEqualTo("fedgate_remote_hosts{state=\"available\"} 5\n"
+            + "fedgate_remote_hosts{state=\"failing\"} 2\n"
+            + "fedgate_remote_hosts{state=\"unavailable\"} 1\n");
   }
 
   @Test

@@ -44,6 +44,11 @@ public final class SiteApiClient {
     return send("DELETE", "/api/v1/videos/" + uuid, null);
   }
 
+  /** {@code POST} of {@code body} to any Site API path, e.g. {@code /api/v1/channels/cooking/followers/accept}. */
+  public HttpResult post(String path, JsonObject body) {
+    return send("POST", path, body);
+  }
+
   /** {@code GET} of any Site API path, e.g. {@code /api/v1/channels/cooking/followers}. */
   public HttpResult get(String path) {
     return send("GET", path, null);

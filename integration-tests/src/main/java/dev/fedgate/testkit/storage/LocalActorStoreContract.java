@@ -84,6 +84,25 @@ public abstract class LocalActorStoreContract extends StoreContract {
   }
 
   @Test
+  void manualFollowerApproval_isStoredAndChangingItIsAnUpdate() {
+    Account plain = account("alice");
+    Account manual = new Account(plain.name(), plain.displayName(), plain.summary(), plain.url(), plain.avatar(),
+        plain.banner(), true);
+    await(actors().upsertAccount(plain));
+    Channel channel = channel("cooking", "alice");
+    Channel manualChannel = new Channel(channel.name(), channel.account(), channel.displayName(), channel.summary(),
+        channel.url(), channel.avatar(), channel.banner(), true);
+    await(actors().upsertChannel(channel));
+
+    assertThat(await(actors().upsertAccount(manual))).isEqualTo(UpsertResult.UPDATED);
+    assertThat(await(actors().upsertChannel(manualChannel))).isEqualTo(UpsertResult.UPDATED);
+    assertThat(await(actors().findAccount("alice")).map(Stored::value)).contains(manual);
+    assertThat(await(actors().findChannel("cooking")).map(Stored::value)).contains(manualChannel);
+    assertThat(await(actors().upsertChannel(channel))).isEqualTo(UpsertResult.UPDATED);
+    assertThat(await(actors().findChannel("cooking")).orElseThrow().value().manuallyApprovesFollowers()).isFalse();
+  }
+
+  @Test
   void upsertChannel_unknownAccount_isMissingReference() {
     assertThat(await(actors().upsertChannel(channel("cooking", "nobody")))).isEqualTo(UpsertResult.MISSING_REFERENCE);
     assertThat(await(actors().findChannel("cooking"))).isEmpty();

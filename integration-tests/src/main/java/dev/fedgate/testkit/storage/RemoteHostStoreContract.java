@@ -2,6 +2,7 @@ package dev.fedgate.testkit.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedgate.gateway.storage.HostStateCounts;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.RemoteHostStore;
@@ -86,6 +87,47 @@ public abstract class RemoteHostStoreContract extends StoreContract {
     await(hosts().recordSuccess(HOST, START.plusSeconds(1)));
 
     assertThat(await(hosts().find(HOST)).flatMap(RemoteHost::signatureScheme)).contains("rfc9421");
+  }
+
+  @Test
+  void rememberSignatureScheme_ofAnUnknownHost_recordsItAvailableWithNoFailures() {
+    await(hosts().rememberSignatureScheme(HOST, "cavage-12"));
+
+    RemoteHost host = await(hosts().find(HOST)).orElseThrow();
+    assertThat(host.signatureScheme()).contains("cavage-12");
+    assertThat(host.unavailable()).isFalse();
+    assertThat(host.failureDays()).isZero();
+  }
+
+  @Test
+  void rememberSignatureScheme_replacesTheSchemeAndKeepsTheHealth() {
+    await(hosts().recordFailure(HOST, START, DAYS));
+    await(hosts().rememberSignatureScheme(HOST, "cavage-12"));
+
+    await(hosts().rememberSignatureScheme(HOST, "rfc9421"));
+
+    RemoteHost host = await(hosts().find(HOST)).orElseThrow();
+    assertThat(host.signatureScheme()).contains("rfc9421");
+    assertThat(host.failureDays()).isEqualTo(1);
+  }
+
+  @Test
+  void rememberSignatureScheme_racingFirstWrites_allSucceedAndOneSchemeStays() {
+    race(16, i -> hosts().rememberSignatureScheme(HOST, i % 2 == 0 ? "rfc9421" : "cavage-12"));
+
+    assertThat(await(hosts().find(HOST)).flatMap(RemoteHost::signatureScheme).orElseThrow())
+        .isIn("rfc9421", "cavage-12");
+  }
+
+  @Test
+  void countByState_countsAvailableFailingAndUnavailableHosts() {
+    assertThat(await(hosts().countByState())).isEqualTo(new HostStateCounts(0, 0, 0));
+    await(hosts().recordSuccess("up.example", START));
+    await(hosts().recordFailure("flaky.example", START, DAYS));
+    await(hosts().recordFailure("down.example", START, 1));
+    await(hosts().rememberSignatureScheme("new.example", "rfc9421"));
+
+    assertThat(await(hosts().countByState())).isEqualTo(new HostStateCounts(2, 1, 1));
   }
 
   @Test

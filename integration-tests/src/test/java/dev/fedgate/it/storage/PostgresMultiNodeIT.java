@@ -47,7 +47,7 @@ class PostgresMultiNodeIT {
   void nodesStartingTogether_migrateOnce_andAllServe() throws Exception {
     startTogether(TestPostgres.freshDatabase("multinode_start"));
 
-    // One row per script under db/pg (V1 schema, V4 outbound follows and likes), each applied by one node only.
+    // One row per script under db/pg, each applied by one node only.
     assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(2);
 
     for (StorageBackend node : nodes) {

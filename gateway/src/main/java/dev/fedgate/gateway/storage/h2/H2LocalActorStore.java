@@ -34,23 +34,25 @@ final class H2LocalActorStore implements LocalActorStore {
   }
 
   /** The columns accounts and channels share; the instance actor leaves them all empty. */
-  private record Fields(
-      String account, String displayName, String summary, URI url, Optional<Image> avatar, Optional<Image> banner) {
-    static final Fields NONE = new Fields(null, null, null, null, Optional.empty(), Optional.empty());
+  private record Fields(String account, String displayName, String summary, URI url, Optional<Image> avatar,
+      Optional<Image> banner, boolean manualApproval) {
+    static final Fields NONE = new Fields(null, null, null, null, Optional.empty(), Optional.empty(), false);
 
     static Fields of(Account a) {
-      return new Fields(null, a.displayName(), a.summary(), a.url(), a.avatar(), a.banner());
+      return new Fields(null, a.displayName(), a.summary(), a.url(), a.avatar(), a.banner(),
+          a.manuallyApprovesFollowers());
     }
 
     static Fields of(Channel c) {
-      return new Fields(c.account(), c.displayName(), c.summary(), c.url(), c.avatar(), c.banner());
+      return new Fields(c.account(), c.displayName(), c.summary(), c.url(), c.avatar(), c.banner(),
+          c.manuallyApprovesFollowers());
     }
 
     static Fields read(ResultSet rows) throws SQLException {
       String url = rows.getString("url");
       return new Fields(rows.getString("account_name"), rows.getString("display_name"), rows.getString("summary"),
           url == null ? null : URI.create(url), StoredJson.optionalImage(rows.getString("avatar")),
-          StoredJson.optionalImage(rows.getString("banner")));
+          StoredJson.optionalImage(rows.getString("banner")), rows.getBoolean("manually_approves_followers"));
     }
   }
 
@@ -92,11 +94,12 @@ final class H2LocalActorStore implements LocalActorStore {
       }
     }
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO local_actor (account_name, display_name,"
-        + " summary, url, avatar, banner, updated_at, name, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + " summary, url, avatar, banner, updated_at, manually_approves_followers, name, kind, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       Instant now = bindFields(insert, fields);
-      insert.setString(8, name);
-      insert.setString(9, kind.name());
-      H2Rows.setInstant(insert, 10, now);
+      insert.setString(9, name);
+      insert.setString(10, kind.name());
+      H2Rows.setInstant(insert, 11, now);
       insert.executeUpdate();
     }
     return UpsertResult.CREATED;
@@ -104,14 +107,18 @@ final class H2LocalActorStore implements LocalActorStore {
 
   private void update(Connection c, String name, Fields fields) throws SQLException {
     try (PreparedStatement update = c.prepareStatement("UPDATE local_actor SET account_name = ?, display_name = ?,"
-        + " summary = ?, url = ?, avatar = ?, banner = ?, updated_at = ? WHERE name = ?")) {
+        + " summary = ?, url = ?, avatar = ?, banner = ?, updated_at = ?, manually_approves_followers = ?"
+        + " WHERE name = ?")) {
       bindFields(update, fields);
-      update.setString(8, name);
+      update.setString(9, name);
       update.executeUpdate();
     }
   }
 
-  /** Binds the shared columns as parameters 1 to 7 (the last is {@code updated_at}); returns the time used. */
+  /**
+   * Binds the shared columns as parameters 1 to 8 ({@code updated_at} is 7, the approval flag 8); returns the time
+   * used.
+   */
   private Instant bindFields(PreparedStatement statement, Fields fields) throws SQLException {
     Instant now = clock.instant();
     statement.setString(1, fields.account());
@@ -121,6 +128,7 @@ final class H2LocalActorStore implements LocalActorStore {
     statement.setString(5, fields.avatar().map(StoredJson::image).orElse(null));
     statement.setString(6, fields.banner().map(StoredJson::image).orElse(null));
     H2Rows.setInstant(statement, 7, now);
+    statement.setBoolean(8, fields.manualApproval());
     return now;
   }
 
@@ -128,14 +136,14 @@ final class H2LocalActorStore implements LocalActorStore {
   public CompletionStage<Optional<Stored<Account>>> findAccount(String name) {
     return database.transaction(c -> find(c, name, ActorKind.ACCOUNT).map(s -> new Stored<>(
         new Account(name, s.value().displayName(), s.value().summary(), s.value().url(), s.value().avatar(),
-            s.value().banner()), s.createdAt(), s.updatedAt())));
+            s.value().banner(), s.value().manualApproval()), s.createdAt(), s.updatedAt())));
   }
 
   @Override
   public CompletionStage<Optional<Stored<Channel>>> findChannel(String name) {
     return database.transaction(c -> find(c, name, ActorKind.CHANNEL).map(s -> new Stored<>(
         new Channel(name, s.value().account(), s.value().displayName(), s.value().summary(), s.value().url(),
-            s.value().avatar(), s.value().banner()), s.createdAt(), s.updatedAt())));
+            s.value().avatar(), s.value().banner(), s.value().manualApproval()), s.createdAt(), s.updatedAt())));
   }
 
   private static Optional<Stored<Fields>> find(Connection c, String name, ActorKind kind) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.storage.h2;
 
+import dev.fedgate.gateway.storage.HostStateCounts;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
@@ -65,6 +66,16 @@ final class H2RemoteHostStore extends RowLockedHostStore {
   @Override
   public CompletionStage<Optional<RemoteHost>> find(String host) {
     return database.transaction(c -> select(c, host, false));
+  }
+
+  @Override
+  public CompletionStage<HostStateCounts> countByState() {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement(COUNT_BY_STATE_SQL); ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return new HostStateCounts(rows.getLong("available"), rows.getLong("failing"), rows.getLong("unavailable"));
+      }
+    });
   }
 
   @Override

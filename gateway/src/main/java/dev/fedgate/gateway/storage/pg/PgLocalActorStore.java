@@ -33,28 +33,33 @@ final class PgLocalActorStore implements LocalActorStore {
   }
 
   /** The columns accounts and channels share; the instance actor leaves them all empty. */
-  private record Fields(
-      String account, String displayName, String summary, URI url, Optional<Image> avatar, Optional<Image> banner) {
-    static final Fields NONE = new Fields(null, null, null, null, Optional.empty(), Optional.empty());
+  private record Fields(String account, String displayName, String summary, URI url, Optional<Image> avatar,
+      Optional<Image> banner, boolean manualApproval) {
+    static final Fields NONE = new Fields(null, null, null, null, Optional.empty(), Optional.empty(), false);
 
     static Fields of(Account a) {
-      return new Fields(null, a.displayName(), a.summary(), a.url(), a.avatar(), a.banner());
+      return new Fields(null, a.displayName(), a.summary(), a.url(), a.avatar(), a.banner(),
+          a.manuallyApprovesFollowers());
     }
 
     static Fields of(Channel c) {
-      return new Fields(c.account(), c.displayName(), c.summary(), c.url(), c.avatar(), c.banner());
+      return new Fields(c.account(), c.displayName(), c.summary(), c.url(), c.avatar(), c.banner(),
+          c.manuallyApprovesFollowers());
     }
 
     static Fields read(Row row) {
       return new Fields(row.getString("account_name"), row.getString("display_name"), row.getString("summary"),
           PgRows.optionalUri(row, "url").orElse(null), StoredJson.optionalImage(row.getString("avatar")),
-          StoredJson.optionalImage(row.getString("banner")));
+          StoredJson.optionalImage(row.getString("banner")), row.getBoolean("manually_approves_followers"));
     }
 
-    /** The column values in {@code account_name, display_name, summary, url, avatar, banner} order. */
+    /**
+     * The column values in {@code account_name, display_name, summary, url, avatar, banner, updated_at, name,
+     * manually_approves_followers} order.
+     */
     Object[] values(String name, Instant now) {
       return new Object[] {account, displayName, summary, url, avatar.map(StoredJson::image),
-          banner.map(StoredJson::image), now, name};
+          banner.map(StoredJson::image), now, name, manualApproval};
     }
   }
 
@@ -85,7 +90,8 @@ final class PgLocalActorStore implements LocalActorStore {
         List<Object> values = new ArrayList<>(Arrays.asList(fields.values(name, now)));
         values.add(kind);
         return PgDatabase.run(c, "INSERT INTO local_actor (account_name, display_name, summary, url, avatar, banner,"
-            + " updated_at, name, kind, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $7)",
+            + " updated_at, name, manually_approves_followers, kind, created_at)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $7)",
             values.toArray()).map(done -> UpsertResult.CREATED);
       }
       if (ActorKind.valueOf(existing.get().getString("kind")) != kind) {
@@ -95,7 +101,8 @@ final class PgLocalActorStore implements LocalActorStore {
         return Future.succeededFuture(UpsertResult.UNCHANGED);
       }
       return PgDatabase.run(c, "UPDATE local_actor SET account_name = $1, display_name = $2, summary = $3, url = $4,"
-          + " avatar = $5, banner = $6, updated_at = $7 WHERE name = $8", fields.values(name, now))
+          + " avatar = $5, banner = $6, updated_at = $7, manually_approves_followers = $9 WHERE name = $8",
+          fields.values(name, now))
           .map(done -> UpsertResult.UPDATED);
     });
   }
@@ -104,14 +111,14 @@ final class PgLocalActorStore implements LocalActorStore {
   public CompletionStage<Optional<Stored<Account>>> findAccount(String name) {
     return find(name, ActorKind.ACCOUNT).thenApply(found -> found.map(s -> new Stored<>(
         new Account(name, s.value().displayName(), s.value().summary(), s.value().url(), s.value().avatar(),
-            s.value().banner()), s.createdAt(), s.updatedAt())));
+            s.value().banner(), s.value().manualApproval()), s.createdAt(), s.updatedAt())));
   }
 
   @Override
   public CompletionStage<Optional<Stored<Channel>>> findChannel(String name) {
     return find(name, ActorKind.CHANNEL).thenApply(found -> found.map(s -> new Stored<>(
         new Channel(name, s.value().account(), s.value().displayName(), s.value().summary(), s.value().url(),
-            s.value().avatar(), s.value().banner()), s.createdAt(), s.updatedAt())));
+            s.value().avatar(), s.value().banner(), s.value().manualApproval()), s.createdAt(), s.updatedAt())));
   }
 
   private CompletionStage<Optional<Stored<Fields>>> find(String name, ActorKind kind) {

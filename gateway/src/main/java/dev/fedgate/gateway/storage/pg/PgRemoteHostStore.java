@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.storage.pg;
 
+import dev.fedgate.gateway.storage.HostStateCounts;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
@@ -49,6 +50,14 @@ final class PgRemoteHostStore extends RowLockedHostStore {
   public CompletionStage<Optional<RemoteHost>> find(String host) {
     return database.once(c -> PgDatabase.run(c, "SELECT * FROM remote_host WHERE host = $1", host)
         .map(rows -> PgRows.first(rows, PgRemoteHostStore::read)));
+  }
+
+  @Override
+  public CompletionStage<HostStateCounts> countByState() {
+    return database.once(c -> PgDatabase.run(c, COUNT_BY_STATE_SQL).map(rows -> {
+      Row row = rows.iterator().next();
+      return new HostStateCounts(row.getLong("available"), row.getLong("failing"), row.getLong("unavailable"));
+    }));
   }
 
   /** Hosts in byte order ({@code COLLATE "C"}), as the cursor compares them, whatever the database's collation. */

@@ -11,6 +11,13 @@ import java.util.function.UnaryOperator;
  * lock; a backend supplies only {@link #change}, how it reads, locks and writes that row.
  */
 public abstract class RowLockedHostStore implements RemoteHostStore {
+  /** {@link #countByState()} in SQL both backends run: columns {@code available}, {@code failing}, {@code unavailable}. */
+  protected static final String COUNT_BY_STATE_SQL = "SELECT"
+      + " COALESCE(SUM(CASE WHEN unavailable_since IS NULL AND failure_days = 0 THEN 1 ELSE 0 END), 0) AS available,"
+      + " COALESCE(SUM(CASE WHEN unavailable_since IS NULL AND failure_days > 0 THEN 1 ELSE 0 END), 0) AS failing,"
+      + " COALESCE(SUM(CASE WHEN unavailable_since IS NOT NULL THEN 1 ELSE 0 END), 0) AS unavailable"
+      + " FROM remote_host";
+
   /** Reads the host's row under a lock (or a blank state), applies {@code update}, writes it back, returns it. */
   protected abstract CompletionStage<RemoteHost> change(String host, UnaryOperator<RemoteHost> update);
 

@@ -1,0 +1,2 @@
+-- Accounts and channels that approve each follower themselves (the Site API's manuallyApprovesFollowers).
+ALTER TABLE local_actor ADD COLUMN manually_approves_followers BOOLEAN DEFAULT FALSE NOT NULL;
