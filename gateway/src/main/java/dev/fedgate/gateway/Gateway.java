@@ -323,7 +323,7 @@ public final class Gateway {
   private static Inbox mountInbox(Vertx vertx, GatewayRouter router, LocalUrls urls, GatewayConfig config,
       Services services, RemoteFetcher fetcher, InstantSource clock) {
     Inbox inbox = Inbox.create(vertx, services.storage(), fetcher, urls, clock, services.cpu(), config.maxBodyBytes(),
-        DomainBlocks.of(config.domainBlocks()), services.invalidation());
+        DomainBlocks.of(config.domainBlocks()), services.invalidation(), config.inboxLease());
     router.mount(new InboxRoutes(inbox.pipeline(), inbox.counters(), urls, services.storage().localActors(),
         config.maxBodyBytes(),
         inbox.worker()::poke));

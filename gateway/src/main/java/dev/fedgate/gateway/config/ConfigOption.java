@@ -66,7 +66,10 @@ enum ConfigOption {
       (b, v) -> b.deliveryLease(ValueParsers.seconds("--delivery-lease", v))),
   RETRY_BASE("--retry-base", "FEDGATE_RETRY_BASE", String.valueOf(GatewayConfig.DEFAULT_RETRY_BASE.toSeconds()),
       "seconds before the first retry of a failed delivery or webhook; later waits double",
-      (b, v) -> b.retryBase(ValueParsers.seconds("--retry-base", v)));
+      (b, v) -> b.retryBase(ValueParsers.seconds("--retry-base", v))),
+  INBOX_LEASE("--inbox-lease", "FEDGATE_INBOX_LEASE", String.valueOf(GatewayConfig.DEFAULT_INBOX_LEASE.toSeconds()),
+      "seconds an inbox activity being processed is hidden from other workers; after a crash it is processed once this passed",
+      (b, v) -> b.inboxLease(ValueParsers.seconds("--inbox-lease", v)));
 
   final String flag;
   final String env;

@@ -35,6 +35,8 @@ public final class GatewayConfig {
   public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
   /** A delivery lease longer than the longest wait for a host slot plus one POST. */
   public static final Duration DEFAULT_DELIVERY_LEASE = Duration.ofMinutes(10);
+  /** Long enough for an inbox handler's fetches; a crashed node's claimed activities come back after it. */
+  public static final Duration DEFAULT_INBOX_LEASE = Duration.ofMinutes(2);
   /** The wait after a first failed delivery (Mastodon's first retry comes after about a minute). */
   public static final Duration DEFAULT_RETRY_BASE = Duration.ofMinutes(1);
 
@@ -59,6 +61,7 @@ public final class GatewayConfig {
   private final Duration deliveryTimeout;
   private final Duration deliveryLease;
   private final Duration retryBase;
+  private final Duration inboxLease;
 
   private GatewayConfig(Builder b) {
     this.host = b.host == null ? DEFAULT_HOST : b.host;
@@ -82,6 +85,7 @@ public final class GatewayConfig {
     this.deliveryTimeout = b.deliveryTimeout == null ? DEFAULT_DELIVERY_TIMEOUT : b.deliveryTimeout;
     this.deliveryLease = b.deliveryLease == null ? DEFAULT_DELIVERY_LEASE : b.deliveryLease;
     this.retryBase = b.retryBase == null ? DEFAULT_RETRY_BASE : b.retryBase;
+    this.inboxLease = b.inboxLease == null ? DEFAULT_INBOX_LEASE : b.inboxLease;
   }
 
   /**
@@ -203,6 +207,11 @@ public final class GatewayConfig {
     return retryBase;
   }
 
+  /** How long an inbox activity being processed is hidden from other workers; after a crash it is due again then. */
+  public Duration inboxLease() {
+    return inboxLease;
+  }
+
   @Override
   public String toString() {
     return "GatewayConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl.map(URI::toString).orElse("(default)")
@@ -215,7 +224,7 @@ public final class GatewayConfig {
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
         + ", domainBlocks=" + domainBlocks + ", pgPoolSize=" + pgPoolSize + ", seenRetention=" + seenRetention
         + ", eventRetention=" + eventRetention + ", deliveryTimeout=" + deliveryTimeout
-        + ", deliveryLease=" + deliveryLease + ", retryBase=" + retryBase + "]";
+        + ", deliveryLease=" + deliveryLease + ", retryBase=" + retryBase + ", inboxLease=" + inboxLease + "]";
   }
 
   /** Collects options; each may be set once; {@link #build()} checks the combinations. */
@@ -241,6 +250,7 @@ public final class GatewayConfig {
     private Duration deliveryTimeout;
     private Duration deliveryLease;
     private Duration retryBase;
+    private Duration inboxLease;
 
     private Builder() {}
 
@@ -417,6 +427,13 @@ public final class GatewayConfig {
     public Builder retryBase(Duration value) {
       once(retryBase, "--retry-base");
       retryBase = atLeast(value, Duration.ofSeconds(1), "--retry-base");
+      return this;
+    }
+
+    /** See {@link GatewayConfig#inboxLease()}. */
+    public Builder inboxLease(Duration value) {
+      once(inboxLease, "--inbox-lease");
+      inboxLease = atLeast(value, Duration.ofSeconds(5), "--inbox-lease");
       return this;
     }
 

@@ -58,10 +58,12 @@ public final class Inbox {
   /**
    * Builds the inbox over {@code storage}: keys and objects fetched with {@code fetcher}, our ids recognised by
    * {@code urls}, RSA and HTML work on {@code cpu}, bodies capped at {@code maxBodyBytes}, {@code blocks} refused;
-   * remote actors' updates and deletes are announced to {@code invalidation}, which keeps the key cache current.
+   * remote actors' updates and deletes are announced to {@code invalidation}, which keeps the key cache current;
+   * the worker holds each claimed activity for {@code lease}.
    */
   public static Inbox create(Vertx vertx, StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls,
-      InstantSource clock, Executor cpu, long maxBodyBytes, DomainBlocks blocks, CacheInvalidation invalidation) {
+      InstantSource clock, Executor cpu, long maxBodyBytes, DomainBlocks blocks, CacheInvalidation invalidation,
+      Duration lease) {
     InboxCounters counters = new InboxCounters();
     JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
     VocabReader reader = VocabReader.create(normalizer, ReadLimits.DEFAULT);
@@ -86,7 +88,7 @@ public final class Inbox {
         .build();
     ViewCounter views = new ViewCounter(storage.webhookJobs());
     ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, invalidation, views);
-    InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock);
+    InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock, lease);
     return new Inbox(vertx, pipeline, worker, views, counters);
   }
 

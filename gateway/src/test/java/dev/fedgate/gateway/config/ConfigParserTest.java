@@ -40,6 +40,7 @@ class ConfigParserTest {
     assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.deliveryLease()).isEqualTo(Duration.ofMinutes(10));
     assertThat(config.retryBase()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.inboxLease()).isEqualTo(Duration.ofMinutes(2));
   }
 
   @Test
@@ -87,7 +88,8 @@ class ConfigParserTest {
         Map.entry("FEDGATE_EVENT_RETENTION_DAYS", "90"),
         Map.entry("FEDGATE_DELIVERY_TIMEOUT", "10"),
         Map.entry("FEDGATE_DELIVERY_LEASE", "60"),
-        Map.entry("FEDGATE_RETRY_BASE", "5")));
+        Map.entry("FEDGATE_RETRY_BASE", "5"),
+        Map.entry("FEDGATE_INBOX_LEASE", "20")));
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.publicUrl()).contains(URI.create("https://video.example"));
@@ -114,6 +116,7 @@ class ConfigParserTest {
     assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.deliveryLease()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.retryBase()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.inboxLease()).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
@@ -175,6 +178,7 @@ class ConfigParserTest {
       "--event-retention-days|x|--event-retention-days: must be a whole number (got \"x\")",
       "--delivery-timeout|0|--delivery-timeout: must be at least 1 s (got 0 s)",
       "--delivery-lease|1|--delivery-lease: must be at least 2 s (got 1 s)",
+      "--inbox-lease|4|--inbox-lease: must be at least 5 s (got 4 s)",
       "--retry-base|0|--retry-base: must be at least 1 s (got 0 s)",
       "--key-encryption-key|not base64!|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
   })

@@ -65,7 +65,8 @@ final class InboxHarness implements AutoCloseable {
     await(storage.localActors().upsertChannel(new Channel("cooking", "alice", "Cooking", "",
         URI.create("https://site.example/c"), Optional.empty(), Optional.empty())));
     putVideo(video, CommentsPolicy.ENABLED);
-    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks, CacheInvalidation.inProcess());
+    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks, CacheInvalidation.inProcess(),
+        InboxWorker.DEFAULT_LEASE);
   }
 
   /** Creates or replaces a video of {@code cooking} with {@code policy}. */
