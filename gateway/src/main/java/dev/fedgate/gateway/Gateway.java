@@ -6,12 +6,14 @@ import dev.fedgate.gateway.api.ChangeListener;
 import dev.fedgate.gateway.api.LocalComments;
 import dev.fedgate.gateway.api.SiteApi;
 import dev.fedgate.gateway.api.SiteOutputs;
+import dev.fedgate.gateway.cache.CacheChange;
+import dev.fedgate.gateway.cache.CacheInvalidation;
+import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
 import dev.fedgate.gateway.delivery.DeliverySettings;
 import dev.fedgate.gateway.delivery.DeliveryWorker;
-import dev.fedgate.gateway.delivery.RetryPolicy;
 import dev.fedgate.gateway.fetch.AddressGuard;
 import dev.fedgate.gateway.fetch.CachingRemoteFetcher;
 import dev.fedgate.gateway.fetch.HostResolver;
@@ -84,18 +86,22 @@ public final class Gateway {
   private final HttpServer server;
   private final Services services;
   private final Outbound outbound;
+  private final long pruneTimer;
 
-  private Gateway(GatewayConfig config, Vertx vertx, HttpServer server, Services services, Outbound outbound) {
+  private Gateway(GatewayConfig config, Vertx vertx, HttpServer server, Services services, Outbound outbound,
+      long pruneTimer) {
     this.config = config;
     this.vertx = vertx;
     this.server = server;
     this.services = services;
     this.outbound = outbound;
+    this.pruneTimer = pruneTimer;
   }
 
   /** What the routes are built from, opened before the server binds; the inbox is built once the URLs are known. */
   private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu,
-      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox, GatewayMetrics metrics) {}
+      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox, GatewayMetrics metrics,
+      CacheInvalidation invalidation) {}
 
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
   private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
@@ -114,11 +120,13 @@ public final class Gateway {
       CachingRemoteFetcher fetcher = new CachingRemoteFetcher(new HttpRemoteFetcher(vertx, peers, signer,
           HttpRemoteFetcher.DEFAULT_TIMEOUT, HttpRemoteFetcher.DEFAULT_MAX_BODY), clock,
           CachingRemoteFetcher.DEFAULT_MAX_BYTES);
+      services.invalidation().register(remoteDocuments(fetcher));
+      DeliverySettings settings = config.delivery();
       DeliveryWorker deliveries = DeliveryWorker.create(vertx, services.storage(), peers, signer, clock,
-          new SecureRandom(), config.delivery());
+          new SecureRandom(), settings);
       Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
           services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
-          new SecureRandom(), RetryPolicy.DEFAULT, DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
+          new SecureRandom(), settings.retry(), DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
       services.metrics().cache("remote-documents", fetcher::cacheStats);
       services.metrics().cache("remote-hosts", deliveries.hostHealth()::cacheStats);
       services.metrics().cache("local-actor-ids", signer::cacheStats);
@@ -126,6 +134,23 @@ public final class Gateway {
       deliveries.start();
       webhooks.ifPresent(WebhookWorker::start);
       return new Outbound(peers, site, fetcher, deliveries, webhooks);
+    }
+
+    /** Remote documents fetched for an actor go when it changes; the key cache follows the same changes. */
+    static StaleCache remoteDocuments(CachingRemoteFetcher fetcher) {
+      return new StaleCache() {
+        @Override
+        public void invalidate(CacheChange change) {
+          if (change instanceof CacheChange.RemoteActor remote) {
+            fetcher.invalidate(remote.id());
+          }
+        }
+
+        @Override
+        public void invalidateAll() {
+          fetcher.invalidateAll();
+        }
+      };
     }
 
     Future<Void> stop() {
@@ -160,7 +185,8 @@ public final class Gateway {
     vertx.executeBlocking(() -> prepareDataDirectory(config))
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
-            .compose(storage -> prepare(config, storage, token, cpu, fetcher, clock))
+            .compose(storage -> openInvalidation(config)
+                .compose(invalidation -> prepare(config, storage, token, cpu, fetcher, clock, invalidation)))
             .compose(services -> listen(vertx, config, services, clock)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
@@ -187,15 +213,22 @@ public final class Gateway {
   private static Future<StorageBackend> openStorage(GatewayConfig config, InstantSource clock) {
     StorageSettings.Builder settings = StorageSettings.builder()
         .dataDirectory(config.dataDirectory())
-        .poolSize(DEFAULT_STORAGE_POOL_SIZE)
+        .poolSize(config.postgresUrl().isPresent() ? config.pgPoolSize() : DEFAULT_STORAGE_POOL_SIZE)
         .clock(clock);
     config.postgresUrl().map(PostgresUrl::toConnectionUri).ifPresent(settings::url);
     return Future.fromCompletionStage(StorageProviders.find(config.storage().configName()).open(settings.build()));
   }
 
+  /** Caches are invalidated across nodes on PostgreSQL; the embedded store has one node, so in-process suffices. */
+  private static Future<CacheInvalidation> openInvalidation(GatewayConfig config) {
+    return config.postgresUrl()
+        .map(url -> Future.fromCompletionStage(CacheInvalidation.overPostgres(url.toConnectionUri())))
+        .orElseGet(() -> Future.succeededFuture(CacheInvalidation.inProcess()));
+  }
+
   /** The instance actor signs fetches and is followable by instances; it and its keys exist from the first start on. */
   private static Future<Services> prepare(GatewayConfig config, StorageBackend storage, ApiToken token,
-      ExecutorService cpu, Optional<RemoteFetcher> fetcher, InstantSource clock) {
+      ExecutorService cpu, Optional<RemoteFetcher> fetcher, InstantSource clock, CacheInvalidation invalidation) {
     LocalKeys keys = new LocalKeys(storage.localActors(), keyWrapper(config), cpu);
     CompletionStage<Services> ready = storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME)
         .thenCompose(result -> {
@@ -206,8 +239,8 @@ public final class Gateway {
           return keys.ensureKeys(LocalUrls.INSTANCE_ACTOR_NAME);
         })
         .thenApply(ignored -> new Services(storage, keys, token, cpu, fetcher, new AtomicReference<>(),
-            new GatewayMetrics(storage, clock)));
-    return Future.fromCompletionStage(ready);
+            new GatewayMetrics(storage, clock), invalidation));
+    return Future.fromCompletionStage(ready).onFailure(failure -> invalidation.close());
   }
 
   private static Optional<KeyWrapper> keyWrapper(GatewayConfig config) {
@@ -243,8 +276,10 @@ public final class Gateway {
           ? Optional.of(new AuthorizedFetch(inbox.pipeline(), urls)) : Optional.empty();
       mountRoutes(router, urls, services, config, clock, access);
       mountAccountActions(router, urls, services, outbound, clock);
-      return new Gateway(config, vertx, server, services, outbound);
-    });
+      long pruneTimer = new Pruning(services.storage(), clock, config.seenRetention(), config.eventRetention())
+          .schedule(vertx, Pruning.FIRST_ROUND_DELAY, Pruning.DEFAULT_INTERVAL);
+      return new Gateway(config, vertx, server, services, outbound, pruneTimer);
+    }).onFailure(failure -> services.invalidation().close());
   }
 
   private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
@@ -258,14 +293,29 @@ public final class Gateway {
         new ChangeListener() {
           @Override
           public void actorChanged(String name) {
-            documents.invalidateActor(name);
+            services.invalidation().changed(new CacheChange.LocalActor(name));
           }
 
           @Override
           public void videoChanged(UUID uuid) {
-            documents.invalidateVideo(uuid);
+            services.invalidation().changed(new CacheChange.Video(uuid));
           }
         }, clock);
+    services.invalidation().register(new StaleCache() {
+      @Override
+      public void invalidate(CacheChange change) {
+        if (change instanceof CacheChange.LocalActor actor) {
+          documents.invalidateActor(actor.name());
+        } else if (change instanceof CacheChange.Video video) {
+          documents.invalidateVideo(video.uuid());
+        }
+      }
+
+      @Override
+      public void invalidateAll() {
+        documents.invalidateAll();
+      }
+    });
     router.mount(
         new NodeInfoRoutes(urls, storage),
         new WebFingerRoutes(urls, storage.localActors()),
@@ -294,7 +344,7 @@ public final class Gateway {
   private static Inbox mountInbox(Vertx vertx, GatewayRouter router, LocalUrls urls, GatewayConfig config,
       Services services, RemoteFetcher fetcher, InstantSource clock) {
     Inbox inbox = Inbox.create(vertx, services.storage(), fetcher, urls, clock, services.cpu(), config.maxBodyBytes(),
-        DomainBlocks.of(config.domainBlocks()));
+        DomainBlocks.of(config.domainBlocks()), services.invalidation(), config.inboxLease());
     router.mount(new InboxRoutes(inbox.pipeline(), inbox.counters(), urls, services.storage().localActors(),
         config.maxBodyBytes(),
         inbox.worker()::poke));
@@ -312,9 +362,11 @@ public final class Gateway {
   public CompletionStage<Void> stop() {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Inbox inbox = services.inbox().get();
+    vertx.cancelTimer(pruneTimer);
     server.shutdown(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
         .eventually(() -> inbox == null ? Future.succeededFuture() : inbox.stop())
         .eventually(outbound::stop)
+        .eventually(() -> Future.fromCompletionStage(services.invalidation().close()))
         .onComplete(shutdown -> services.storage().close().whenComplete((closed, storageFailure) ->
             vertx.close().onComplete(vertxClosed -> {
               services.cpu().shutdown();

@@ -44,7 +44,32 @@ enum ConfigOption {
       (b, v) -> b.shutdownGrace(ValueParsers.seconds("--shutdown-grace", v))),
   DOMAIN_BLOCKS("--domain-blocks", "FEDGATE_DOMAIN_BLOCKS", "-",
       "comma-separated remote domains whose activities are refused (subdomains included)",
-      (b, v) -> b.domainBlocks(ValueParsers.domains("--domain-blocks", v)));
+      (b, v) -> b.domainBlocks(ValueParsers.domains("--domain-blocks", v))),
+  PG_POOL_SIZE("--pg-pool-size", "FEDGATE_PG_POOL_SIZE", "2 per core, 4 to 64",
+      "connections each node keeps to PostgreSQL (1 to " + GatewayConfig.MAX_PG_POOL_SIZE + ")",
+      (b, v) -> b.pgPoolSize(ValueParsers.integer("--pg-pool-size", v))),
+  SEEN_RETENTION("--seen-retention-days", "FEDGATE_SEEN_RETENTION_DAYS",
+      String.valueOf(GatewayConfig.DEFAULT_SEEN_RETENTION.toDays()),
+      "days inbox activity ids are remembered to drop redelivered activities (at least 1)",
+      (b, v) -> b.seenRetention(ValueParsers.days("--seen-retention-days", v))),
+  EVENT_RETENTION("--event-retention-days", "FEDGATE_EVENT_RETENTION_DAYS",
+      String.valueOf(GatewayConfig.DEFAULT_EVENT_RETENTION.toDays()),
+      "days site events stay in the event log (at least 1)",
+      (b, v) -> b.eventRetention(ValueParsers.days("--event-retention-days", v))),
+  DELIVERY_TIMEOUT("--delivery-timeout", "FEDGATE_DELIVERY_TIMEOUT",
+      String.valueOf(GatewayConfig.DEFAULT_DELIVERY_TIMEOUT.toSeconds()),
+      "seconds one delivery POST may take, answer included",
+      (b, v) -> b.deliveryTimeout(ValueParsers.seconds("--delivery-timeout", v))),
+  DELIVERY_LEASE("--delivery-lease", "FEDGATE_DELIVERY_LEASE",
+      String.valueOf(GatewayConfig.DEFAULT_DELIVERY_LEASE.toSeconds()),
+      "seconds a claimed delivery is hidden from other workers; after a crash it is retried once this passed",
+      (b, v) -> b.deliveryLease(ValueParsers.seconds("--delivery-lease", v))),
+  RETRY_BASE("--retry-base", "FEDGATE_RETRY_BASE", String.valueOf(GatewayConfig.DEFAULT_RETRY_BASE.toSeconds()),
+      "seconds before the first retry of a failed delivery or webhook; later waits double",
+      (b, v) -> b.retryBase(ValueParsers.seconds("--retry-base", v))),
+  INBOX_LEASE("--inbox-lease", "FEDGATE_INBOX_LEASE", String.valueOf(GatewayConfig.DEFAULT_INBOX_LEASE.toSeconds()),
+      "seconds an inbox activity being processed is hidden from other workers; after a crash it is processed once this passed",
+      (b, v) -> b.inboxLease(ValueParsers.seconds("--inbox-lease", v)));
 
   final String flag;
   final String env;

@@ -1,6 +1,8 @@
 package dev.fedgate.gateway.config;
 
 import dev.fedgate.gateway.delivery.DeliverySettings;
+import dev.fedgate.gateway.delivery.QueueWorker;
+import dev.fedgate.gateway.delivery.RetryPolicy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,23 @@ public final class GatewayConfig {
   public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
   /** In-flight requests get 10 s after SIGTERM; longer only delays a rolling restart. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+  /** Upper bound for {@code --pg-pool-size}: each connection is a PostgreSQL backend process (several MiB). */
+  public static final int MAX_PG_POOL_SIZE = 256;
+  /**
+   * Inbox de-duplication marks are kept 14 days: longer than Mastodon's delivery retries (about 3 days) and
+   * PeerTube's, so a redelivered activity is still recognised as a duplicate.
+   */
+  public static final Duration DEFAULT_SEEN_RETENTION = Duration.ofDays(14);
+  /** Site events are kept 30 days after they happened: long enough for a site to replay a month of webhooks. */
+  public static final Duration DEFAULT_EVENT_RETENTION = Duration.ofDays(30);
+  /** Mastodon's 30 s read deadline for one delivery POST. */
+  public static final Duration DEFAULT_DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+  /** A delivery lease longer than the longest wait for a host slot plus one POST. */
+  public static final Duration DEFAULT_DELIVERY_LEASE = Duration.ofMinutes(10);
+  /** Long enough for an inbox handler's fetches; a crashed node's claimed activities come back after it. */
+  public static final Duration DEFAULT_INBOX_LEASE = Duration.ofMinutes(2);
+  /** The wait after a first failed delivery (Mastodon's first retry comes after about a minute). */
+  public static final Duration DEFAULT_RETRY_BASE = Duration.ofMinutes(1);
 
   private final String host;
   private final int port;
@@ -40,6 +59,13 @@ public final class GatewayConfig {
   private final Duration shutdownGrace;
   private final Set<String> domainBlocks;
   private final DeliverySettings delivery;
+  private final int pgPoolSize;
+  private final Duration seenRetention;
+  private final Duration eventRetention;
+  private final Duration deliveryTimeout;
+  private final Duration deliveryLease;
+  private final Duration retryBase;
+  private final Duration inboxLease;
 
   private GatewayConfig(Builder b) {
     this.host = b.host == null ? DEFAULT_HOST : b.host;
@@ -57,7 +83,23 @@ public final class GatewayConfig {
     this.maxBodyBytes = b.maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : b.maxBodyBytes;
     this.shutdownGrace = b.shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : b.shutdownGrace;
     this.domainBlocks = b.domainBlocks == null ? Set.of() : b.domainBlocks;
-    this.delivery = b.delivery == null ? DeliverySettings.DEFAULT : b.delivery;
+    this.pgPoolSize = b.pgPoolSize == null ? defaultPgPoolSize(Runtime.getRuntime().availableProcessors()) : b.pgPoolSize;
+    this.seenRetention = b.seenRetention == null ? DEFAULT_SEEN_RETENTION : b.seenRetention;
+    this.eventRetention = b.eventRetention == null ? DEFAULT_EVENT_RETENTION : b.eventRetention;
+    this.deliveryTimeout = b.deliveryTimeout == null ? DEFAULT_DELIVERY_TIMEOUT : b.deliveryTimeout;
+    this.deliveryLease = b.deliveryLease == null ? DEFAULT_DELIVERY_LEASE : b.deliveryLease;
+    this.retryBase = b.retryBase == null ? DEFAULT_RETRY_BASE : b.retryBase;
+    this.inboxLease = b.inboxLease == null ? DEFAULT_INBOX_LEASE : b.inboxLease;
+    this.delivery = b.delivery == null ? deliveryFromOptions() : b.delivery;
+  }
+
+  /**
+   * The PostgreSQL pool size for a machine with {@code cores} cores: two connections per core (one running while the
+   * other waits on the network, the usual "cores times two" rule), at least 4 and at most 64, so several nodes stay
+   * well within PostgreSQL's default {@code max_connections} of 100.
+   */
+  public static int defaultPgPoolSize(int cores) {
+    return Math.max(4, Math.min(64, 2 * cores));
   }
 
   /** A builder where every option starts unset (its default). */
@@ -141,11 +183,58 @@ public final class GatewayConfig {
   }
 
   /**
-   * How deliveries go out (concurrency, deadline, retries, host health); {@link DeliverySettings#DEFAULT} unless an
-   * embedder or a test sets it. Not a flag: the defaults follow Mastodon's, which operators rarely change.
+   * How deliveries go out (concurrency, deadline, retries, host health): the defaults with {@link #deliveryTimeout()},
+   * {@link #deliveryLease()} and {@link #retryBase()} applied, unless an embedder or a test sets the whole of it
+   * (then those three options are not used).
    */
   public DeliverySettings delivery() {
     return delivery;
+  }
+
+  private DeliverySettings deliveryFromOptions() {
+    DeliverySettings defaults = DeliverySettings.DEFAULT;
+    RetryPolicy retry = defaults.retry();
+    return defaults.withDeadline(deliveryTimeout)
+        .withWorker(new QueueWorker.Settings(defaults.worker().maxInFlight(), defaults.worker().pollInterval(),
+            deliveryLease))
+        .withRetry(new RetryPolicy(retry.maxAttempts(), retryBase,
+            retry.maxDelay().compareTo(retryBase) < 0 ? retryBase : retry.maxDelay(), retry.jitter(),
+            retry.maxRetryAfter()));
+  }
+
+  /** Connections each node keeps to PostgreSQL. */
+  public int pgPoolSize() {
+    return pgPoolSize;
+  }
+
+  /** How long inbox activity ids are remembered for de-duplication. */
+  public Duration seenRetention() {
+    return seenRetention;
+  }
+
+  /** How long site events stay in the event log. */
+  public Duration eventRetention() {
+    return eventRetention;
+  }
+
+  /** The total time for one delivery POST, answer included. */
+  public Duration deliveryTimeout() {
+    return deliveryTimeout;
+  }
+
+  /** How long a claimed delivery is hidden from other workers; after a crash it is due again once this passed. */
+  public Duration deliveryLease() {
+    return deliveryLease;
+  }
+
+  /** The wait after a first failed delivery or webhook; later waits double from it. */
+  public Duration retryBase() {
+    return retryBase;
+  }
+
+  /** How long an inbox activity being processed is hidden from other workers; after a crash it is due again then. */
+  public Duration inboxLease() {
+    return inboxLease;
   }
 
   @Override
@@ -158,7 +247,10 @@ public final class GatewayConfig {
         + ", keyEncryptionKey=" + (keyEncryptionKey.isPresent() ? "***" : "-")
         + ", allowPrivateAddresses=" + allowPrivateAddresses + ", authorizedFetch=" + authorizedFetch
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
-        + ", domainBlocks=" + domainBlocks + ", delivery=" + delivery + "]";
+        + ", domainBlocks=" + domainBlocks + ", pgPoolSize=" + pgPoolSize + ", seenRetention=" + seenRetention
+        + ", eventRetention=" + eventRetention + ", deliveryTimeout=" + deliveryTimeout
+        + ", deliveryLease=" + deliveryLease + ", retryBase=" + retryBase + ", inboxLease=" + inboxLease
+        + ", delivery=" + delivery + "]";
   }
 
   /** Collects options; each may be set once; {@link #build()} checks the combinations. */
@@ -179,8 +271,26 @@ public final class GatewayConfig {
     private Set<String> domainBlocks;
     private Duration shutdownGrace;
     private DeliverySettings delivery;
+    private Integer pgPoolSize;
+    private Duration seenRetention;
+    private Duration eventRetention;
+    private Duration deliveryTimeout;
+    private Duration deliveryLease;
+    private Duration retryBase;
+    private Duration inboxLease;
 
     private Builder() {}
+
+    private static Duration atLeast(Duration value, Duration minimum, String option) {
+      if (value.compareTo(minimum) < 0) {
+        throw new ConfigException(option, "must be at least " + readable(minimum) + " (got " + readable(value) + ")");
+      }
+      return value;
+    }
+
+    private static String readable(Duration value) {
+      return value.toSeconds() % 86_400 == 0 && !value.isZero() ? value.toDays() + " d" : value.toSeconds() + " s";
+    }
 
     private static void once(Object current, String option) {
       if (current != null) {
@@ -309,6 +419,58 @@ public final class GatewayConfig {
       return this;
     }
 
+    /** See {@link GatewayConfig#pgPoolSize()}. */
+    public Builder pgPoolSize(int value) {
+      once(pgPoolSize, "--pg-pool-size");
+      if (value < 1 || value > MAX_PG_POOL_SIZE) {
+        throw new ConfigException("--pg-pool-size", "must be from 1 to " + MAX_PG_POOL_SIZE + " (got " + value + ")");
+      }
+      pgPoolSize = value;
+      return this;
+    }
+
+    /** See {@link GatewayConfig#seenRetention()}; at least a day, so a retried delivery is still recognised. */
+    public Builder seenRetention(Duration value) {
+      once(seenRetention, "--seen-retention-days");
+      seenRetention = atLeast(value, Duration.ofDays(1), "--seen-retention-days");
+      return this;
+    }
+
+    /** See {@link GatewayConfig#eventRetention()}; at least a day. */
+    public Builder eventRetention(Duration value) {
+      once(eventRetention, "--event-retention-days");
+      eventRetention = atLeast(value, Duration.ofDays(1), "--event-retention-days");
+      return this;
+    }
+
+    /** See {@link GatewayConfig#deliveryTimeout()}. */
+    public Builder deliveryTimeout(Duration value) {
+      once(deliveryTimeout, "--delivery-timeout");
+      deliveryTimeout = atLeast(value, Duration.ofSeconds(1), "--delivery-timeout");
+      return this;
+    }
+
+    /** See {@link GatewayConfig#deliveryLease()}; must be longer than the delivery timeout ({@link #build()}). */
+    public Builder deliveryLease(Duration value) {
+      once(deliveryLease, "--delivery-lease");
+      deliveryLease = atLeast(value, Duration.ofSeconds(2), "--delivery-lease");
+      return this;
+    }
+
+    /** See {@link GatewayConfig#retryBase()}. */
+    public Builder retryBase(Duration value) {
+      once(retryBase, "--retry-base");
+      retryBase = atLeast(value, Duration.ofSeconds(1), "--retry-base");
+      return this;
+    }
+
+    /** See {@link GatewayConfig#inboxLease()}. */
+    public Builder inboxLease(Duration value) {
+      once(inboxLease, "--inbox-lease");
+      inboxLease = atLeast(value, Duration.ofSeconds(5), "--inbox-lease");
+      return this;
+    }
+
     /** The configuration, once the options fit together. */
     public GatewayConfig build() {
       StorageKind kind = storage == null ? StorageKind.EMBEDDED : storage;
@@ -323,6 +485,16 @@ public final class GatewayConfig {
       }
       if (webhookUrl == null && webhookSecret != null) {
         throw new ConfigException("--webhook-url", "is required with --webhook-secret");
+      }
+      if (kind != StorageKind.POSTGRES && pgPoolSize != null) {
+        throw new ConfigException("--pg-pool-size", "is only used with --storage postgres");
+      }
+      // A job still running when its lease ends would be claimed and sent a second time by another worker.
+      Duration timeout = deliveryTimeout == null ? DEFAULT_DELIVERY_TIMEOUT : deliveryTimeout;
+      Duration lease = deliveryLease == null ? DEFAULT_DELIVERY_LEASE : deliveryLease;
+      if (lease.compareTo(timeout) <= 0) {
+        throw new ConfigException("--delivery-lease", "must be longer than --delivery-timeout (" + timeout.toSeconds()
+            + " s)");
       }
       return new GatewayConfig(this);
     }

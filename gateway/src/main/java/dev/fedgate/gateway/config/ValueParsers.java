@@ -38,6 +38,10 @@ final class ValueParsers {
     return Duration.ofSeconds(longValue(option, text));
   }
 
+  static Duration days(String option, String text) {
+    return Duration.ofDays(longValue(option, text));
+  }
+
   static boolean bool(String option, String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     if (value.equals("true") || value.equals("1") || value.equals("yes")) {

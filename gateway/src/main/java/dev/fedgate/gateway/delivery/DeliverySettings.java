@@ -48,6 +48,11 @@ public record DeliverySettings(QueueWorker.Settings worker, int perHost, Duratio
     return new DeliverySettings(worker, perHost, value, retry, unavailableAfterDays, schemes);
   }
 
+  /** A copy with other worker settings (cap, polling, lease). */
+  public DeliverySettings withWorker(QueueWorker.Settings value) {
+    return new DeliverySettings(value, perHost, deadline, retry, unavailableAfterDays, schemes);
+  }
+
   /** A copy with another retry policy. */
   public DeliverySettings withRetry(RetryPolicy value) {
     return new DeliverySettings(worker, perHost, deadline, value, unavailableAfterDays, schemes);

@@ -109,6 +109,11 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
     cache.synchronous().invalidate(id);
   }
 
+  /** Forgets every cached answer. */
+  public void invalidateAll() {
+    cache.synchronous().invalidateAll();
+  }
+
   private boolean reusable(CompletableFuture<Entry> existing, Freshness freshness) {
     if (existing == null || existing.isCompletedExceptionally()) {
       return false;

@@ -1,6 +1,7 @@
 package dev.fedgate.gateway.inbox;
 
-import dev.fedgate.gateway.keys.PublicKeyResolver;
+import dev.fedgate.gateway.cache.CacheChange;
+import dev.fedgate.gateway.cache.CacheInvalidation;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -10,18 +11,18 @@ import java.net.URI;
 
 /**
  * {@code Delete} of the actor itself (its follows, likes and shares go, its comments become tombstones, its cached
- * keys are forgotten) or of a Note stored as a comment (tombstoned, only when the actor wrote it; the {@code Delete}
- * of a visible one is forwarded like its {@code Create}).
+ * keys and documents are forgotten on every node) or of a Note stored as a comment (tombstoned, only when the actor
+ * wrote it; the {@code Delete} of a visible one is forwarded like its {@code Create}).
  */
 final class DeleteHandler implements ActivityHandler<Delete> {
   private final StorageBackend storage;
-  private final PublicKeyResolver keys;
+  private final CacheInvalidation invalidation;
   private final SiteEvents events;
   private final InboxForwarding forwarding;
 
-  DeleteHandler(StorageBackend storage, PublicKeyResolver keys, SiteEvents events, InboxForwarding forwarding) {
+  DeleteHandler(StorageBackend storage, CacheInvalidation invalidation, SiteEvents events, InboxForwarding forwarding) {
     this.storage = storage;
-    this.keys = keys;
+    this.invalidation = invalidation;
     this.events = events;
     this.forwarding = forwarding;
   }
@@ -38,7 +39,7 @@ final class DeleteHandler implements ActivityHandler<Delete> {
             .compose(interactions -> Future.fromCompletionStage(storage.comments().deleteByAuthor(actor))
                 .compose(comments -> Future.fromCompletionStage(storage.remoteActors().delete(actor))
                     .compose(forgotten -> {
-                      keys.invalidate(actor);
+                      invalidation.changed(new CacheChange.RemoteActor(actor));
                       return events.send(SiteEvents.event("actor.deleted", actor, delete.id())
                           .put("followsRemoved", follows).put("interactionsRemoved", interactions)
                           .put("commentsDeleted", comments));

@@ -2,12 +2,14 @@ package dev.fedgate.gateway.inbox;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.fedgate.gateway.cache.CacheChange;
+import dev.fedgate.gateway.cache.CacheInvalidation;
+import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.outbox.RequestAnswers;
-import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.vocab.activity.Accept;
@@ -38,17 +40,10 @@ import java.util.concurrent.Executor;
  * {@link #stop()} run the worker and the flush timer.
  */
 public final class Inbox {
-  /** How often aggregated views are flushed to the site (and old de-duplication marks pruned). */
+  /** How often aggregated views are flushed to the site. */
   static final Duration VIEW_FLUSH = Duration.ofSeconds(30);
-  /**
-   * How long an activity id is remembered: longer than Mastodon's delivery retries (about 3 days) and PeerTube's, so a
-   * redelivered activity is still recognised as a duplicate.
-   */
-  static final Duration SEEN_RETENTION = Duration.ofDays(14);
 
   private final Vertx vertx;
-  private final InboxStore store;
-  private final InstantSource clock;
   private final InboxPipeline pipeline;
   private final InboxWorker worker;
   private final ViewCounter views;
@@ -56,11 +51,9 @@ public final class Inbox {
   private final PublicKeyResolver keys;
   private long flushTimer = -1;
 
-  private Inbox(Vertx vertx, InboxStore store, InstantSource clock, InboxPipeline pipeline, InboxWorker worker,
-      ViewCounter views, InboxCounters counters, PublicKeyResolver keys) {
+  private Inbox(Vertx vertx, InboxPipeline pipeline, InboxWorker worker, ViewCounter views, InboxCounters counters,
+      PublicKeyResolver keys) {
     this.vertx = vertx;
-    this.store = store;
-    this.clock = clock;
     this.pipeline = pipeline;
     this.worker = worker;
     this.views = views;
@@ -70,28 +63,44 @@ public final class Inbox {
 
   /**
    * Builds the inbox over {@code storage}: keys and objects fetched with {@code fetcher}, our ids recognised by
-   * {@code urls}, RSA and HTML work on {@code cpu}, bodies capped at {@code maxBodyBytes}, {@code blocks} refused.
+   * {@code urls}, RSA and HTML work on {@code cpu}, bodies capped at {@code maxBodyBytes}, {@code blocks} refused;
+   * remote actors' updates and deletes are announced to {@code invalidation}, which keeps the key cache current;
+   * the worker holds each claimed activity for {@code lease}.
    */
   public static Inbox create(Vertx vertx, StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls,
-      InstantSource clock, Executor cpu, long maxBodyBytes, DomainBlocks blocks) {
+      InstantSource clock, Executor cpu, long maxBodyBytes, DomainBlocks blocks, CacheInvalidation invalidation,
+      Duration lease) {
     InboxCounters counters = new InboxCounters();
     JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
     VocabReader reader = VocabReader.create(normalizer, ReadLimits.DEFAULT);
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
     Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
     PublicKeyResolver keys = new PublicKeyResolver(storage.remoteActors(), actors, ticker);
+    invalidation.register(new StaleCache() {
+      @Override
+      public void invalidate(CacheChange change) {
+        if (change instanceof CacheChange.RemoteActor remote) {
+          keys.invalidate(remote.id());
+        }
+      }
+
+      @Override
+      public void invalidateAll() {
+        keys.invalidateAll();
+      }
+    });
     InboxPipeline pipeline = InboxPipeline.builder().inbox(storage.inbox()).keys(keys).fetcher(fetcher)
         .normalizer(normalizer).clock(clock).cpu(cpu).counters(counters).blocks(blocks).maxBodyBytes(maxBodyBytes)
         .build();
     ViewCounter views = new ViewCounter(storage.webhookJobs());
-    ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, keys, views);
-    InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock);
-    return new Inbox(vertx, storage.inbox(), clock, pipeline, worker, views, counters, keys);
+    ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, invalidation, views);
+    InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock, lease);
+    return new Inbox(vertx, pipeline, worker, views, counters, keys);
   }
 
   /** The standard handler for each activity kind the gateway acts on. */
   static ActivityHandlers handlers(StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls, InstantSource clock,
-      Executor cpu, VocabReader reader, RemoteActorLoader actors, PublicKeyResolver keys, ViewCounter views) {
+      Executor cpu, VocabReader reader, RemoteActorLoader actors, CacheInvalidation invalidation, ViewCounter views) {
     LocalTargets targets = new LocalTargets(urls);
     SiteEvents events = new SiteEvents(storage.webhookJobs());
     RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
@@ -103,10 +112,10 @@ public final class Inbox {
             events))
         .on(Create.class, new RemoteVideoHandler<>("published", new CreateHandler(targets, storage.videos(),
             storage.comments(), notes, actors, events, forwarding, clock), storage.outbound(), events))
-        .on(Update.class, new RemoteVideoHandler<>("updated", new UpdateHandler(storage.comments(), notes, actors, keys,
-            events, forwarding), storage.outbound(), events))
-        .on(Delete.class, new RemoteVideoHandler<>("deleted", new DeleteHandler(storage, keys, events, forwarding),
-            storage.outbound(), events))
+        .on(Update.class, new RemoteVideoHandler<>("updated", new UpdateHandler(storage.comments(), notes, actors,
+            invalidation, events, forwarding), storage.outbound(), events))
+        .on(Delete.class, new RemoteVideoHandler<>("deleted", new DeleteHandler(storage, invalidation, events,
+            forwarding), storage.outbound(), events))
         .on(Accept.class, FollowAnswerHandler.<Accept>accepting(targets, storage.outbound(), events))
         .on(Reject.class, FollowAnswerHandler.<Reject>rejecting(targets, storage.outbound(), events))
         .on(Like.class, new InteractionHandler<Like>(InteractionKind.LIKE, targets, storage.interactions(), events))
@@ -149,14 +158,8 @@ public final class Inbox {
   public synchronized void start() {
     worker.start();
     if (flushTimer == -1) {
-      flushTimer = vertx.setPeriodic(VIEW_FLUSH.toMillis(), id -> housekeeping());
+      flushTimer = vertx.setPeriodic(VIEW_FLUSH.toMillis(), id -> views.flush());
     }
-  }
-
-  /** Flushes views and forgets activity ids older than {@link #SEEN_RETENTION}; failures wait for the next round. */
-  Future<Void> housekeeping() {
-    return views.flush().eventually(() -> Future.fromCompletionStage(
-        store.pruneSeen(clock.instant().minus(SEEN_RETENTION)))).mapEmpty();
   }
 
   /** Stops the worker and the timer, then flushes the views counted so far. */

@@ -29,7 +29,7 @@ public final class InboxWorker {
   /** Activities claimed per round. */
   static final int BATCH = 32;
   /** Long enough for a handler's fetches; a crashed worker's claims come back after it. */
-  static final Duration LEASE = Duration.ofMinutes(2);
+  public static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
   /** How often the queue is polled when idle; new activities are also picked up right after they are accepted. */
   static final Duration POLL = Duration.ofSeconds(1);
   /** Attempts before an activity is given up. */
@@ -43,19 +43,24 @@ public final class InboxWorker {
   private final VocabReader reader;
   private final InboxCounters counters;
   private final InstantSource clock;
+  private final Duration lease;
   private long timer = -1;
   private int pending;
   private Future<Integer> tail = Future.succeededFuture(0);
 
-  /** A worker over {@code store}, dispatching to {@code handlers}; call {@link #start()} to poll. */
+  /**
+   * A worker over {@code store}, dispatching to {@code handlers}, holding each claim for {@code lease}; call
+   * {@link #start()} to poll.
+   */
   public InboxWorker(Vertx vertx, InboxStore store, ActivityHandlers handlers, VocabReader reader,
-      InboxCounters counters, InstantSource clock) {
+      InboxCounters counters, InstantSource clock, Duration lease) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.store = Objects.requireNonNull(store, "store");
     this.handlers = Objects.requireNonNull(handlers, "handlers");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.lease = Objects.requireNonNull(lease, "lease");
   }
 
   /** Polls the queue every {@link #POLL} until {@link #stop()}. */
@@ -106,7 +111,7 @@ public final class InboxWorker {
   }
 
   private Future<Integer> round() {
-    return Future.fromCompletionStage(store.claimDue(clock.instant(), BATCH, LEASE)).compose(jobs -> {
+    return Future.fromCompletionStage(store.claimDue(clock.instant(), BATCH, lease)).compose(jobs -> {
       List<Future<Boolean>> done = jobs.stream().map(this::process).toList();
       return Future.join(done).map(all -> jobs.size());
     });

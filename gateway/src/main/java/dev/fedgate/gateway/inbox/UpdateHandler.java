@@ -1,6 +1,7 @@
 package dev.fedgate.gateway.inbox;
 
-import dev.fedgate.gateway.keys.PublicKeyResolver;
+import dev.fedgate.gateway.cache.CacheChange;
+import dev.fedgate.gateway.cache.CacheInvalidation;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.CommentStatus;
@@ -13,24 +14,24 @@ import io.vertx.core.Future;
 import java.util.Optional;
 
 /**
- * {@code Update} of the actor itself (the cached actor and its keys are replaced, so a rotated key is used at once) or
- * of a Note stored as a comment (its content is replaced, sanitized, only when the actor wrote it; a visible one's
- * {@code Update} is forwarded like its {@code Create}).
+ * {@code Update} of the actor itself (the cached actor is replaced and its cached keys and documents are forgotten on
+ * every node, so a rotated key is used at once) or of a Note stored as a comment (its content is replaced, sanitized,
+ * only when the actor wrote it; a visible one's {@code Update} is forwarded like its {@code Create}).
  */
 final class UpdateHandler implements ActivityHandler<Update> {
   private final CommentStore comments;
   private final RemoteNotes notes;
   private final RemoteActorLoader actors;
-  private final PublicKeyResolver keys;
+  private final CacheInvalidation invalidation;
   private final SiteEvents events;
   private final InboxForwarding forwarding;
 
-  UpdateHandler(CommentStore comments, RemoteNotes notes, RemoteActorLoader actors, PublicKeyResolver keys,
+  UpdateHandler(CommentStore comments, RemoteNotes notes, RemoteActorLoader actors, CacheInvalidation invalidation,
       SiteEvents events, InboxForwarding forwarding) {
     this.comments = comments;
     this.notes = notes;
     this.actors = actors;
-    this.keys = keys;
+    this.invalidation = invalidation;
     this.events = events;
     this.forwarding = forwarding;
   }
@@ -41,7 +42,8 @@ final class UpdateHandler implements ActivityHandler<Update> {
       Optional<ApObject> embedded = update.object().embedded();
       Future<?> refreshed = embedded.isPresent() && embedded.get() instanceof Actor actor
           ? actors.remember(actor) : actors.refetch(delivery.actor(), delivery.budget());
-      return refreshed.onSuccess(ignored -> keys.invalidate(delivery.actor())).mapEmpty();
+      return refreshed.onSuccess(ignored -> invalidation.changed(new CacheChange.RemoteActor(delivery.actor())))
+          .mapEmpty();
     }
     return notes.note(update.object(), delivery.budget()).compose(note -> {
       if (note.isEmpty() || !RemoteNotes.writtenBy(note.get(), delivery.actor())) {

@@ -81,6 +81,11 @@ public final class PublicKeyResolver {
     cache.synchronous().asMap().values().removeIf(key -> key.owner().equals(owner));
   }
 
+  /** Forgets every cached key (changes may have been missed); the store is read again on the next use. */
+  public void invalidateAll() {
+    cache.synchronous().invalidateAll();
+  }
+
   private void remember(URI keyId, ResolvedKey key) {
     cache.put(keyId, CompletableFuture.completedFuture(new ResolvedKey(key.keyId(), key.owner(), key.key(), false)));
   }

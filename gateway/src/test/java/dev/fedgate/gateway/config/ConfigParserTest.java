@@ -33,6 +33,37 @@ class ConfigParserTest {
     assertThat(config.authorizedFetch()).isFalse();
     assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.pgPoolSize())
+        .isEqualTo(GatewayConfig.defaultPgPoolSize(Runtime.getRuntime().availableProcessors()));
+    assertThat(config.seenRetention()).isEqualTo(Duration.ofDays(14));
+    assertThat(config.eventRetention()).isEqualTo(Duration.ofDays(30));
+    assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(config.deliveryLease()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.retryBase()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(config.inboxLease()).isEqualTo(Duration.ofMinutes(2));
+  }
+
+  @Test
+  void defaultPgPoolSize_isTwoPerCore_within4And64() {
+    assertThat(GatewayConfig.defaultPgPoolSize(1)).isEqualTo(4);
+    assertThat(GatewayConfig.defaultPgPoolSize(2)).isEqualTo(4);
+    assertThat(GatewayConfig.defaultPgPoolSize(8)).isEqualTo(16);
+    assertThat(GatewayConfig.defaultPgPoolSize(96)).isEqualTo(64);
+  }
+
+  @Test
+  void pgPoolSize_needsPostgres() {
+    assertThatThrownBy(() -> ConfigParser.parse(new String[] {"--pg-pool-size", "8"}, Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessage("--pg-pool-size: is only used with --storage postgres");
+  }
+
+  @Test
+  void deliveryLease_mustOutlastTheDeliveryTimeout() {
+    assertThatThrownBy(() -> ConfigParser.parse(new String[] {"--delivery-timeout", "5", "--delivery-lease", "5"},
+        Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessage("--delivery-lease: must be longer than --delivery-timeout (5 s)");
+    assertThat(parse(Map.of(), "--delivery-timeout", "2", "--delivery-lease", "3").deliveryLease())
+        .isEqualTo(Duration.ofSeconds(3));
   }
 
   @Test
@@ -51,7 +82,14 @@ class ConfigParserTest {
         Map.entry("FEDGATE_AUTHORIZED_FETCH", "yes"),
         Map.entry("FEDGATE_MAX_BODY_BYTES", "2048"),
         Map.entry("FEDGATE_SHUTDOWN_GRACE", "3"),
-        Map.entry("FEDGATE_KEY_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
+        Map.entry("FEDGATE_KEY_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
+        Map.entry("FEDGATE_PG_POOL_SIZE", "12"),
+        Map.entry("FEDGATE_SEEN_RETENTION_DAYS", "7"),
+        Map.entry("FEDGATE_EVENT_RETENTION_DAYS", "90"),
+        Map.entry("FEDGATE_DELIVERY_TIMEOUT", "10"),
+        Map.entry("FEDGATE_DELIVERY_LEASE", "60"),
+        Map.entry("FEDGATE_RETRY_BASE", "5"),
+        Map.entry("FEDGATE_INBOX_LEASE", "20")));
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.publicUrl()).contains(URI.create("https://video.example"));
@@ -72,6 +110,13 @@ class ConfigParserTest {
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.keyEncryptionKey()).contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
     assertThat(config.toString()).doesNotContain("AAECAwQF");
+    assertThat(config.pgPoolSize()).isEqualTo(12);
+    assertThat(config.seenRetention()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.eventRetention()).isEqualTo(Duration.ofDays(90));
+    assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.deliveryLease()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.retryBase()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.inboxLease()).isEqualTo(Duration.ofSeconds(20));
   }
 
   @Test
@@ -127,6 +172,14 @@ class ConfigParserTest {
       "--shutdown-grace|-5|--shutdown-grace: must not be negative",
       "--domain-blocks|bad domain|--domain-blocks: must be comma-separated domain names (got \"bad domain\")",
       "--key-encryption-key|c2hvcnQ=|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
+      "--pg-pool-size|0|--pg-pool-size: must be from 1 to 256 (got 0)",
+      "--pg-pool-size|257|--pg-pool-size: must be from 1 to 256 (got 257)",
+      "--seen-retention-days|0|--seen-retention-days: must be at least 1 d (got 0 s)",
+      "--event-retention-days|x|--event-retention-days: must be a whole number (got \"x\")",
+      "--delivery-timeout|0|--delivery-timeout: must be at least 1 s (got 0 s)",
+      "--delivery-lease|1|--delivery-lease: must be at least 2 s (got 1 s)",
+      "--inbox-lease|4|--inbox-lease: must be at least 5 s (got 4 s)",
+      "--retry-base|0|--retry-base: must be at least 1 s (got 0 s)",
       "--key-encryption-key|not base64!|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
   })
   void invalidValue_namesOptionAndProblem(String flag, String value, String message) {

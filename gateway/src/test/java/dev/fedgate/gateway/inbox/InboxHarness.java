@@ -4,6 +4,7 @@ import static dev.fedgate.gateway.TestGateway.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.cache.CacheInvalidation;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.Channel;
@@ -64,7 +65,8 @@ final class InboxHarness implements AutoCloseable {
     await(storage.localActors().upsertChannel(new Channel("cooking", "alice", "Cooking", "",
         URI.create("https://site.example/c"), Optional.empty(), Optional.empty())));
     putVideo(video, CommentsPolicy.ENABLED);
-    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks);
+    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks, CacheInvalidation.inProcess(),
+        InboxWorker.DEFAULT_LEASE);
   }
 
   /** Creates or replaces a video of {@code cooking} with {@code policy}. */

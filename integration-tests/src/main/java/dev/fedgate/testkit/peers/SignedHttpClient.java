@@ -34,7 +34,9 @@ public final class SignedHttpClient {
 
   private SignedHttpClient(InstantSource clock) {
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
+    // HTTP/1.1 as peers speak it; an h2c upgrade against Vert.x fails on large answers (frames over 16 KiB).
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 
   /** A client that dates its signatures by {@code clock}. */

@@ -340,7 +340,7 @@ public final class SimulatedInstance implements AutoCloseable {
       answerFault(ctx, fault.get());
       return;
     }
-    HttpHeaders headers = headers(ctx);
+    HttpHeaders headers = VertxRequests.headers(ctx, host());
     verify(ctx, "POST", body).onComplete(result -> {
       VerificationResult verification = result.succeeded() ? result.result()
           : Rejected.unknownKey(String.valueOf(result.cause()));
@@ -364,19 +364,8 @@ public final class SimulatedInstance implements AutoCloseable {
 
   /** Verifies the request's signature on a worker thread (the signer's key is fetched over HTTP). */
   private Future<VerificationResult> verify(RoutingContext ctx, String method, byte[] body) {
-    HttpHeaders headers = headers(ctx);
-    URI target = URI.create("http://" + headers.first("Host").orElse(host()) + ctx.request().uri());
-    HttpRequest request = HttpRequest.of(method, target, headers, body);
+    HttpRequest request = VertxRequests.toSigned(ctx, method, host(), body);
     return vertx.executeBlocking(() -> verifier.verify(request), false);
-  }
-
-  private HttpHeaders headers(RoutingContext ctx) {
-    HttpHeaders.Builder builder = HttpHeaders.builder();
-    ctx.request().headers().forEach(h -> builder.add(h.getKey(), h.getValue()));
-    HttpHeaders received = builder.build();
-    // Vert.x 5 keeps the Host of an HTTP/1.1 request as its authority, not among the headers; signatures cover it.
-    String authority = ctx.request().authority() == null ? host() : ctx.request().authority().toString();
-    return received.contains("Host") ? received : received.with("Host", authority);
   }
 
   private static Optional<URI> selfLink(JsonObject jrd) {

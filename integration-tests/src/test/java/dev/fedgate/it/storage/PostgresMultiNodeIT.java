@@ -48,7 +48,7 @@ class PostgresMultiNodeIT {
     startTogether(TestPostgres.freshDatabase("multinode_start"));
 
     // One row per script under db/pg, each applied by one node only.
-    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(2);
+    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(3);
 
     for (StorageBackend node : nodes) {
       StoreContract.await(node.ping());
