@@ -3,6 +3,7 @@ package dev.fedgate.testkit.junit;
 import dev.fedgate.gateway.Gateway;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.StorageKind;
+import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.testkit.postgres.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a real Fedgate gateway for a test class and stops it afterwards: on a free loopback port, in a fresh temporary
- * data directory, with private addresses allowed (peers are on loopback), on the embedded store or a fresh PostgreSQL
- * database. Register it on a static field:
+ * data directory, with private addresses allowed (peers are on loopback) unless {@link #refusingPrivateAddresses},
+ * on the embedded store or a fresh PostgreSQL database. Register it on a static field:
  * {@code @RegisterExtension static FedgateExtension fedgate = FedgateExtension.embedded();}
  */
 public final class FedgateExtension implements BeforeAllCallback, AfterAllCallback {
@@ -30,29 +32,48 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
 
   private final boolean postgres;
   private final UnaryOperator<GatewayConfig.Builder> customize;
+  /** When set, peers' host names resolve through it instead of DNS. */
+  private final Optional<HostResolver> resolver;
+  private final boolean allowPrivateAddresses;
   private Path dataDirectory;
   private Gateway gateway;
   /** The unique id of the test class whose beforeAll started the gateway. */
   private String owner;
 
-  private FedgateExtension(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize) {
+  private FedgateExtension(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize,
+      Optional<HostResolver> resolver, boolean allowPrivateAddresses) {
     this.postgres = postgres;
     this.customize = customize;
+    this.resolver = resolver;
+    this.allowPrivateAddresses = allowPrivateAddresses;
   }
 
   /** A gateway on the embedded (H2) store. */
   public static FedgateExtension embedded() {
-    return new FedgateExtension(false, b -> b);
+    return new FedgateExtension(false, b -> b, Optional.empty(), true);
   }
 
   /** A gateway on a fresh PostgreSQL database ({@link TestPostgres}: skipped when there is no server). */
   public static FedgateExtension postgres() {
-    return new FedgateExtension(true, b -> b);
+    return new FedgateExtension(true, b -> b, Optional.empty(), true);
   }
 
   /** The same gateway with more configuration, e.g. {@code b -> b.maxBodyBytes(64 * 1024)}. */
   public FedgateExtension configure(UnaryOperator<GatewayConfig.Builder> more) {
-    return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)));
+    return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)), resolver, allowPrivateAddresses);
+  }
+
+  /**
+   * The same gateway resolving peers' host names with {@code names} instead of DNS: to map a name to a private or
+   * metadata address (address-guard tests), or many names to one loopback peer.
+   */
+  public FedgateExtension resolving(HostResolver names) {
+    return new FedgateExtension(postgres, customize, Optional.of(names), allowPrivateAddresses);
+  }
+
+  /** The same gateway with private addresses refused (and so plain http too), as in production. */
+  public FedgateExtension refusingPrivateAddresses() {
+    return new FedgateExtension(postgres, customize, resolver, false);
   }
 
   /** Starts the gateway; for a {@code @Nested} class inside the one that started it, keeps the running one. */
@@ -64,12 +85,13 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
     owner = context == null ? "" : context.getUniqueId();
     dataDirectory = Files.createTempDirectory("fedgate-test");
     GatewayConfig.Builder config = GatewayConfig.builder().host("127.0.0.1").port(0).dataDirectory(dataDirectory)
-        .allowPrivateAddresses(true);
+        .allowPrivateAddresses(allowPrivateAddresses);
     if (postgres) {
       config.storage(StorageKind.POSTGRES).postgresUrl(TestPostgres.freshDatabase("gateway"));
     }
-    gateway = Gateway.start(customize.apply(config).build(), InstantSource.system()).toCompletableFuture()
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    GatewayConfig built = customize.apply(config).build();
+    gateway = (resolver.isPresent() ? Gateway.start(built, InstantSource.system(), resolver.get())
+        : Gateway.start(built, InstantSource.system())).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** Stops the gateway after the class that started it (not after its {@code @Nested} classes). */
