@@ -101,7 +101,7 @@ public final class Gateway {
   /** What the routes are built from, opened before the server binds; the inbox is built once the URLs are known. */
   private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu,
       Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox, GatewayMetrics metrics,
-      CacheInvalidation invalidation) {}
+      CacheInvalidation invalidation, Optional<HostResolver> resolver) {}
 
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
   private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
@@ -110,8 +110,9 @@ public final class Gateway {
 
     static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
       String userAgent = "Fedgate/" + GatewayVersion.get() + " (+" + urls.base() + ")";
-      OutboundHttp peers = OutboundHttp.create(vertx, AddressGuard.create(HostResolver.system(vertx),
-          config.allowPrivateAddresses()), OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
+      OutboundHttp peers = OutboundHttp.create(vertx, AddressGuard.create(
+          services.resolver().orElseGet(() -> HostResolver.system(vertx)), config.allowPrivateAddresses()),
+          OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
       // The webhook URL is the operator's own site, often on a private network next to the gateway.
       OutboundHttp site = OutboundHttp.create(vertx, AddressGuard.create(HostResolver.system(vertx), true),
           OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
@@ -165,7 +166,7 @@ public final class Gateway {
    * directory can be opened again at once).
    */
   public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock) {
-    return start(config, clock, Optional.empty());
+    return start(config, clock, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -173,11 +174,19 @@ public final class Gateway {
    * through {@code fetcher} instead of the network (tests serve documents from memory this way).
    */
   public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock, RemoteFetcher fetcher) {
-    return start(config, clock, Optional.of(fetcher));
+    return start(config, clock, Optional.of(fetcher), Optional.empty());
+  }
+
+  /**
+   * Like {@link #start(GatewayConfig, InstantSource)}, with peers' host names resolved by {@code resolver} (tests map
+   * names to private or metadata addresses to check the address guard).
+   */
+  public static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock, HostResolver resolver) {
+    return start(config, clock, Optional.empty(), Optional.of(resolver));
   }
 
   private static CompletionStage<Gateway> start(GatewayConfig config, InstantSource clock,
-      Optional<RemoteFetcher> fetcher) {
+      Optional<RemoteFetcher> fetcher, Optional<HostResolver> resolver) {
     Vertx vertx = Vertx.vertx();
     ExecutorService cpu = CpuPool.create();
     AtomicReference<StorageBackend> opened = new AtomicReference<>();
@@ -186,7 +195,7 @@ public final class Gateway {
         .compose(token -> openStorage(config, clock)
             .onSuccess(opened::set)
             .compose(storage -> openInvalidation(config)
-                .compose(invalidation -> prepare(config, storage, token, cpu, fetcher, clock, invalidation)))
+                .compose(invalidation -> prepare(config, storage, token, cpu, fetcher, resolver, clock, invalidation)))
             .compose(services -> listen(vertx, config, services, clock)))
         .onSuccess(result::complete)
         .onFailure(failure -> {
@@ -228,7 +237,8 @@ public final class Gateway {
 
   /** The instance actor signs fetches and is followable by instances; it and its keys exist from the first start on. */
   private static Future<Services> prepare(GatewayConfig config, StorageBackend storage, ApiToken token,
-      ExecutorService cpu, Optional<RemoteFetcher> fetcher, InstantSource clock, CacheInvalidation invalidation) {
+      ExecutorService cpu, Optional<RemoteFetcher> fetcher, Optional<HostResolver> resolver, InstantSource clock,
+      CacheInvalidation invalidation) {
     LocalKeys keys = new LocalKeys(storage.localActors(), keyWrapper(config), cpu);
     CompletionStage<Services> ready = storage.localActors().ensureInstanceActor(LocalUrls.INSTANCE_ACTOR_NAME)
         .thenCompose(result -> {
@@ -239,7 +249,7 @@ public final class Gateway {
           return keys.ensureKeys(LocalUrls.INSTANCE_ACTOR_NAME);
         })
         .thenApply(ignored -> new Services(storage, keys, token, cpu, fetcher, new AtomicReference<>(),
-            new GatewayMetrics(storage, clock), invalidation));
+            new GatewayMetrics(storage, clock), invalidation, resolver));
     return Future.fromCompletionStage(ready).onFailure(failure -> invalidation.close());
   }
 

@@ -65,8 +65,17 @@ public final class HostHealth {
     return remember(host, store.recordFailure(host, at, unavailableAfterDays));
   }
 
-  /** A success at {@code at}: the failure days are forgotten and the host is available again. */
+  /**
+   * A success at {@code at}: the failure days are forgotten and the host is available again. A host cached as healthy
+   * with a success less than {@link #CACHE_TTL} before {@code at} is not written again: a fan-out would otherwise write
+   * the same row once per delivery (as stale as the read cache, at most).
+   */
   public CompletionStage<Void> recordSuccess(String host, Instant at) {
+    CompletableFuture<Optional<RemoteHost>> cached = hosts.getIfPresent(host);
+    if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
+        && cached.join().filter(state -> recentlyHealthy(state, at)).isPresent()) {
+      return CompletableFuture.completedFuture(null);
+    }
     return remember(host, store.recordSuccess(host, at));
   }
 
@@ -77,6 +86,11 @@ public final class HostHealth {
   public CompletionStage<Void> contact(String host, Instant at) {
     return isUnavailable(host).thenCompose(unavailable -> unavailable ? recordSuccess(host, at)
         : CompletableFuture.completedFuture(null));
+  }
+
+  private static boolean recentlyHealthy(RemoteHost state, Instant at) {
+    return state.failureDays() == 0 && state.unavailableSince().isEmpty()
+        && state.lastSuccessAt().filter(last -> last.plus(CACHE_TTL).isAfter(at)).isPresent();
   }
 
   private CompletionStage<Void> remember(String host, CompletionStage<RemoteHost> recorded) {

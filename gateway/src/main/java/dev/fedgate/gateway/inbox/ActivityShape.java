@@ -5,20 +5,28 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.json.ReadLimits;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The first look at a body, before any signature work or fetch: JSON within the {@link ReadLimits} (depth, string
  * length, size), a JSON object, with absolute http(s) {@code id} and {@code actor} (a string, or an object with an
- * id) and a {@code type}. Full vocabulary reading comes after the signature.
+ * id) and a {@code type}; one document with nothing after it, and none of the JSON-LD keywords that restructure a
+ * document ({@code @graph}, {@code @included}, {@code @reverse}: no peer sends them, and they let a signed activity
+ * carry another one, the Fedify GHSA-9rfg-v8g9-9367 and Mastodon CVE-2026-46349 class). Full vocabulary reading comes
+ * after the signature.
  */
 record ActivityShape(ObjectNode tree, URI id, URI actor) {
+  private static final Set<String> RESTRUCTURING = Set.of("@graph", "@included", "@reverse");
 
   /** Parses bodies under {@code limits}; safe to share. */
   static final class Parser {
@@ -33,7 +41,8 @@ record ActivityShape(ObjectNode tree, URI id, URI actor) {
               .build())
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
-      this.mapper = new ObjectMapper(factory);
+      // Trailing tokens: a second document after the first is a parser differential, not padding.
+      this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     ActivityShape parse(byte[] body) {
@@ -53,11 +62,41 @@ record ActivityShape(ObjectNode tree, URI id, URI actor) {
       if (!object.path("type").isTextual() && !object.path("type").isArray()) {
         throw new RefusalException(InboxRefusal.MALFORMED_ACTIVITY, "type is required", Optional.of("/type"));
       }
+      restructuring(object, "").ifPresent(pointer -> {
+        throw new RefusalException(InboxRefusal.MALFORMED_ACTIVITY,
+            "@graph, @included and @reverse are not accepted in activities", Optional.of(pointer));
+      });
       URI id = httpUri(object.get("id"), "/id");
       JsonNode actor = object.get("actor");
       URI actorId = httpUri(actor instanceof ObjectNode embedded ? embedded.get("id") : actor, "/actor");
       return new ActivityShape(object, id, actorId);
     }
+  }
+
+  /** The pointer of the first restructuring keyword in {@code node}; the tree is depth-bounded by the parser. */
+  private static Optional<String> restructuring(JsonNode node, String pointer) {
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+        if (RESTRUCTURING.contains(field.getKey())) {
+          return Optional.of(at);
+        }
+        Optional<String> inner = restructuring(field.getValue(), at);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        Optional<String> inner = restructuring(node.get(i), pointer + "/" + i);
+        if (inner.isPresent()) {
+          return inner;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** An absolute http(s) URI with a host, or a refusal naming {@code pointer}. */

@@ -114,7 +114,7 @@ public final class InboxPipeline {
       if (blocks.blocks(shape.actor())) {
         throw new RefusalException(InboxRefusal.DOMAIN_BLOCKED, "the actor's domain is blocked");
       }
-      ApObject activity = read(shape.tree());
+      ApObject activity = read(shape);
       URI actor = shape.actor();
       Optional<String> violation = activity instanceof Activity typed ? Origins.violation(typed, actor)
           : Origins.sameOrigin(shape.id(), actor) ? Optional.empty()
@@ -146,11 +146,17 @@ public final class InboxPipeline {
    * Reads the document with vocab. Types we do not model read as {@code Unrecognized}: accepted here (202) once
    * their id is on the actor's host, and counted as unhandled by the worker, as peers expect of unknown types.
    */
-  private ApObject read(ObjectNode tree) {
+  private ApObject read(ActivityShape shape) {
+    ObjectNode tree = shape.tree();
     try {
       ApObject object = reader.read(tree);
       if (object instanceof Activity activity && !activity.id().equals(ActivityShape.httpUri(tree.get("id"), "/id"))) {
         throw new RefusalException(InboxRefusal.INVALID_ACTIVITY, "the id is not readable", Optional.of("/id"));
+      }
+      // The signer was matched against the plain-JSON actor; a context that remaps terms must not change who acts.
+      if (object instanceof Activity activity && !activity.actor().id().equals(shape.actor())) {
+        throw new RefusalException(InboxRefusal.INVALID_ACTIVITY, "the context changes the actor",
+            Optional.of("/actor"));
       }
       return object;
     } catch (VocabException e) {

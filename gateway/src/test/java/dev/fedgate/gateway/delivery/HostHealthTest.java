@@ -8,6 +8,7 @@ import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,34 @@ class HostHealthTest {
     await(health(7).contact("fine.example", DAY_ONE));
 
     assertThat(await(storage.remoteHosts().find("fine.example"))).isEmpty();
+  }
+
+  @Test
+  void successesOfAHealthyHost_areWrittenOncePerCacheTtl() {
+    HostHealth health = health(7);
+    await(health.recordSuccess("busy.example", DAY_ONE));
+
+    await(health.recordSuccess("busy.example", DAY_ONE.plusSeconds(10)));
+    assertThat(lastSuccess("busy.example")).hasValue(DAY_ONE);
+
+    await(health.recordSuccess("busy.example", DAY_ONE.plus(HostHealth.CACHE_TTL)));
+    assertThat(lastSuccess("busy.example")).hasValue(DAY_ONE.plus(HostHealth.CACHE_TTL));
+  }
+
+  @Test
+  void success_afterAFailure_isWrittenAtOnce() {
+    HostHealth health = health(7);
+    await(health.recordSuccess("shaky.example", DAY_ONE));
+    await(health.recordFailure("shaky.example", DAY_ONE.plusSeconds(10)));
+
+    await(health.recordSuccess("shaky.example", DAY_ONE.plusSeconds(20)));
+
+    assertThat(lastSuccess("shaky.example")).hasValue(DAY_ONE.plusSeconds(20));
+    assertThat(await(storage.remoteHosts().find("shaky.example")).orElseThrow().failureDays()).isZero();
+  }
+
+  private Optional<Instant> lastSuccess(String host) {
+    return await(storage.remoteHosts().find(host)).orElseThrow().lastSuccessAt();
   }
 
   /** The state is in the store: a new breaker (another node, or after a restart) sees a dead host as dead. */

@@ -167,6 +167,38 @@ class InboxPipelineTest {
   }
 
   @Test
+  void secondDocumentAfterTheFirst_isRefused400BeforeAnyFetch() {
+    assertRefused(h.post(bob, bobLike() + like(bob, "https://remote.example/likes/2")),
+        InboxRefusal.MALFORMED_ACTIVITY);
+    assertThat(h.fetcher.fetched()).isEmpty();
+  }
+
+  @Test
+  void restructuringKeywords_areRefused400WithTheirPointerBeforeAnyFetch() {
+    for (String keyword : List.of("@graph", "@included", "@reverse")) {
+      String json = bobLike().replace("\"type\":\"Like\"", "\"type\":\"Like\",\"x\":[{\"" + keyword + "\":{}}]");
+
+      InboxOutcome outcome = h.post(bob, json);
+
+      assertRefused(outcome, InboxRefusal.MALFORMED_ACTIVITY);
+      assertThat(((InboxOutcome.Refused) outcome).pointer()).contains("/x/0/" + keyword);
+    }
+    assertThat(h.fetcher.fetched()).isEmpty();
+  }
+
+  @Test
+  void contextRemappingTheActor_isRefused400() {
+    String json = bobLike().replace("\"@context\":\"https://www.w3.org/ns/activitystreams\"",
+        "\"@context\":[\"https://www.w3.org/ns/activitystreams\",{\"actor\":\"as:object\",\"object\":\"as:actor\"}]")
+        .replace("\"object\":\"" + h.videoId(h.video) + "\"", "\"object\":\"https://remote.example/users/carol\"");
+
+    InboxOutcome outcome = h.post(bob, json);
+
+    assertRefused(outcome, InboxRefusal.INVALID_ACTIVITY);
+    assertThat(((InboxOutcome.Refused) outcome).pointer()).contains("/actor");
+  }
+
+  @Test
   void missingActor_isRefused400WithItsPointer() {
     InboxOutcome outcome = h.post(bob, """
         {"id":"https://remote.example/x","type":"Like","object":"https://video.example/videos/watch/x"}""");

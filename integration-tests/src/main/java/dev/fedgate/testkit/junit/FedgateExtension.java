@@ -3,6 +3,7 @@ package dev.fedgate.testkit.junit;
 import dev.fedgate.gateway.Gateway;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.StorageKind;
+import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.testkit.postgres.TestPostgres;
 import dev.fedgate.testkit.webhooks.WebhookSink;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -22,44 +24,42 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a real Fedgate gateway for a test class and stops it afterwards: on a free loopback port, in a fresh temporary
- * data directory, with private addresses allowed (peers are on loopback), on the embedded store or a fresh PostgreSQL
- * database. Register it on a static field:
+ * data directory, with private addresses allowed (peers are on loopback) unless {@link #refusingPrivateAddresses},
+ * on the embedded store or a fresh PostgreSQL database. Register it on a static field:
  * {@code @RegisterExtension static FedgateExtension fedgate = FedgateExtension.embedded();}
  */
 public final class FedgateExtension implements BeforeAllCallback, AfterAllCallback {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-  private final boolean postgres;
-  private final UnaryOperator<GatewayConfig.Builder> customize;
-  private final InstantSource clock;
-  private final boolean webhooks;
+  /** How the gateway is started; each {@code with…} method returns a copy with one part changed. */
+  private record Setup(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize, InstantSource clock,
+      boolean webhooks, Optional<HostResolver> resolver, boolean allowPrivateAddresses) {}
+
+  private final Setup setup;
   private Path dataDirectory;
   private Gateway gateway;
   private WebhookSink webhookSink;
   /** The unique id of the test class whose beforeAll started the gateway. */
   private String owner;
 
-  private FedgateExtension(boolean postgres, UnaryOperator<GatewayConfig.Builder> customize, InstantSource clock,
-      boolean webhooks) {
-    this.postgres = postgres;
-    this.customize = customize;
-    this.clock = clock;
-    this.webhooks = webhooks;
+  private FedgateExtension(Setup setup) {
+    this.setup = setup;
   }
 
   /** A gateway on the embedded (H2) store. */
   public static FedgateExtension embedded() {
-    return new FedgateExtension(false, b -> b, InstantSource.system(), false);
+    return new FedgateExtension(new Setup(false, b -> b, InstantSource.system(), false, Optional.empty(), true));
   }
 
   /** A gateway on a fresh PostgreSQL database ({@link TestPostgres}: skipped when there is no server). */
   public static FedgateExtension postgres() {
-    return new FedgateExtension(true, b -> b, InstantSource.system(), false);
+    return new FedgateExtension(new Setup(true, b -> b, InstantSource.system(), false, Optional.empty(), true));
   }
 
   /** The same gateway with more configuration, e.g. {@code b -> b.maxBodyBytes(64 * 1024)}. */
   public FedgateExtension configure(UnaryOperator<GatewayConfig.Builder> more) {
-    return new FedgateExtension(postgres, b -> more.apply(customize.apply(b)), clock, webhooks);
+    return new FedgateExtension(new Setup(setup.postgres(), b -> more.apply(setup.customize().apply(b)),
+        setup.clock(), setup.webhooks(), setup.resolver(), setup.allowPrivateAddresses()));
   }
 
   /**
@@ -67,12 +67,29 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
    * backoff and failing days. Give simulated instances the same clock, or their signatures fall outside the window.
    */
   public FedgateExtension withClock(InstantSource gatewayClock) {
-    return new FedgateExtension(postgres, customize, gatewayClock, webhooks);
+    return new FedgateExtension(new Setup(setup.postgres(), setup.customize(), gatewayClock, setup.webhooks(),
+        setup.resolver(), setup.allowPrivateAddresses()));
   }
 
   /** The same gateway posting its webhooks to a {@link WebhookSink} started with it ({@link #webhooks()}). */
   public FedgateExtension withWebhooks() {
-    return new FedgateExtension(postgres, customize, clock, true);
+    return new FedgateExtension(new Setup(setup.postgres(), setup.customize(), setup.clock(), true, setup.resolver(),
+        setup.allowPrivateAddresses()));
+  }
+
+  /**
+   * The same gateway resolving peers' host names with {@code names} instead of DNS: to map a name to a private or
+   * metadata address (address-guard tests), or many names to one loopback peer.
+   */
+  public FedgateExtension resolving(HostResolver names) {
+    return new FedgateExtension(new Setup(setup.postgres(), setup.customize(), setup.clock(), setup.webhooks(),
+        Optional.of(names), setup.allowPrivateAddresses()));
+  }
+
+  /** The same gateway with private addresses refused (and so plain http too), as in production. */
+  public FedgateExtension refusingPrivateAddresses() {
+    return new FedgateExtension(new Setup(setup.postgres(), setup.customize(), setup.clock(), setup.webhooks(),
+        setup.resolver(), false));
   }
 
   /** Starts the gateway; for a {@code @Nested} class inside the one that started it, keeps the running one. */
@@ -84,16 +101,17 @@ public final class FedgateExtension implements BeforeAllCallback, AfterAllCallba
     owner = context == null ? "" : context.getUniqueId();
     dataDirectory = Files.createTempDirectory("fedgate-test");
     GatewayConfig.Builder config = GatewayConfig.builder().host("127.0.0.1").port(0).dataDirectory(dataDirectory)
-        .allowPrivateAddresses(true);
-    if (postgres) {
+        .allowPrivateAddresses(setup.allowPrivateAddresses());
+    if (setup.postgres()) {
       config.storage(StorageKind.POSTGRES).postgresUrl(TestPostgres.freshDatabase("gateway"));
     }
-    if (webhooks) {
-      webhookSink = WebhookSink.start(clock);
+    if (setup.webhooks()) {
+      webhookSink = WebhookSink.start(setup.clock());
       config.webhookUrl(webhookSink.url()).webhookSecret(webhookSink.secret());
     }
-    gateway = Gateway.start(customize.apply(config).build(), clock).toCompletableFuture()
-        .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    GatewayConfig built = setup.customize().apply(config).build();
+    gateway = (setup.resolver().isPresent() ? Gateway.start(built, setup.clock(), setup.resolver().get())
+        : Gateway.start(built, setup.clock())).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
   }
 
   /** Stops the gateway after the class that started it (not after its {@code @Nested} classes). */

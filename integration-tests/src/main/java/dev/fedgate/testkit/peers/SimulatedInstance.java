@@ -39,6 +39,8 @@ import java.util.function.Predicate;
  */
 public final class SimulatedInstance implements AutoCloseable {
   private static final long MAX_INBOX_BYTES = 1 << 20;
+  /** The fetch log keeps at most this many entries, like the inbox record. */
+  private static final int MAX_FETCH_LOG = 100_000;
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final PeerProfile profile;
@@ -46,6 +48,7 @@ public final class SimulatedInstance implements AutoCloseable {
   private final URI base;
   private final SignedHttpClient http;
   private final Map<String, Served> documents = new ConcurrentHashMap<>();
+  private final Map<String, URI> redirects = new ConcurrentHashMap<>();
   private final Map<String, SimulatedActor> actors = new ConcurrentHashMap<>();
   private final Map<String, List<JsonObject>> outboxes = new ConcurrentHashMap<>();
   private final ArrivalLog<ReceivedActivity> inbox = new ArrivalLog<>();
@@ -53,6 +56,7 @@ public final class SimulatedInstance implements AutoCloseable {
   private final Queue<InboxFault> nextFaults = new ConcurrentLinkedQueue<>();
   private volatile Optional<InboxFault> inboxFault = Optional.empty();
   private final InstantSource clock;
+  private final List<String> fetched = new CopyOnWriteArrayList<>();
   private final SimulatedActor instanceActor;
   private final RequestVerifier verifier;
   private volatile boolean authorizedFetch;
@@ -150,6 +154,11 @@ public final class SimulatedInstance implements AutoCloseable {
     documents.put(path, served);
   }
 
+  /** Answers a {@code GET} of {@code path} with {@code 302} to {@code location} (any host): for redirect tests. */
+  public void redirect(String path, URI location) {
+    redirects.put(path, location);
+  }
+
   /**
    * Mastodon's authorized-fetch ("secure") mode (reference mastodon.md §(f)): when on, every document except WebFinger,
    * NodeInfo and the instance actor answers {@code 401} to a {@code GET} without a verified signature. In either mode
@@ -202,6 +211,11 @@ public final class SimulatedInstance implements AutoCloseable {
   /** Everything the inboxes received so far, in order. */
   public List<ReceivedActivity> received() {
     return inbox.all();
+  }
+
+  /** The path (with its query, if any) of every {@code GET} this instance answered, in order. */
+  public List<String> fetched() {
+    return List.copyOf(fetched);
   }
 
   /** The first received activity matching {@code match}, waiting up to {@code timeout}. */
@@ -265,12 +279,18 @@ public final class SimulatedInstance implements AutoCloseable {
         .put("partOf", id.toString()).put("totalItems", items.size()).put("orderedItems", items).encode()));
   }
 
-  /** A document a test served wins (even over WebFinger and NodeInfo, to break them); then the built-in routes. */
+  /** A redirect or a document a test served wins (even over WebFinger and NodeInfo); then the built-in routes. */
   private void serveDocument(RoutingContext ctx) {
     String path = ctx.request().path();
     String query = ctx.request().query();
+    if (fetched.size() < MAX_FETCH_LOG) {
+      fetched.add(query == null ? path : path + "?" + query);
+    }
     Served served = documents.get(query == null ? path : path + "?" + query);
-    if (served != null) {
+    URI redirect = redirects.get(path);
+    if (redirect != null) {
+      ctx.response().setStatusCode(302).putHeader("Location", redirect.toString()).end();
+    } else if (served != null) {
       boolean signed = ctx.request().headers().contains("Signature")
           || ctx.request().getHeader("Authorization") != null;
       if ((authorizedFetch || signed) && !path.equals(instanceActor.id().getPath())) {

@@ -1,0 +1,109 @@
+package dev.fedgate.it.bench;
+
+import dev.fedgate.gateway.config.StorageKind;
+import dev.fedgate.gateway.fetch.HostResolver;
+import dev.fedgate.gateway.storage.Follow;
+import dev.fedgate.gateway.storage.FollowState;
+import dev.fedgate.gateway.storage.FollowStore;
+import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.signatures.keys.PrivateKeyMaterial;
+import dev.fedgate.signatures.keys.SignatureAlgorithm;
+import io.vertx.core.Future;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Fan-out load: the channel has {@code followers} followers spread over {@code hosts} host names that all resolve to
+ * one loopback {@link VerifyingSink} (each host its own name, so the per-host cap applies as with real peers); with
+ * {@code shared} they share one inbox per host. One video is published through the Site API and timed until the
+ * sink has verified every delivery. The raw RSA-2048 signing rate of this machine is measured in the same run (two
+ * threads, the CPU pool's size on two cores) for the ratio.
+ */
+final class FanoutLoad {
+  /** What to run. */
+  record Settings(int followers, int hosts, boolean shared) {}
+
+  private static final String SINK_DOMAIN = ".sink.test";
+  private static final int SIGNING_SECONDS = 5;
+
+  private final Settings settings;
+  private final PrintStream out;
+
+  FanoutLoad(Settings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  void run() throws Exception {
+    HostResolver loopback = host -> host.endsWith(SINK_DOMAIN)
+        ? Future.succeededFuture(List.of(InetAddress.getLoopbackAddress()))
+        : Future.failedFuture(new IllegalArgumentException("not a sink host: " + host));
+    try (VerifyingSink sink = VerifyingSink.start();
+        LoadGateway gateway = LoadGateway.start(StorageKind.EMBEDDED, Optional.of(loopback));
+        Resources resources = Resources.watch()) {
+      addFollowers(gateway.gateway().storage().follows(), sink.port());
+      int expected = settings.shared() ? settings.hosts() : settings.followers();
+      CompletableFuture<Void> delivered = sink.expect(expected);
+      long cpu = Resources.cpuNanos();
+      long start = System.nanoTime();
+      gateway.publishVideo("Fan-out");
+      delivered.get(30, TimeUnit.MINUTES);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long cpuUsed = Resources.cpuNanos() - cpu;
+      double rate = expected / seconds;
+      Signing signing = rawSigning();
+      out.printf("fan-out: %d followers on %d hosts%s: %d deliveries in %.2f s = %.0f/s, %d verified, %d rejected;"
+              + " raw RSA-2048 signing %.0f/s (ratio %.2f), CPU %.2f ms per raw signature; %s; %s; load %s%n",
+          settings.followers(), settings.hosts(), settings.shared() ? " (shared inboxes)" : " (personal inboxes)",
+          expected, seconds, rate, sink.verified(), sink.rejected(), signing.perSecond(), rate / signing.perSecond(),
+          signing.cpuMillis(),
+          Resources.cpuPer("delivery signed, sent and verified", cpuUsed, expected, 2), resources.report(),
+          LoadBenchmark.loadAverage());
+    }
+  }
+
+  private void addFollowers(FollowStore follows, int port) throws Exception {
+    List<CompletableFuture<UpsertResult>> stored = IntStream.range(0, settings.followers()).mapToObj(i -> {
+      String host = "http://h" + (i % settings.hosts()) + SINK_DOMAIN + ":" + port;
+      URI follower = URI.create(host + "/users/u" + i);
+      Optional<URI> shared = settings.shared() ? Optional.of(URI.create(host + "/inbox")) : Optional.empty();
+      return follows.upsert(new Follow("kitchen", follower, URI.create(follower + "/inbox"), shared,
+          FollowState.ACCEPTED, URI.create(follower + "#follow"))).toCompletableFuture();
+    }).toList();
+    CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+  }
+
+  /** Raw signing in this run: signatures per wall-clock second, and CPU milliseconds per signature. */
+  private record Signing(double perSecond, double cpuMillis) {}
+
+  /** RSA-2048 PKCS#1 v1.5 SHA-256 signatures over a signing-string-sized input, on two threads. */
+  private static Signing rawSigning() throws Exception {
+    PrivateKeyMaterial key = PrivateKeyMaterial.generateRsa(2048);
+    byte[] data = "(request-target): post /users/u1/inbox\nhost: h1.sink.test\ndate: Wed, 25 Nov 2026 07:00:00 GMT\n"
+        .repeat(2).getBytes(StandardCharsets.UTF_8);
+    AtomicLong count = new AtomicLong();
+    AtomicLong cpu = new AtomicLong();
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SIGNING_SECONDS);
+    List<Thread> threads = IntStream.range(0, 2).mapToObj(i -> new Thread(() -> {
+      while (System.nanoTime() < end) {
+        key.sign(SignatureAlgorithm.RSA_V1_5_SHA256, data);
+        count.incrementAndGet();
+      }
+      cpu.addAndGet(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
+    })).toList();
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return new Signing(count.get() / (double) SIGNING_SECONDS, cpu.get() / 1e6 / count.get());
+  }
+}

@@ -1,0 +1,171 @@
+package dev.fedgate.it.bench;
+
+import dev.fedgate.gateway.config.StorageKind;
+import dev.fedgate.signatures.HttpHeaders;
+import dev.fedgate.signatures.HttpRequest;
+import dev.fedgate.signatures.SignatureScheme;
+import dev.fedgate.testkit.peers.PeerProfile;
+import dev.fedgate.testkit.peers.SimulatedActor;
+import dev.fedgate.testkit.peers.SimulatedInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Inbox load: {@code activities} validly signed {@code Create{Note}} replies to one local video, from {@code actors}
+ * remote actors of a loopback simulated Mastodon (their keys fetched and cached by one warm-up Like each), all signed
+ * before timing, posted to the shared inbox at {@code concurrency}. Reports accepted activities/s, p50/p99 latency,
+ * errors, the time until the worker has stored every comment, heap and RSS. A soak repeats rounds of fresh activities
+ * for a duration and prints the heap after GC every minute.
+ */
+final class InboxLoad {
+  /** What to run. */
+  record Settings(StorageKind storage, int activities, int concurrency, int actors, Optional<Duration> soak) {}
+
+  /** One request signed before timing. */
+  private record Signed(HttpHeaders headers, byte[] body) {}
+
+  private final Settings settings;
+  private final PrintStream out;
+
+  InboxLoad(Settings settings, PrintStream out) {
+    this.settings = settings;
+    this.out = out;
+  }
+
+  void run() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (LoadGateway gateway = LoadGateway.start(settings.storage(), Optional.empty());
+        SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon());
+        Resources resources = Resources.watch()) {
+      URI video = URI.create(gateway.publishVideo("Load"));
+      URI channel = gateway.gateway().publicUrl().resolve("/video-channels/kitchen");
+      URI inbox = gateway.gateway().publicUrl().resolve("/inbox");
+      List<SimulatedActor> actors = IntStream.range(0, settings.actors()).parallel()
+          .mapToObj(i -> mastodon.createActor("load" + i, "Person")).toList();
+      warmUp(mastodon, actors, video, inbox);
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+          new PoolOptions().setHttp1MaxSize(settings.concurrency()));
+      Runnable round = () -> timedRound(gateway, client, sign(mastodon, actors, video, channel, inbox), inbox,
+          resources);
+      if (settings.soak().isPresent()) {
+        soak(round, settings.soak().get());
+      } else {
+        round.run();
+      }
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** One valid Like per actor, so that every key is fetched and cached before timing. */
+  private void warmUp(SimulatedInstance mastodon, List<SimulatedActor> actors, URI video, URI inbox) {
+    long refused = actors.parallelStream().filter(actor -> mastodon.post(actor,
+        mastodon.profile().like(actor, video), inbox, SignatureScheme.CAVAGE_12).status() != 202).count();
+    if (refused > 0) {
+      throw new IllegalStateException(refused + " warm-up Likes were refused");
+    }
+  }
+
+  private List<Signed> sign(SimulatedInstance mastodon, List<SimulatedActor> actors, URI video, URI channel,
+      URI inbox) {
+    Instant now = Instant.now();
+    return IntStream.range(0, settings.activities()).parallel().mapToObj(i -> {
+      SimulatedActor actor = actors.get(i % actors.size());
+      byte[] body = mastodon.profile().reply(actor, video, channel, "reply " + i + " " + now).encode()
+          .getBytes(StandardCharsets.UTF_8);
+      HttpRequest request = HttpRequest.of("POST", inbox, HttpHeaders.of("Content-Type",
+          "application/activity+json", "Accept", "application/activity+json"), body);
+      return new Signed(actor.signer(SignatureScheme.CAVAGE_12).sign(request, now).request().headers(), body);
+    }).toList();
+  }
+
+  private void timedRound(LoadGateway gateway, HttpClient client, List<Signed> requests, URI inbox,
+      Resources resources) {
+    long[] latencies = new long[requests.size()];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    long cpu = Resources.cpuNanos();
+    long start = System.nanoTime();
+    List<Future<Void>> lanes = IntStream.range(0, settings.concurrency())
+        .mapToObj(lane -> lane(client, requests, inbox, next, latencies, errors)).toList();
+    join(Future.join(lanes).mapEmpty());
+    long sent = System.nanoTime() - start;
+    join(gateway.gateway().inbox().orElseThrow().worker().drain().mapEmpty());
+    long processed = System.nanoTime() - start;
+    long cpuUsed = Resources.cpuNanos() - cpu;
+    out.printf("inbox %s: %d activities, concurrency %d, %d actors: %.0f accepted/s (%.2f s), p50 %.1f ms,"
+            + " p99 %.1f ms, errors %d; all processed in %.2f s (%.0f/s); %s; %s; load %s%n",
+        settings.storage().name().toLowerCase(java.util.Locale.ROOT), requests.size(), settings.concurrency(),
+        settings.actors(), requests.size() / (sent / 1e9), sent / 1e9, Resources.percentileMillis(latencies, 0.5),
+        Resources.percentileMillis(latencies, 0.99), errors.get(), processed / 1e9,
+        requests.size() / (processed / 1e9), Resources.cpuPer("activity received and processed", cpuUsed,
+            requests.size(), 2), resources.report(), LoadBenchmark.loadAverage());
+  }
+
+  /** Sends the next unsent request whenever the previous one of this lane is answered. */
+  private Future<Void> lane(HttpClient client, List<Signed> requests, URI inbox, AtomicInteger next,
+      long[] latencies, AtomicInteger errors) {
+    int index = next.getAndIncrement();
+    if (index >= requests.size()) {
+      return Future.succeededFuture();
+    }
+    Signed signed = requests.get(index);
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(inbox.toString());
+    signed.headers().fields().stream().filter(f -> !f.name().equalsIgnoreCase("Host"))
+        .forEach(f -> options.addHeader(f.name(), f.value()));
+    long begin = System.nanoTime();
+    Promise<Void> answered = Promise.promise();
+    client.request(options).compose(request -> request.send(Buffer.buffer(signed.body())))
+        .compose(response -> response.body().map(body -> response.statusCode()))
+        .onComplete(result -> {
+          latencies[index] = System.nanoTime() - begin;
+          if (result.failed() || result.result() != 202) {
+            errors.incrementAndGet();
+          }
+          answered.complete();
+        });
+    return answered.future().compose(done -> lane(client, requests, inbox, next, latencies, errors));
+  }
+
+  /** Rounds of fresh activities until {@code duration} is over; the heap after GC is printed every minute. */
+  private void soak(Runnable round, Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    long nextReport = System.nanoTime();
+    int minute = 0;
+    while (System.nanoTime() < end) {
+      if (System.nanoTime() >= nextReport) {
+        out.printf("soak minute %d: heap after GC %d MiB, RSS %d MiB%n", minute++,
+            Resources.mib(Resources.heapAfterGc()), Resources.mib(Resources.status("VmRSS")));
+        nextReport += TimeUnit.MINUTES.toNanos(1);
+      }
+      round.run();
+    }
+    out.printf("soak end after %d min: heap after GC %d MiB, RSS %d MiB%n", minute,
+        Resources.mib(Resources.heapAfterGc()), Resources.mib(Resources.status("VmRSS")));
+  }
+
+  private static void join(Future<Void> future) {
+    try {
+      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES);
+    } catch (Exception e) {
+      throw new IllegalStateException("load round failed: " + e, e);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.fedgate.it.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * This JVM's memory while a load runs: the peak heap in use (sampled every 50 ms), the heap after a full GC, and the
+ * resident set (now and its high-water mark) from {@code /proc/self/status}. The load generator and the sinks share
+ * the JVM with the gateway, so these are upper bounds for the gateway alone.
+ */
+final class Resources implements AutoCloseable {
+  private final AtomicLong peakHeap = new AtomicLong();
+  private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "heap-sampler");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  private Resources() {
+    sampler.scheduleAtFixedRate(() -> peakHeap.accumulateAndGet(heapUsed(), Math::max), 0, 50,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** Starts sampling. */
+  static Resources watch() {
+    return new Resources();
+  }
+
+  static long heapUsed() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /**
+   * CPU time this JVM has used so far, all threads: on a machine shared with other work, CPU per operation says more
+   * than wall-clock rates.
+   */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Per-operation CPU and the rate it would allow on {@code cores} cores of our own. */
+  static String cpuPer(String operation, long cpuNanos, int operations, int cores) {
+    double millis = cpuNanos / 1e6 / operations;
+    return String.format("CPU %.2f ms per %s (≈ %.0f/s on %d dedicated cores)", millis, operation,
+        cores * 1000 / millis, cores);
+  }
+
+  /** The heap in use right after a full collection. */
+  static long heapAfterGc() {
+    System.gc();
+    return heapUsed();
+  }
+
+  /** {@code VmRSS} or {@code VmHWM} from {@code /proc/self/status}, in bytes (0 where there is no /proc). */
+  static long status(String field) {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) {
+      return 0;
+    }
+    try {
+      return Files.readAllLines(status).stream().filter(line -> line.startsWith(field + ":"))
+          .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0L);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One line: peak heap, heap after GC, max heap, RSS and its peak, in MiB. */
+  String report() {
+    return String.format("heap peak %d MiB, after GC %d MiB, max %d MiB; RSS %d MiB, peak RSS %d MiB",
+        mib(peakHeap.get()), mib(heapAfterGc()), mib(Runtime.getRuntime().maxMemory()), mib(status("VmRSS")),
+        mib(status("VmHWM")));
+  }
+
+  /** The {@code q} quantile (0..1) of {@code nanos}, in milliseconds. */
+  static double percentileMillis(long[] nanos, double q) {
+    if (nanos.length == 0) {
+      return 0;
+    }
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))] / 1e6;
+  }
+
+  static long mib(long bytes) {
+    return bytes / (1024 * 1024);
+  }
+
+  @Override
+  public void close() {
+    sampler.shutdownNow();
+  }
+}
