@@ -33,6 +33,7 @@ import dev.fedgate.gateway.metrics.GatewayMetrics;
 import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
+import dev.fedgate.gateway.outbox.OutboxRelay;
 import dev.fedgate.gateway.outbox.QueueingPublisher;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
@@ -89,7 +90,7 @@ public final class Gateway {
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
   private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
       DeliveryWorker deliveries,
-      Optional<WebhookWorker> webhooks) {
+      Optional<WebhookWorker> webhooks, OutboxRelay outbox) {
 
     static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
       String userAgent = "Fedgate/" + GatewayVersion.get() + " (+" + urls.base() + ")";
@@ -110,10 +111,15 @@ public final class Gateway {
           new SecureRandom(), RetryPolicy.DEFAULT, DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
       deliveries.start();
       webhooks.ifPresent(WebhookWorker::start);
-      return new Outbound(peers, site, fetcher, deliveries, webhooks);
+      StorageBackend storage = services.storage();
+      OutboxRelay outbox = new OutboxRelay(storage.deliveryJobs(), new QueueingPublisher(urls, storage,
+          new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys())), deliveries::nudge, clock);
+      outbox.start(vertx, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
+      return new Outbound(peers, site, fetcher, deliveries, webhooks, outbox);
     }
 
     Future<Void> stop() {
+      outbox.stop();
       return Future.join(deliveries.stop(), webhooks.map(WebhookWorker::stop).orElse(Future.succeededFuture()))
           .compose(stopped -> Future.join(peers.close(), site.close())).mapEmpty();
     }
@@ -224,17 +230,17 @@ public final class Gateway {
           clock);
       Optional<AuthorizedFetch> access = config.authorizedFetch()
           ? Optional.of(new AuthorizedFetch(inbox.pipeline(), urls)) : Optional.empty();
-      mountRoutes(router, urls, services, config, clock, access);
+      mountRoutes(router, urls, services, config, clock, access, outbound.outbox());
       return new Gateway(config, vertx, server, services, outbound);
     });
   }
 
   private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
-      InstantSource clock, Optional<AuthorizedFetch> access) {
+      InstantSource clock, Optional<AuthorizedFetch> access, OutboxRelay outbox) {
     StorageBackend storage = services.storage();
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
-    SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
+    SiteApi siteApi = new SiteApi(storage, services.keys(), outbox,
         new ChangeListener() {
           @Override
           public void actorChanged(String name) {

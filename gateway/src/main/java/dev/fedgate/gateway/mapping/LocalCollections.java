@@ -84,20 +84,29 @@ public final class LocalCollections {
   }
 
   /**
-   * An actor's outbox, newest first. A channel's lists a {@code Create} of each live video (PeerTube crawls it after
-   * its follow is accepted, reference §8.2, and refetches each video by id). Accounts and the instance actor publish
-   * nothing under their own name, so theirs are empty.
+   * An actor's outbox, newest first, as PeerTube's: a channel's lists a {@code Create} of each of its live videos
+   * (PeerTube crawls it after its follow is accepted, reference §8.2, and refetches each video by id); an account's
+   * the {@code Create} of each video of its channels (by the channel, as sent); the instance actor's the
+   * {@code Announce} of every live video (what an instance that follows it mirrors, reference §8.3).
    */
   public CompletionStage<Optional<Collection>> outbox(ActorPath path, String name, Optional<PagePosition> position) {
     return withActor(path, name, actor -> {
       URI id = LocalUrls.outbox(urls.actor(actor.kind(), actor.name()));
-      if (actor.kind() != ActorKind.CHANNEL) {
-        return empty(id, position);
+      if (actor.kind() == ActorKind.CHANNEL) {
+        return paged(id, position, storage.videos().countByChannel(name),
+            request -> storage.videos().pageByChannel(name, request).thenApply(page -> items(page, this::create)));
       }
-      return paged(id, position, storage.videos().countByChannel(name),
-          request -> storage.videos().pageByChannel(name, request).thenApply(page -> items(page,
-              video -> Ref.embed(activities.createById(urls.video(video.value().uuid()), name)))));
+      if (actor.kind() == ActorKind.ACCOUNT) {
+        return paged(id, position, storage.videos().countByAccount(name),
+            request -> storage.videos().pageByAccount(name, request).thenApply(page -> items(page, this::create)));
+      }
+      return paged(id, position, storage.videos().countAll(), request -> storage.videos().pageAll(request)
+          .thenApply(page -> items(page, video -> Ref.embed(activities.announce(urls.video(video.value().uuid()))))));
     });
+  }
+
+  private Ref<ApObject> create(Stored<dev.fedgate.gateway.storage.Video> video) {
+    return Ref.embed(activities.createById(urls.video(video.value().uuid()), video.value().channel()));
   }
 
   /** A live video's visible comments, oldest first, as comment ids (ours, or the remote author's). */

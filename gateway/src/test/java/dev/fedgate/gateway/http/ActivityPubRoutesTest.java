@@ -303,9 +303,33 @@ class ActivityPubRoutesTest {
   }
 
   @Test
-  void accountOutboxAndFollowing_areEmptyCollections() {
-    for (String path : List.of("/accounts/alice/outbox", "/accounts/alice/following",
-        "/video-channels/science/following", "/accounts/peertube/outbox")) {
+  void accountOutbox_listsCreateOfItsChannelsVideos_andInstanceOutboxAnnouncesEveryVideo() {
+    SiteFixtures.createActors(test.gateway(), "pia", "physics");
+    UUID video = UUID.randomUUID();
+    await(test.gateway().storage().videos().upsert(SiteFixtures.video(video, "physics", SiteFixtures.PUBLISHED)));
+    String watch = base + "/videos/watch/" + video;
+
+    JsonNode account = json(test.get("/accounts/pia/outbox", "Accept", AP));
+    assertThat(account.get("totalItems").asLong()).isEqualTo(1);
+    JsonNode create = json(test.get("/accounts/pia/outbox?page=true", "Accept", AP)).get("orderedItems").get(0);
+    assertThat(create.get("type").asText()).isEqualTo("Create");
+    assertThat(create.get("actor").asText()).isEqualTo(base + "/video-channels/physics");
+    assertThat(create.get("object").asText()).isEqualTo(watch);
+
+    JsonNode instance = json(test.get("/accounts/peertube/outbox?page=true", "Accept", AP));
+    assertThat(instance.get("orderedItems")).anySatisfy(item -> {
+      assertThat(item.get("type").asText()).isEqualTo("Announce");
+      assertThat(item.get("id").asText()).isEqualTo(watch + "/activity/announce");
+      assertThat(item.get("actor").asText()).isEqualTo(base + "/accounts/peertube");
+      assertThat(item.get("object").asText()).isEqualTo(watch);
+    });
+  }
+
+  @Test
+  void followingAndOutboxesWithoutVideos_areEmptyCollections() {
+    SiteFixtures.createActors(test.gateway(), "quinn", "quiet");
+    for (String path : List.of("/accounts/quinn/outbox", "/accounts/alice/following",
+        "/video-channels/science/following", "/video-channels/quiet/outbox")) {
       JsonNode summary = json(test.get(path, "Accept", AP));
       assertThat(summary.get("totalItems").asLong()).as(path).isZero();
       JsonNode page = json(test.get(path + "?page=true", "Accept", AP));

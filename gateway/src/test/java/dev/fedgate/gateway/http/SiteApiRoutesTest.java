@@ -11,7 +11,7 @@ import dev.fedgate.gateway.api.SiteOutputs;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.keys.LocalKeys;
 import dev.fedgate.gateway.mapping.LocalUrls;
-import dev.fedgate.gateway.outbox.Publisher;
+import dev.fedgate.gateway.outbox.OutboxRelay;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.Job;
@@ -20,14 +20,10 @@ import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
-import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
-import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.Video;
-import dev.fedgate.gateway.storage.VideoTombstone;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -46,7 +42,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -66,29 +61,6 @@ class SiteApiRoutesTest {
   private StorageBackend storage;
   private URI base;
 
-  /** Federation is out of scope here; the service tests assert on it. */
-  private static final class NoFederation implements Publisher {
-    @Override
-    public CompletionStage<Void> actorUpdated(LocalActor actor) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Void> videoPublished(Stored<Video> video) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Void> videoUpdated(Stored<Video> video) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Void> videoDeleted(VideoTombstone tombstone) {
-      return CompletableFuture.completedFuture(null);
-    }
-  }
-
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
@@ -96,7 +68,8 @@ class SiteApiRoutesTest {
         .url("mem:routes-" + UUID.randomUUID()).build()));
     LocalUrls urls = new LocalUrls(URI.create("https://video.example"));
     SiteApi api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu),
-        new NoFederation(), new ChangeListener() {
+        new OutboxRelay(storage.deliveryJobs(), pending -> CompletableFuture.completedFuture(false), () -> { },
+            java.time.InstantSource.system()), new ChangeListener() {
           @Override
           public void actorChanged(String name) {
           }

@@ -10,6 +10,7 @@ import dev.fedgate.testkit.storage.FollowStoreContract;
 import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
+import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
@@ -107,6 +108,13 @@ class H2StorageTest {
 
   @Nested
   class DeliveryJobs extends DeliveryJobStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+  @Nested
+  class Outbox extends OutboxContract {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);

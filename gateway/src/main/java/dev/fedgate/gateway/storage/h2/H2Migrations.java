@@ -27,7 +27,8 @@ final class H2Migrations {
       "V3__follows_remote_actors_comments_interactions.sql",
       "V4__remote_hosts.sql",
       "V5__video_views.sql",
-      "V6__site_events.sql");
+      "V6__site_events.sql",
+      "V7__federation_outbox.sql");
 
   private H2Migrations() {}
 

@@ -1,0 +1,17 @@
+-- The transactional outbox: a change to a local video or actor whose deliveries are not queued yet. Written in the
+-- change's transaction, removed in the transaction that queues its deliveries; one row per subject. The version
+-- comes from one sequence, so a mark read before a newer change of its subject no longer matches.
+CREATE SEQUENCE federation_version;
+CREATE TABLE federation_pending (
+  subject_type VARCHAR(8) NOT NULL,
+  subject_key VARCHAR(255) NOT NULL,
+  change_kind VARCHAR(8) NOT NULL,
+  version BIGINT NOT NULL,
+  marked_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+  PRIMARY KEY (subject_type, subject_key)
+);
+-- The recovery sweep reads the oldest marks first.
+CREATE INDEX federation_pending_version ON federation_pending (version);
+
+-- The instance actor's outbox and an account's outbox page all live videos, newest first.
+CREATE INDEX video_published ON video (published_at DESC, seq DESC);
