@@ -15,3 +15,7 @@ CREATE INDEX federation_pending_version ON federation_pending (version);
 
 -- The instance actor's outbox and an account's outbox page all live videos, newest first.
 CREATE INDEX video_published ON video (published_at DESC, seq DESC) WHERE deleted_at IS NULL;
+
+-- The likes, dislikes and shares collections page a video's interactions of one kind in the order recorded.
+ALTER TABLE interaction ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+CREATE INDEX interaction_video_kind ON interaction (video_uuid, kind, seq);

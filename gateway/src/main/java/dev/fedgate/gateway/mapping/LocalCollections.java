@@ -117,15 +117,21 @@ public final class LocalCollections {
             .thenApply(page -> items(page, comment -> Ref.of(commentId(comment.value()))))));
   }
 
-  /** How many likes, dislikes or shares a live video has; a collection without pages (the store keeps counts). */
-  public CompletionStage<Optional<Collection>> interactions(UUID video, InteractionKind kind) {
+  /**
+   * A live video's likes, dislikes or shares, in the order received, as the ids of the remote {@code Like},
+   * {@code Dislike} and {@code Announce} activities (what PeerTube lists, and what it refetches to check them).
+   */
+  public CompletionStage<Optional<Collection>> interactions(UUID video, InteractionKind kind,
+      Optional<PagePosition> position) {
     URI id = switch (kind) {
       case LIKE -> urls.videoLikes(video);
       case DISLIKE -> urls.videoDislikes(video);
       case SHARE -> urls.videoShares(video);
     };
-    return withVideo(video, () -> storage.interactions().count(video, kind)
-        .thenApply(total -> CollectionMapper.count(id, total)));
+    return withVideo(video, () -> paged(id, position, storage.interactions().count(video, kind),
+        request -> storage.interactions().page(video, kind, request).thenApply(page -> new Page<>(
+            page.items().stream().map(interaction -> Ref.<ApObject>of(interaction.activityId())).toList(),
+            page.next()))));
   }
 
   private URI commentId(Comment comment) {

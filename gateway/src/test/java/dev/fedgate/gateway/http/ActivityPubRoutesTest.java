@@ -259,7 +259,7 @@ class ActivityPubRoutesTest {
   }
 
   @Test
-  void interactions_countLikesDislikesAndShares() {
+  void interactions_countAndListLikesDislikesAndShares_inPages() {
     UUID uuid = publish(SiteFixtures.PUBLISHED);
     URI bob = URI.create("https://mastodon.example/users/bob");
     URI carol = URI.create("https://peertube.example/accounts/carol");
@@ -278,6 +278,15 @@ class ActivityPubRoutesTest {
         .isEqualTo(1);
     assertThat(json(test.get("/videos/watch/" + uuid + "/announces", "Accept", AP)).get("totalItems").asLong())
         .isEqualTo(2);
+    String shares = base + "/videos/watch/" + uuid + "/announces";
+    JsonNode page = json(test.get(likes.get("first").asText().replace("/likes", "/announces")
+        .substring(base.length()), "Accept", AP));
+    assertThat(page.get("type").asText()).isEqualTo("OrderedCollectionPage");
+    assertThat(page.get("partOf").asText()).isEqualTo(shares);
+    assertThat(page.get("orderedItems")).extracting(JsonNode::asText)
+        .containsExactly(bob + "#announces/1", carol + "/announces/1");
+    assertThat(json(test.get(likes.get("first").asText().substring(base.length()), "Accept", AP))
+        .get("orderedItems")).extracting(JsonNode::asText).containsExactly(bob + "#likes/1");
   }
 
   @Test
