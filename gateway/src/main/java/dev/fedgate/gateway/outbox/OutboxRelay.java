@@ -65,9 +65,9 @@ public final class OutboxRelay {
    */
   public CompletionStage<Integer> recover(Instant markedBefore) {
     return queue.pendingFederations(markedBefore, SWEEP_BATCH).thenCompose(marks ->
-        federateEach(marks, 0, new int[2]).thenCompose(counts -> marks.size() == SWEEP_BATCH && counts[1] > 0
-            ? recover(markedBefore).thenApply(more -> counts[0] + more)
-            : CompletableFuture.completedFuture(counts[0])));
+        federateEach(marks, 0, Tally.NONE).thenCompose(tally -> marks.size() == SWEEP_BATCH && tally.settled() > 0
+            ? recover(markedBefore).thenApply(more -> tally.queued() + more)
+            : CompletableFuture.completedFuture(tally.queued())));
   }
 
   /**
@@ -99,20 +99,27 @@ public final class OutboxRelay {
     });
   }
 
-  /** Federates {@code marks} from {@code index} on; counts[0] = queued by this call, counts[1] = settled. */
-  private CompletionStage<int[]> federateEach(List<PendingFederation> marks, int index, int[] counts) {
+  /** What a sweep did so far: marks it queued, and marks settled (queued here, or found done or superseded). */
+  private record Tally(int queued, int settled) {
+    static final Tally NONE = new Tally(0, 0);
+
+    Tally plus(boolean queuedHere) {
+      return new Tally(queued + (queuedHere ? 1 : 0), settled + 1);
+    }
+  }
+
+  /** Federates {@code marks} from {@code index} on, one after the other; a failed mark is logged and skipped. */
+  private CompletionStage<Tally> federateEach(List<PendingFederation> marks, int index, Tally tally) {
     if (index == marks.size()) {
-      return CompletableFuture.completedFuture(counts);
+      return CompletableFuture.completedFuture(tally);
     }
     PendingFederation mark = marks.get(index);
     return federate(mark).handle((queued, failure) -> {
       if (failure != null) {
         LOG.log(Level.WARNING, "outbox: federating " + mark + " failed; it stays pending", failure);
-      } else {
-        counts[0] += queued ? 1 : 0;
-        counts[1]++;
+        return tally;
       }
-      return counts;
+      return tally.plus(queued);
     }).thenCompose(next -> federateEach(marks, index + 1, next));
   }
 

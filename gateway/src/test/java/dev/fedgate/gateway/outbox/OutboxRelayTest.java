@@ -158,4 +158,14 @@ class OutboxRelayTest {
     assertThat(await(relay.recover(fixture.clock.instant().minus(OutboxRelay.DEFAULT_GRACE)))).isZero();
     assertThat(await(storage.deliveryJobs().findPending(FederationSubject.video(uuid)))).isPresent();
   }
+
+  @Test
+  void recover_whileTheEnqueueStillFails_leavesTheMarkForTheNextSweep() {
+    storage.failing.set(true);
+    assertThatThrownBy(() -> await(api.putVideo(video))).hasMessageContaining("went away");
+
+    assertThat(await(relay.recover(fixture.clock.instant()))).isZero();
+
+    assertThat(await(storage.deliveryJobs().findPending(FederationSubject.video(uuid)))).isPresent();
+  }
 }
