@@ -41,6 +41,7 @@ import dev.fedgate.gateway.metrics.GatewayMetrics;
 import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
+import dev.fedgate.gateway.outbox.OutboxRelay;
 import dev.fedgate.gateway.outbox.QueueingPublisher;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.outbox.RequestAnswers;
@@ -106,7 +107,7 @@ public final class Gateway {
   /** The fetcher and the outbound workers, with the HTTP clients they send through. */
   private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
       DeliveryWorker deliveries,
-      Optional<WebhookWorker> webhooks) {
+      Optional<WebhookWorker> webhooks, OutboxRelay outbox) {
 
     static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
       String userAgent = "Fedgate/" + GatewayVersion.get() + " (+" + urls.base() + ")";
@@ -134,7 +135,12 @@ public final class Gateway {
       services.metrics().cache("local-signing-keys", services.keys()::cacheStats);
       deliveries.start();
       webhooks.ifPresent(WebhookWorker::start);
-      return new Outbound(peers, site, fetcher, deliveries, webhooks);
+      StorageBackend storage = services.storage();
+      OutboxRelay outbox = new OutboxRelay(storage.deliveryJobs(), new QueueingPublisher(urls, storage,
+          new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(), services.keys())),
+          deliveries::nudge, clock);
+      outbox.start(vertx, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
+      return new Outbound(peers, site, fetcher, deliveries, webhooks, outbox);
     }
 
     /** Remote documents fetched for an actor go when it changes; the key cache follows the same changes. */
@@ -155,6 +161,7 @@ public final class Gateway {
     }
 
     Future<Void> stop() {
+      outbox.stop();
       return Future.join(deliveries.stop(), webhooks.map(WebhookWorker::stop).orElse(Future.succeededFuture()))
           .compose(stopped -> Future.join(peers.close(), site.close())).mapEmpty();
     }
@@ -284,7 +291,7 @@ public final class Gateway {
           .contact(Delivery.hostOf(signer), clock.instant()));
       Optional<AuthorizedFetch> access = config.authorizedFetch()
           ? Optional.of(new AuthorizedFetch(inbox.pipeline(), urls)) : Optional.empty();
-      mountRoutes(router, urls, services, config, clock, access);
+      mountRoutes(router, urls, services, config, clock, access, outbound.outbox());
       mountAccountActions(router, urls, services, outbound, clock);
       long pruneTimer = new Pruning(services.storage(), clock, config.seenRetention(), config.eventRetention())
           .schedule(vertx, Pruning.FIRST_ROUND_DELAY, Pruning.DEFAULT_INTERVAL);
@@ -293,13 +300,13 @@ public final class Gateway {
   }
 
   private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
-      InstantSource clock, Optional<AuthorizedFetch> access) {
+      InstantSource clock, Optional<AuthorizedFetch> access, OutboxRelay outbox) {
     StorageBackend storage = services.storage();
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
         services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
     services.metrics().cache("rendered-documents", documents::cacheStats);
-    SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
+    SiteApi siteApi = new SiteApi(storage, services.keys(), outbox,
         new ChangeListener() {
           @Override
           public void actorChanged(String name) {

@@ -1,13 +1,14 @@
 package dev.fedgate.gateway.api;
 
 import dev.fedgate.gateway.keys.LocalKeys;
-import dev.fedgate.gateway.outbox.Publisher;
+import dev.fedgate.gateway.outbox.OutboxRelay;
 import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
 import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.Channel;
 import dev.fedgate.gateway.storage.Comment;
 import dev.fedgate.gateway.storage.CommentStatus;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.Page;
@@ -36,27 +37,29 @@ import java.util.function.Function;
 public final class SiteApi {
   private final StorageBackend storage;
   private final LocalKeys keys;
-  private final Publisher publisher;
+  private final OutboxRelay outbox;
   private final ChangeListener changes;
   private final InstantSource clock;
 
   /**
-   * Writes go to {@code storage}; new actors get keys from {@code keys}; federation goes through {@code publisher};
-   * {@code changes} hears of every write that changed something, before federation (so a peer that refetches on
-   * receipt sees the new version).
+   * Writes go to {@code storage}, which marks each change as pending federation in the same transaction; new actors
+   * get keys from {@code keys}; {@code outbox} then federates the subject's pending change, including one an earlier,
+   * interrupted request left behind; {@code changes} hears of every write that changed something, before federation
+   * (so a peer that refetches on receipt sees the new version).
    */
-  public SiteApi(StorageBackend storage, LocalKeys keys, Publisher publisher, ChangeListener changes,
+  public SiteApi(StorageBackend storage, LocalKeys keys, OutboxRelay outbox, ChangeListener changes,
       InstantSource clock) {
     this.storage = storage;
     this.keys = keys;
-    this.publisher = publisher;
+    this.outbox = outbox;
     this.changes = changes;
     this.clock = clock;
   }
 
   /**
-   * Creates or updates an account. Keys are ensured on every call (idempotent), so an account whose first request
-   * was interrupted after the write still gets them; an update federates {@code Update} to its followers.
+   * Creates or updates an account. Keys are ensured and pending federation is flushed on every call (both
+   * idempotent), so an account whose first request was interrupted after the write still gets them; an update
+   * federates {@code Update} to its followers.
    */
   public CompletionStage<Change<Account>> putAccount(Account account) {
     return storage.localActors().upsertAccount(account)
@@ -88,16 +91,15 @@ public final class SiteApi {
             changes.actorChanged(name);
           }
         })
-        .thenCompose(ignored -> result == UpsertResult.UPDATED
-            ? storage.localActors().findActor(name).thenCompose(actor -> publisher.actorUpdated(
-                actor.orElseThrow(() -> gone(name)))) : done())
+        .thenCompose(ignored -> outbox.federatePending(FederationSubject.actor(name)))
         .thenCompose(ignored -> reload.get())
         .thenApply(stored -> new Change<>(result == UpsertResult.CREATED, stored.orElseThrow(() -> gone(name))));
   }
 
   /**
    * Creates or updates a video: a new video federates {@code Create} (and the instance actor's {@code Announce}), a
-   * changed one {@code Update}; the same body again changes and queues nothing.
+   * changed one {@code Update}; the same body again changes nothing and queues only what an interrupted earlier
+   * request left pending.
    */
   public CompletionStage<Change<Video>> putVideo(Video video) {
     return storage.videos().upsert(video).thenCompose(result -> {
@@ -112,16 +114,15 @@ public final class SiteApi {
         if (isChange(result)) {
           changes.videoChanged(video.uuid());
         }
-        CompletionStage<Void> federated = result == UpsertResult.CREATED ? publisher.videoPublished(stored)
-            : result == UpsertResult.UPDATED ? publisher.videoUpdated(stored) : done();
-        return federated.thenApply(ignored -> new Change<>(result == UpsertResult.CREATED, stored));
+        return outbox.federatePending(FederationSubject.video(video.uuid()))
+            .thenApply(ignored -> new Change<>(result == UpsertResult.CREATED, stored));
       });
     });
   }
 
   /**
    * Deletes a video: federates {@code Delete} (cancelling its queued {@code Create}/{@code Update}); afterwards its
-   * id answers 410. Deleting a deleted video again is a no-op.
+   * id answers 410. Deleting a deleted video again only federates a {@code Delete} still pending.
    *
    * @return the tombstone, or a {@code not-found} problem when the uuid was never used
    */
@@ -129,11 +130,10 @@ public final class SiteApi {
     return storage.videos().delete(uuid).thenCompose(deleted -> storage.videos().findTombstone(uuid)
         .thenCompose(tombstone -> {
           VideoTombstone found = tombstone.orElseThrow(() -> notFound("video " + uuid));
-          if (!deleted) {
-            return CompletableFuture.completedFuture(found);
+          if (deleted) {
+            changes.videoChanged(uuid);
           }
-          changes.videoChanged(uuid);
-          return publisher.videoDeleted(found).thenApply(ignored -> found);
+          return outbox.federatePending(FederationSubject.video(uuid)).thenApply(ignored -> found);
         }));
   }
 
@@ -225,9 +225,5 @@ public final class SiteApi {
   /** A row that vanished between our write and our read: a concurrent delete; the client may retry. */
   private static FedgateException gone(String what) {
     return new FedgateException(ProblemType.CONFLICT, what + " changed concurrently; retry the request");
-  }
-
-  private static CompletionStage<Void> done() {
-    return CompletableFuture.completedFuture(null);
   }
 }

@@ -114,7 +114,7 @@ public final class ActivityPubRoutes implements RouteGroup {
   }
 
   private void interactions(RoutingContext ctx, InteractionKind kind) {
-    collection(ctx, position -> byUuid(ctx, uuid -> collections.interactions(uuid, kind)));
+    collection(ctx, position -> byUuid(ctx, uuid -> collections.interactions(uuid, kind, position)));
   }
 
   /** No {@code page} and no {@code after}: the collection itself; otherwise the page at that cursor. */

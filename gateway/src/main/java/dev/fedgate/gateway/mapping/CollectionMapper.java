@@ -24,12 +24,6 @@ public final class CollectionMapper {
     return Collection.orderedSummary(collection, totalItems, pageId(collection, PagePosition.FIRST));
   }
 
-  /** A collection that only counts (likes, dislikes, shares): the store keeps counts, not lists. */
-  public static Collection count(URI collection, long totalItems) {
-    return new Collection(CollectionType.ORDERED_COLLECTION, collection, Optional.of(totalItems), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Extensions.NONE);
-  }
-
   /** One page at {@code position}; {@code next} is the store's cursor after it, when there may be more. */
   public static Collection page(URI collection, PagePosition position, long totalItems,
       List<Ref<ApObject>> items, Optional<String> next) {

@@ -93,20 +93,29 @@ public final class LocalCollections {
   }
 
   /**
-   * An actor's outbox, newest first. A channel's lists a {@code Create} of each live video (PeerTube crawls it after
-   * its follow is accepted, reference §8.2, and refetches each video by id). Accounts and the instance actor publish
-   * nothing under their own name, so theirs are empty.
+   * An actor's outbox, newest first, as PeerTube's: a channel's lists a {@code Create} of each of its live videos
+   * (PeerTube crawls it after its follow is accepted, reference §8.2, and refetches each video by id); an account's
+   * the {@code Create} of each video of its channels (by the channel, as sent); the instance actor's the
+   * {@code Announce} of every live video (what an instance that follows it mirrors, reference §8.3).
    */
   public CompletionStage<Optional<Collection>> outbox(ActorPath path, String name, Optional<PagePosition> position) {
     return withActor(path, name, actor -> {
       URI id = LocalUrls.outbox(urls.actor(actor.kind(), actor.name()));
-      if (actor.kind() != ActorKind.CHANNEL) {
-        return empty(id, position);
+      if (actor.kind() == ActorKind.CHANNEL) {
+        return paged(id, position, storage.videos().countByChannel(name),
+            request -> storage.videos().pageByChannel(name, request).thenApply(page -> items(page, this::create)));
       }
-      return paged(id, position, storage.videos().countByChannel(name),
-          request -> storage.videos().pageByChannel(name, request).thenApply(page -> items(page,
-              video -> Ref.embed(activities.createById(urls.video(video.value().uuid()), name)))));
+      if (actor.kind() == ActorKind.ACCOUNT) {
+        return paged(id, position, storage.videos().countByAccount(name),
+            request -> storage.videos().pageByAccount(name, request).thenApply(page -> items(page, this::create)));
+      }
+      return paged(id, position, storage.videos().countAll(), request -> storage.videos().pageAll(request)
+          .thenApply(page -> items(page, video -> Ref.embed(activities.announce(urls.video(video.value().uuid()))))));
     });
+  }
+
+  private Ref<ApObject> create(Stored<dev.fedgate.gateway.storage.Video> video) {
+    return Ref.embed(activities.createById(urls.video(video.value().uuid()), video.value().channel()));
   }
 
   /** A live video's visible comments, oldest first, as comment ids (ours, or the remote author's). */
@@ -117,15 +126,21 @@ public final class LocalCollections {
             .thenApply(page -> items(page, comment -> Ref.of(comments.id(comment.value()))))));
   }
 
-  /** How many likes, dislikes or shares a live video has; a collection without pages (the store keeps counts). */
-  public CompletionStage<Optional<Collection>> interactions(UUID video, InteractionKind kind) {
+  /**
+   * A live video's likes, dislikes or shares, in the order received, as the ids of the remote {@code Like},
+   * {@code Dislike} and {@code Announce} activities (what PeerTube lists, and what it refetches to check them).
+   */
+  public CompletionStage<Optional<Collection>> interactions(UUID video, InteractionKind kind,
+      Optional<PagePosition> position) {
     URI id = switch (kind) {
       case LIKE -> urls.videoLikes(video);
       case DISLIKE -> urls.videoDislikes(video);
       case SHARE -> urls.videoShares(video);
     };
-    return withVideo(video, () -> storage.interactions().count(video, kind)
-        .thenApply(total -> CollectionMapper.count(id, total)));
+    return withVideo(video, () -> paged(id, position, storage.interactions().count(video, kind),
+        request -> storage.interactions().page(video, kind, request).thenApply(page -> new Page<>(
+            page.items().stream().map(interaction -> Ref.<ApObject>of(interaction.activityId())).toList(),
+            page.next()))));
   }
 
   private CompletionStage<Optional<Collection>> withActor(ActorPath path, String name,

@@ -1,29 +1,22 @@
 package dev.fedgate.gateway.outbox;
 
-import dev.fedgate.gateway.storage.LocalActor;
-import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.Video;
-import dev.fedgate.gateway.storage.VideoTombstone;
+import dev.fedgate.gateway.storage.PendingFederation;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Turns changes the site made into activities queued for delivery. Each method completes only once the deliveries it
- * causes are durably queued, so the Site API can answer 2xx knowing nothing will be lost. Activity ids are stable, so
- * a retried call queues deliveries that receivers de-duplicate.
+ * Turns a change the site made, recorded by the store as a {@link PendingFederation} mark in the change's own
+ * transaction, into activities queued for delivery. The deliveries are queued and the mark removed in one
+ * transaction, so a change is federated exactly once however often (and from however many nodes) this is called.
  */
 public interface Publisher {
-  /** An account's or channel's profile changed: {@code Update} of the actor to its followers. */
-  CompletionStage<Void> actorUpdated(LocalActor actor);
-
   /**
-   * A new public video: {@code Create{Video}} from the channel to the followers of the channel and of its account, and
-   * {@code Announce} from the instance actor to its followers.
+   * Renders what {@code pending} owes from the subject's current stored state and queues it through
+   * {@link dev.fedgate.gateway.storage.DeliveryJobStore#enqueueFederation}: {@code Create{Video}} from the channel to
+   * the followers of the channel and its account plus the instance actor's {@code Announce} for a new video,
+   * {@code Update} for a changed video or actor, {@code Delete} for a deleted video.
+   *
+   * @return {@code true} when this call queued it; {@code false} when it was already federated or superseded by a
+   *     newer change (whose own mark federates the newer state)
    */
-  CompletionStage<Void> videoPublished(Stored<Video> video);
-
-  /** A video changed: {@code Update{Video}} (with its newer {@code updated}) to the same audience as its creation. */
-  CompletionStage<Void> videoUpdated(Stored<Video> video);
-
-  /** A video was deleted: its still-queued Create/Update deliveries are cancelled, then {@code Delete} is queued. */
-  CompletionStage<Void> videoDeleted(VideoTombstone tombstone);
+  CompletionStage<Boolean> federate(PendingFederation pending);
 }

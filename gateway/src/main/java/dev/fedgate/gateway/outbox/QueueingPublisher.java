@@ -6,7 +6,10 @@ import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.VideoMapper;
 import dev.fedgate.gateway.storage.Channel;
 import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.FederationChange;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.LocalActor;
+import dev.fedgate.gateway.storage.PendingFederation;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.Video;
@@ -19,14 +22,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The {@link Publisher} that renders each activity once and queues one unsigned delivery job per distinct target
- * inbox (a follower's shared inbox when it has one), all in one {@code enqueueAll}, so a change is either fully queued
- * or not at all. Jobs are signed at send time by the local actor named as their signer: the channel for its videos,
- * the instance actor for its {@code Announce}, the actor itself for its profile {@code Update}.
+ * inbox (a follower's shared inbox when it has one), all in one {@code enqueueFederation} with the removal of the
+ * change's mark, so a change is either fully queued, once, or not at all. Jobs are signed at send time by the local
+ * actor named as their signer: the channel for its videos, the instance actor for its {@code Announce}, the actor
+ * itself for its profile {@code Update}.
  */
 public final class QueueingPublisher implements Publisher {
   private final LocalUrls urls;
@@ -47,14 +52,32 @@ public final class QueueingPublisher implements Publisher {
   }
 
   @Override
-  public CompletionStage<Void> actorUpdated(LocalActor actor) {
+  public CompletionStage<Boolean> federate(PendingFederation pending) {
+    String key = pending.subject().key();
+    CompletionStage<List<Delivery>> jobs;
+    if (pending.subject().type() == FederationSubject.Type.ACTOR) {
+      jobs = storage.localActors().findActor(key).thenCompose(actor -> actor.isEmpty()
+          ? none() : actorUpdated(actor.get()));
+    } else if (pending.change() == FederationChange.DELETED) {
+      jobs = storage.videos().findTombstone(UUID.fromString(key)).thenCompose(tombstone -> tombstone.isEmpty()
+          ? none() : videoDeleted(tombstone.get()));
+    } else {
+      // A video gone since the mark was read was deleted: the Delete's newer mark supersedes this one.
+      jobs = storage.videos().find(UUID.fromString(key)).thenCompose(video -> video.isEmpty() ? none()
+          : pending.change() == FederationChange.CREATED ? videoPublished(video.get()) : videoUpdated(video.get()));
+    }
+    return jobs.thenCompose(deliveries -> storage.deliveryJobs().enqueueFederation(pending, deliveries));
+  }
+
+  /** {@code Update} of the actor, by itself, to its followers. */
+  private CompletionStage<List<Delivery>> actorUpdated(LocalActor actor) {
     return objects.actor(actor).thenCompose(found -> {
       if (found.isEmpty()) {
-        return done();
+        return none();
       }
       ApObject update = activities.updateActor(found.get().actor(), found.get().changedAt());
-      return storage.follows().deliveryInboxes(List.of(actor.name())).thenCompose(inboxes ->
-          enqueue(jobs(inboxes, actor.name(), update, Optional.of(found.get().actor().id()))));
+      return storage.follows().deliveryInboxes(List.of(actor.name())).thenApply(inboxes ->
+          jobs(inboxes, actor.name(), update, Optional.of(found.get().actor().id())));
     });
   }
 
@@ -62,8 +85,7 @@ public final class QueueingPublisher implements Publisher {
    * {@code Create} by the channel to the followers of the channel and its account; {@code Announce} by the instance
    * actor to its followers that do not already get the {@code Create} (one activity per inbox is enough to mirror).
    */
-  @Override
-  public CompletionStage<Void> videoPublished(Stored<Video> video) {
+  private CompletionStage<List<Delivery>> videoPublished(Stored<Video> video) {
     String channel = video.value().channel();
     URI id = urls.video(video.value().uuid());
     return account(channel).thenCompose(account -> {
@@ -78,33 +100,31 @@ public final class QueueingPublisher implements Publisher {
             activities.create(rendered, channel), Optional.of(id)));
         jobs.addAll(jobs(announceInboxes, LocalUrls.INSTANCE_ACTOR_NAME, activities.announce(id), Optional.of(id)));
         return jobs;
-      }).thenCompose(this::enqueue);
+      });
     });
   }
 
   /** {@code Update} by the channel to all its creation reached: the channel's, account's, instance's followers. */
-  @Override
-  public CompletionStage<Void> videoUpdated(Stored<Video> video) {
+  private CompletionStage<List<Delivery>> videoUpdated(Stored<Video> video) {
     String channel = video.value().channel();
     return account(channel).thenCompose(account -> {
       dev.fedgate.vocab.peertube.Video rendered = render(video, account);
-      return storage.follows().deliveryInboxes(audience(channel, account)).thenCompose(inboxes -> enqueue(
-          jobs(inboxes, channel, activities.update(rendered, channel), Optional.of(rendered.id()))));
+      return storage.follows().deliveryInboxes(audience(channel, account)).thenApply(inboxes ->
+          jobs(inboxes, channel, activities.update(rendered, channel), Optional.of(rendered.id())));
     });
   }
 
   /**
-   * Cancels the video's queued {@code Create}/{@code Update}/{@code Announce} first, then queues {@code Delete} by the
+   * Cancels the video's queued {@code Create}/{@code Update}/{@code Announce} first, then {@code Delete} by the
    * channel to everyone its creation reached. The Delete jobs name no object, so no later cancellation drops them.
    */
-  @Override
-  public CompletionStage<Void> videoDeleted(VideoTombstone tombstone) {
+  private CompletionStage<List<Delivery>> videoDeleted(VideoTombstone tombstone) {
     String channel = tombstone.channel();
     URI id = urls.video(tombstone.uuid());
     return storage.deliveryJobs().cancelForObject(id)
         .thenCompose(cancelled -> account(channel))
         .thenCompose(account -> storage.follows().deliveryInboxes(audience(channel, account)))
-        .thenCompose(inboxes -> enqueue(jobs(inboxes, channel, activities.delete(id, channel), Optional.empty())));
+        .thenApply(inboxes -> jobs(inboxes, channel, activities.delete(id, channel), Optional.empty()));
   }
 
   /** The store keeps videos only of existing channels, so a video without its channel is a bug. */
@@ -129,11 +149,7 @@ public final class QueueingPublisher implements Publisher {
     return queue.jobs(inboxes, signer, activity, object);
   }
 
-  private CompletionStage<Void> enqueue(List<Delivery> jobs) {
-    return queue.enqueue(jobs);
-  }
-
-  private static CompletionStage<Void> done() {
-    return CompletableFuture.completedFuture(null);
+  private static CompletionStage<List<Delivery>> none() {
+    return CompletableFuture.completedFuture(List.of());
   }
 }

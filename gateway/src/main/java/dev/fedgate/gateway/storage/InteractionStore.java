@@ -41,6 +41,13 @@ public interface InteractionStore {
   CompletionStage<Long> count(UUID video, InteractionKind kind);
 
   /**
+   * A video's interactions of one kind, in the order they were recorded, keyset-paged (cursors stay valid while
+   * interactions are recorded and removed): the pages of its likes, dislikes and shares collections. Empty when it
+   * has none or the video does not exist.
+   */
+  CompletionStage<Page<Interaction>> page(UUID video, InteractionKind kind, PageRequest page);
+
+  /**
    * Adds view counts, aggregated in memory by the caller, in one transaction. Called on a short interval by the
    * {@code View} handler, so views cost one write per flush rather than one per event. Not idempotent: each call adds.
    * Counts for videos that are not live are dropped.

@@ -13,7 +13,9 @@ public interface LocalActorStore {
 
   /**
    * Creates or replaces an account. Called by the Site API on {@code PUT /api/v1/accounts/{name}}. Idempotent:
-   * repeating the same account answers {@link UpsertResult#UNCHANGED} and writes nothing.
+   * repeating the same account answers {@link UpsertResult#UNCHANGED} and writes nothing. {@code UPDATED} writes the
+   * actor's {@link FederationChange#UPDATED} {@link PendingFederation} mark in the same transaction (a new actor has
+   * no followers, so {@code CREATED} marks nothing). Concurrent upserts of one name are serialised.
    *
    * @return {@code CREATED}, {@code UPDATED}, {@code UNCHANGED}, or {@code NAME_TAKEN} when a channel or the instance
    *     actor holds the name

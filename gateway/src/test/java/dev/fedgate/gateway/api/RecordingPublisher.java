@@ -1,41 +1,41 @@
 package dev.fedgate.gateway.api;
 
 import dev.fedgate.gateway.outbox.Publisher;
-import dev.fedgate.gateway.storage.LocalActor;
-import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.Video;
-import dev.fedgate.gateway.storage.VideoTombstone;
+import dev.fedgate.gateway.storage.DeliveryJobStore;
+import dev.fedgate.gateway.storage.FederationChange;
+import dev.fedgate.gateway.storage.FederationSubject;
+import dev.fedgate.gateway.storage.PendingFederation;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Records what the Site API asked to federate, so service tests can assert on it without a delivery queue. */
+/**
+ * Records what the Site API federated (e.g. {@code "videoPublished <uuid>"}), clearing each mark as the real
+ * publisher does but queueing no jobs, so service tests can assert on it without rendering.
+ */
 final class RecordingPublisher implements Publisher {
   final List<String> calls = new CopyOnWriteArrayList<>();
+  private final DeliveryJobStore queue;
 
-  @Override
-  public CompletionStage<Void> actorUpdated(LocalActor actor) {
-    return record("actorUpdated " + actor.name());
+  RecordingPublisher(DeliveryJobStore queue) {
+    this.queue = queue;
   }
 
   @Override
-  public CompletionStage<Void> videoPublished(Stored<Video> video) {
-    return record("videoPublished " + video.value().uuid());
+  public CompletionStage<Boolean> federate(PendingFederation pending) {
+    return queue.enqueueFederation(pending, List.of()).thenApply(cleared -> {
+      if (cleared) {
+        calls.add(name(pending) + " " + pending.subject().key());
+      }
+      return cleared;
+    });
   }
 
-  @Override
-  public CompletionStage<Void> videoUpdated(Stored<Video> video) {
-    return record("videoUpdated " + video.value().uuid());
-  }
-
-  @Override
-  public CompletionStage<Void> videoDeleted(VideoTombstone tombstone) {
-    return record("videoDeleted " + tombstone.uuid());
-  }
-
-  private CompletionStage<Void> record(String call) {
-    calls.add(call);
-    return CompletableFuture.completedFuture(null);
+  private static String name(PendingFederation pending) {
+    if (pending.subject().type() == FederationSubject.Type.ACTOR) {
+      return "actorUpdated";
+    }
+    return pending.change() == FederationChange.CREATED ? "videoPublished"
+        : pending.change() == FederationChange.UPDATED ? "videoUpdated" : "videoDeleted";
   }
 }

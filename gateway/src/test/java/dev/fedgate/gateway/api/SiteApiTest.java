@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.keys.LocalKeys;
+import dev.fedgate.gateway.outbox.OutboxRelay;
 import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
 import dev.fedgate.gateway.storage.Account;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 class SiteApiTest {
   private final ExecutorService cpu = Executors.newFixedThreadPool(2);
-  private final RecordingPublisher publisher = new RecordingPublisher();
+  private RecordingPublisher publisher;
   private final List<String> changes = new CopyOnWriteArrayList<>();
   private StorageBackend storage;
   private SiteApi api;
@@ -36,7 +37,9 @@ class SiteApiTest {
   void open() {
     storage = await(StorageProviders.find("embedded").open(StorageSettings.builder()
         .url("mem:site-api-" + UUID.randomUUID()).build()));
-    api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu), publisher,
+    publisher = new RecordingPublisher(storage.deliveryJobs());
+    api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu),
+        new OutboxRelay(storage.deliveryJobs(), publisher, () -> { }, java.time.InstantSource.system()),
         new ChangeListener() {
           @Override
           public void actorChanged(String name) {

@@ -259,7 +259,7 @@ class ActivityPubRoutesTest {
   }
 
   @Test
-  void interactions_countLikesDislikesAndShares() {
+  void interactions_countAndListLikesDislikesAndShares_inPages() {
     UUID uuid = publish(SiteFixtures.PUBLISHED);
     URI bob = URI.create("https://mastodon.example/users/bob");
     URI carol = URI.create("https://peertube.example/accounts/carol");
@@ -278,6 +278,15 @@ class ActivityPubRoutesTest {
         .isEqualTo(1);
     assertThat(json(test.get("/videos/watch/" + uuid + "/announces", "Accept", AP)).get("totalItems").asLong())
         .isEqualTo(2);
+    String shares = base + "/videos/watch/" + uuid + "/announces";
+    JsonNode page = json(test.get(likes.get("first").asText().replace("/likes", "/announces")
+        .substring(base.length()), "Accept", AP));
+    assertThat(page.get("type").asText()).isEqualTo("OrderedCollectionPage");
+    assertThat(page.get("partOf").asText()).isEqualTo(shares);
+    assertThat(page.get("orderedItems")).extracting(JsonNode::asText)
+        .containsExactly(bob + "#announces/1", carol + "/announces/1");
+    assertThat(json(test.get(likes.get("first").asText().substring(base.length()), "Accept", AP))
+        .get("orderedItems")).extracting(JsonNode::asText).containsExactly(bob + "#likes/1");
   }
 
   @Test
@@ -303,9 +312,33 @@ class ActivityPubRoutesTest {
   }
 
   @Test
-  void accountOutboxAndFollowing_areEmptyCollections() {
-    for (String path : List.of("/accounts/alice/outbox", "/accounts/alice/following",
-        "/video-channels/science/following", "/accounts/peertube/outbox")) {
+  void accountOutbox_listsCreateOfItsChannelsVideos_andInstanceOutboxAnnouncesEveryVideo() {
+    SiteFixtures.createActors(test.gateway(), "pia", "physics");
+    UUID video = UUID.randomUUID();
+    await(test.gateway().storage().videos().upsert(SiteFixtures.video(video, "physics", SiteFixtures.PUBLISHED)));
+    String watch = base + "/videos/watch/" + video;
+
+    JsonNode account = json(test.get("/accounts/pia/outbox", "Accept", AP));
+    assertThat(account.get("totalItems").asLong()).isEqualTo(1);
+    JsonNode create = json(test.get("/accounts/pia/outbox?page=true", "Accept", AP)).get("orderedItems").get(0);
+    assertThat(create.get("type").asText()).isEqualTo("Create");
+    assertThat(create.get("actor").asText()).isEqualTo(base + "/video-channels/physics");
+    assertThat(create.get("object").asText()).isEqualTo(watch);
+
+    JsonNode instance = json(test.get("/accounts/peertube/outbox?page=true", "Accept", AP));
+    assertThat(instance.get("orderedItems")).anySatisfy(item -> {
+      assertThat(item.get("type").asText()).isEqualTo("Announce");
+      assertThat(item.get("id").asText()).isEqualTo(watch + "/activity/announce");
+      assertThat(item.get("actor").asText()).isEqualTo(base + "/accounts/peertube");
+      assertThat(item.get("object").asText()).isEqualTo(watch);
+    });
+  }
+
+  @Test
+  void followingAndOutboxesWithoutVideos_areEmptyCollections() {
+    SiteFixtures.createActors(test.gateway(), "quinn", "quiet");
+    for (String path : List.of("/accounts/quinn/outbox", "/accounts/alice/following",
+        "/video-channels/science/following", "/video-channels/quiet/outbox")) {
       JsonNode summary = json(test.get(path, "Accept", AP));
       assertThat(summary.get("totalItems").asLong()).as(path).isZero();
       JsonNode page = json(test.get(path + "?page=true", "Accept", AP));

@@ -26,6 +26,7 @@ import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.outbox.Publisher;
 import dev.fedgate.gateway.outbox.RequestAnswers;
+import dev.fedgate.gateway.outbox.OutboxRelay;
 import dev.fedgate.gateway.storage.CommentAuthor;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.Delivery;
@@ -65,7 +66,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -85,29 +85,6 @@ class SiteApiRoutesTest {
   private StorageBackend storage;
   private URI base;
 
-  /** Federation is out of scope here; the service tests assert on it. */
-  private static final class NoFederation implements Publisher {
-    @Override
-    public CompletionStage<Void> actorUpdated(LocalActor actor) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Void> videoPublished(Stored<Video> video) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Void> videoUpdated(Stored<Video> video) {
-      return CompletableFuture.completedFuture(null);
-    }
-
-    @Override
-    public CompletionStage<Void> videoDeleted(VideoTombstone tombstone) {
-      return CompletableFuture.completedFuture(null);
-    }
-  }
-
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
@@ -115,7 +92,8 @@ class SiteApiRoutesTest {
         .url("mem:routes-" + UUID.randomUUID()).build()));
     LocalUrls urls = new LocalUrls(URI.create("https://video.example"));
     SiteApi api = new SiteApi(storage, new LocalKeys(storage.localActors(), Optional.empty(), cpu),
-        new NoFederation(), new ChangeListener() {
+        new OutboxRelay(storage.deliveryJobs(), pending -> CompletableFuture.completedFuture(false), () -> { },
+            java.time.InstantSource.system()), new ChangeListener() {
           @Override
           public void actorChanged(String name) {
           }

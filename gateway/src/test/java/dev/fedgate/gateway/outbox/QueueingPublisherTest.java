@@ -10,9 +10,11 @@ import dev.fedgate.gateway.SiteFixtures;
 import dev.fedgate.gateway.TestGateway;
 import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
+import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.Job;
-import dev.fedgate.gateway.storage.LocalActor;
+import dev.fedgate.gateway.storage.FederationSubject;
+import dev.fedgate.gateway.storage.PendingFederation;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.Video;
@@ -74,7 +76,7 @@ class QueueingPublisherTest {
   void videoPublished_queuesCreateToOwnersFollowersAndAnnounceToTheRest() {
     Stored<Video> video = upsertVideo();
     String id = videoId(video);
-    await(publisher.videoPublished(video));
+    assertThat(federate(FederationSubject.video(video.value().uuid()))).isTrue();
     List<Delivery> jobs = queued();
     assertThat(jobs).extracting(Delivery::inbox).containsExactly(SHARED_A, OWN_B, SHARED_D);
     Delivery create = jobs.get(0);
@@ -113,13 +115,15 @@ class QueueingPublisherTest {
     Stored<Video> video = await(storage.videos().find(uuid)).orElseThrow();
     await(storage.follows().removeFollower(URI.create("https://a.example/accounts/peertube")));
     await(storage.follows().removeFollower(URI.create("https://d.example/accounts/peertube")));
-    await(publisher.videoPublished(video));
+    assertThat(federate(FederationSubject.video(video.value().uuid()))).isTrue();
     assertThat(queued()).isEmpty();
   }
 
   @Test
   void videoUpdated_queuesUpdateVersionedByItsUpdatedTimeToTheWholeAudience() {
     Stored<Video> original = upsertVideo();
+    assertThat(federate(FederationSubject.video(original.value().uuid()))).isTrue();
+    assertThat(queued()).as("the creation's jobs, claimed out of the way").hasSize(3);
     Video changed = SiteFixtures.video(original.value().uuid(), "science", SiteFixtures.PUBLISHED);
     Video renamed = new Video(changed.uuid(), changed.channel(), "A new title for the chocolate", changed.description(),
         changed.durationSeconds(), changed.publishedAt(), changed.url(), changed.embedUrl(), changed.thumbnails(),
@@ -127,7 +131,7 @@ class QueueingPublisherTest {
         changed.sensitive(), changed.commentsPolicy(), changed.live());
     await(storage.videos().upsert(renamed));
     Stored<Video> video = await(storage.videos().find(renamed.uuid())).orElseThrow();
-    await(publisher.videoUpdated(video));
+    assertThat(federate(FederationSubject.video(video.value().uuid()))).isTrue();
     List<Delivery> jobs = queued();
     assertThat(jobs).extracting(Delivery::inbox).containsExactly(SHARED_A, OWN_B, SHARED_D);
     assertThat(jobs).extracting(Delivery::signer).containsOnly("science");
@@ -140,13 +144,38 @@ class QueueingPublisherTest {
   }
 
   @Test
+  void updateOfAnUnfederatedVideo_federatesAsItsCreation_withTheNewContent() {
+    Stored<Video> original = upsertVideo();
+    Video changed = original.value();
+    await(storage.videos().upsert(new Video(changed.uuid(), changed.channel(), "Renamed before anyone heard of it",
+        changed.description(), changed.durationSeconds(), changed.publishedAt(), changed.url(), changed.embedUrl(),
+        changed.thumbnails(), changed.files(), changed.hls(), changed.tags(), changed.language(), changed.licence(),
+        changed.category(), changed.sensitive(), changed.commentsPolicy(), changed.live())));
+    assertThat(federate(FederationSubject.video(changed.uuid()))).isTrue();
+    List<Delivery> jobs = queued();
+    JsonNode create = parse(jobs.get(0).json());
+    assertThat(create.get("type").asText()).isEqualTo("Create");
+    assertThat(create.get("object").get("name").asText()).isEqualTo("Renamed before anyone heard of it");
+  }
+
+  @Test
+  void federate_sameMarkTwice_queuesOnce() {
+    Stored<Video> video = upsertVideo();
+    PendingFederation pending =
+        await(storage.deliveryJobs().findPending(FederationSubject.video(video.value().uuid()))).orElseThrow();
+    assertThat(await(publisher.federate(pending))).isTrue();
+    assertThat(await(publisher.federate(pending))).isFalse();
+    assertThat(queued()).hasSize(3);
+  }
+
+  @Test
   void videoDeleted_cancelsQueuedJobsThenQueuesDelete() {
     Stored<Video> video = upsertVideo();
     String id = videoId(video);
-    await(publisher.videoPublished(video));
+    assertThat(federate(FederationSubject.video(video.value().uuid()))).isTrue();
     assertThat(await(storage.videos().delete(video.value().uuid()))).isTrue();
     VideoTombstone tombstone = await(storage.videos().findTombstone(video.value().uuid())).orElseThrow();
-    await(publisher.videoDeleted(tombstone));
+    assertThat(federate(FederationSubject.video(tombstone.uuid()))).isTrue();
     List<Delivery> jobs = queued();
     assertThat(jobs).extracting(Delivery::inbox).containsExactly(SHARED_A, OWN_B, SHARED_D);
     assertThat(jobs).extracting(Delivery::activityId).containsOnly(URI.create(id + "/activity/delete"));
@@ -160,8 +189,10 @@ class QueueingPublisherTest {
 
   @Test
   void actorUpdated_queuesUpdateOfTheActorByItselfToItsFollowers() {
-    LocalActor alice = await(storage.localActors().findActor("alice")).orElseThrow();
-    await(publisher.actorUpdated(alice));
+    Account alice = SiteFixtures.account("alice");
+    await(storage.localActors().upsertAccount(new Account("alice", "Alice, renamed", alice.summary(), alice.url(),
+        alice.avatar(), alice.banner())));
+    assertThat(federate(FederationSubject.actor("alice"))).isTrue();
     List<Delivery> jobs = queued();
     assertThat(jobs).extracting(Delivery::inbox).containsExactly(SHARED_A);
     Delivery update = jobs.get(0);
@@ -175,6 +206,12 @@ class QueueingPublisherTest {
     assertThat(activity.get("object").get("id").asText()).isEqualTo(actor);
     assertThat(activity.get("object").get("type").asText()).isEqualTo("Person");
     assertThat(activity.get("object").get("publicKey").get("id").asText()).isEqualTo(actor + "#main-key");
+  }
+
+  /** Federates the subject's pending mark as the Site API does after a write. */
+  private boolean federate(FederationSubject subject) {
+    PendingFederation pending = await(storage.deliveryJobs().findPending(subject)).orElseThrow();
+    return await(publisher.federate(pending));
   }
 
   private Stored<Video> upsertVideo() {

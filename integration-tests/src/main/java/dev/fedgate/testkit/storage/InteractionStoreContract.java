@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fedgate.gateway.storage.Interaction;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.InteractionStore;
+import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,6 +50,30 @@ public abstract class InteractionStoreContract extends StoreContract {
 
     assertThat(await(interactions().count(VIDEO, InteractionKind.LIKE))).isEqualTo(2);
     assertThat(await(interactions().count(VIDEO, InteractionKind.SHARE))).isEqualTo(1);
+  }
+
+  @Test
+  void page_listsOneKindInTheOrderRecorded_keysetPaged() {
+    List<URI> likers = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      URI liker = URI.create("https://peer" + i + ".example/users/u" + i);
+      likers.add(liker);
+      await(interactions().record(of(liker, InteractionKind.LIKE)));
+    }
+    await(interactions().record(of(BOB, InteractionKind.SHARE)));
+    await(interactions().remove(VIDEO, likers.get(1), InteractionKind.LIKE));
+
+    List<Interaction> likes = readAllPages(request -> await(interactions().page(VIDEO, InteractionKind.LIKE,
+        request)), 2);
+
+    assertThat(likes).containsExactly(of(likers.get(0), InteractionKind.LIKE), of(likers.get(2), InteractionKind.LIKE),
+        of(likers.get(3), InteractionKind.LIKE), of(likers.get(4), InteractionKind.LIKE));
+    assertThat(await(interactions().page(VIDEO, InteractionKind.SHARE, PageRequest.first(10))).items())
+        .containsExactly(of(BOB, InteractionKind.SHARE));
+    assertThat(await(interactions().page(UUID.randomUUID(), InteractionKind.LIKE, PageRequest.first(10))).items())
+        .isEmpty();
+    assertThat(awaitFailure(interactions().page(VIDEO, InteractionKind.LIKE, PageRequest.after("not a cursor!", 2))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

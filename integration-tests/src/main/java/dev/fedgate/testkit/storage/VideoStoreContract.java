@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The contract of {@link VideoStore}: upserts, tombstones, and keyset pages per channel. */
+/** The contract of {@link VideoStore}: upserts, tombstones, and keyset pages per channel, account and in all. */
 public abstract class VideoStoreContract extends StoreContract {
   private static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123456Z");
 
@@ -187,6 +187,38 @@ public abstract class VideoStoreContract extends StoreContract {
     inserts.forEach(StoreContract::await);
 
     assertThat(seen).doesNotHaveDuplicates().containsAll(existing);
+  }
+
+  @Test
+  void pageByAccount_listsTheVideosOfAllItsChannels_newestFirst_andPageAllListsEveryone() {
+    await(backend.localActors().upsertAccount(account("bob")));
+    await(backend.localActors().upsertChannel(channel("gardening", "bob")));
+    UUID cooking = create("cooking", T0);
+    UUID music = create("music", T0.plusSeconds(60));
+    UUID tie = create("cooking", T0.plusSeconds(60));
+    UUID bobs = create("gardening", T0.plusSeconds(30));
+    UUID deleted = create("music", T0.plusSeconds(600));
+    await(videos().delete(deleted));
+
+    List<UUID> alices = readAllPages(request -> await(videos().pageByAccount("alice", request)), 2).stream()
+        .map(v -> v.value().uuid()).toList();
+    List<UUID> everyone = readAllPages(request -> await(videos().pageAll(request)), 3).stream()
+        .map(v -> v.value().uuid()).toList();
+
+    assertThat(alices).containsExactly(tie, music, cooking);
+    assertThat(await(videos().countByAccount("alice"))).isEqualTo(3);
+    assertThat(everyone).containsExactly(tie, music, bobs, cooking);
+    assertThat(await(videos().countAll())).isEqualTo(4);
+    assertThat(await(videos().pageByAccount("nobody", PageRequest.first(5))).items()).isEmpty();
+    assertThat(await(videos().countByAccount("nobody"))).isZero();
+  }
+
+  @Test
+  void pageByAccountAndPageAll_malformedCursor_fails() {
+    assertThat(awaitFailure(videos().pageByAccount("alice", PageRequest.after("not a cursor!", 10))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(awaitFailure(videos().pageAll(PageRequest.after("not a cursor!", 10))))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   private UUID create(String channel, Instant publishedAt) {

@@ -11,6 +11,7 @@ import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
 import dev.fedgate.testkit.storage.OutboundStoreContract;
+import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
@@ -116,6 +117,13 @@ class H2StorageTest {
 
   @Nested
   class DeliveryJobs extends DeliveryJobStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+  @Nested
+  class Outbox extends OutboxContract {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);

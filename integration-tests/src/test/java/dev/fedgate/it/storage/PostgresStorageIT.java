@@ -13,6 +13,7 @@ import dev.fedgate.testkit.storage.InboxStoreContract;
 import dev.fedgate.testkit.storage.InteractionStoreContract;
 import dev.fedgate.testkit.storage.LocalActorStoreContract;
 import dev.fedgate.testkit.storage.OutboundStoreContract;
+import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
@@ -123,6 +124,13 @@ class PostgresStorageIT {
     @Override
     protected StorageBackend openBackend() {
       return openFresh("deliveryjobs", clock);
+    }
+  }
+  @Nested
+  class Outbox extends OutboxContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openFresh("outbox", clock);
     }
   }
 

@@ -2,17 +2,21 @@ package dev.fedgate.gateway.storage.h2;
 
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.DeliveryJobStore;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.PendingFederation;
 import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.QueueLimits;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -79,6 +83,57 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
         H2Rows.setInstant(update, 1, now);
         update.setString(2, host);
         return update.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> enqueueFederation(PendingFederation pending, List<Delivery> jobs) {
+    List<Delivery> batch = QueueLimits.checkedBatch(jobs);
+    return database.transaction(c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM federation_pending"
+          + " WHERE subject_type = ? AND subject_key = ? AND version = ?")) {
+        H2Outbox.bindSubject(delete, 1, pending.subject());
+        delete.setLong(3, pending.version());
+        if (delete.executeUpdate() == 0) {
+          return false;
+        }
+      }
+      for (Delivery job : batch) {
+        insert(c, job);
+      }
+      return true;
+    });
+  }
+
+  @Override
+  public CompletionStage<Optional<PendingFederation>> findPending(FederationSubject subject) {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement(
+          "SELECT * FROM federation_pending WHERE subject_type = ? AND subject_key = ?")) {
+        H2Outbox.bindSubject(select, 1, subject);
+        try (ResultSet rows = select.executeQuery()) {
+          return rows.next() ? Optional.of(H2Outbox.read(rows)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<List<PendingFederation>> pendingFederations(Instant markedBefore, int max) {
+    QueueLimits.checkPendingBatch(max);
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT * FROM federation_pending"
+          + " WHERE marked_at <= ? ORDER BY version FETCH FIRST ? ROWS ONLY")) {
+        H2Rows.setInstant(select, 1, markedBefore);
+        select.setInt(2, max);
+        List<PendingFederation> marks = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            marks.add(H2Outbox.read(rows));
+          }
+        }
+        return marks;
       }
     });
   }

@@ -3,7 +3,10 @@ package dev.fedgate.gateway.storage.h2;
 import dev.fedgate.gateway.storage.Interaction;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.InteractionStore;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -143,6 +146,24 @@ final class H2InteractionStore implements InteractionStore {
         try (ResultSet rows = select.executeQuery()) {
           rows.next();
           return rows.getLong(1);
+        }
+      }
+    });
+  }
+
+  @Override
+  public CompletionStage<Page<Interaction>> page(UUID video, InteractionKind kind, PageRequest page) {
+    return database.transaction(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      try (PreparedStatement select = c.prepareStatement("SELECT * FROM interaction USE INDEX (interaction_video_kind)"
+          + " WHERE video_uuid = ? AND kind = ? AND seq > ? ORDER BY video_uuid, kind, seq FETCH FIRST ? ROWS ONLY")) {
+        select.setObject(1, video);
+        select.setString(2, kind.name());
+        select.setLong(3, after);
+        select.setInt(4, page.limit() + 1);
+        try (ResultSet rows = select.executeQuery()) {
+          return Keyset.collect(rows, page.limit(), r -> new Interaction(video, H2Rows.uri(r, "actor"), kind,
+              H2Rows.uri(r, "activity_id")), r -> PageCursors.encode(r.getLong("seq")));
         }
       }
     });

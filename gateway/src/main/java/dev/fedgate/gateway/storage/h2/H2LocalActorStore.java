@@ -4,6 +4,8 @@ import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.ActorKey;
 import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.FederationChange;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Image;
 import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.LocalActorStore;
@@ -89,6 +91,7 @@ final class H2LocalActorStore implements LocalActorStore {
             return UpsertResult.UNCHANGED;
           }
           update(c, name, fields);
+          H2Outbox.mark(c, FederationSubject.actor(name), FederationChange.UPDATED, clock.instant());
           return UpsertResult.UPDATED;
         }
       }

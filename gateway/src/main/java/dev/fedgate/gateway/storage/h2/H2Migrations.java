@@ -28,8 +28,8 @@ final class H2Migrations {
       "V4__remote_hosts.sql",
       "V5__video_views.sql",
       "V6__site_events.sql",
+      "V7__federation_outbox.sql",
       "V8__manual_follower_approval.sql",
-
       "V9__outbound_follows_and_likes.sql");
 
   private H2Migrations() {}

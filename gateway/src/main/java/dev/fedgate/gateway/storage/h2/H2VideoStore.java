@@ -2,6 +2,8 @@ package dev.fedgate.gateway.storage.h2;
 
 import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.CommentsPolicy;
+import dev.fedgate.gateway.storage.FederationChange;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
@@ -39,6 +41,12 @@ final class H2VideoStore implements VideoStore {
       + " AND deleted_at IS NULL AND published_at <= ? AND (published_at < ? OR (published_at = ? AND seq < ?))"
       + " ORDER BY channel_name, published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
 
+  /** An account's videos: through its channels. Parameter: the account. */
+  private static final String ACCOUNT_FILTER =
+      "FROM video v JOIN local_actor c ON c.name = v.channel_name WHERE c.account_name = ?";
+  /** Every video, read in {@code video_published} order. */
+  private static final String ALL_FILTER = "FROM video v USE INDEX (video_published) WHERE TRUE";
+
   private final H2Database database;
   private final InstantSource clock;
 
@@ -64,11 +72,13 @@ final class H2VideoStore implements VideoStore {
               return UpsertResult.UNCHANGED;
             }
             write(c, "UPDATE video SET (" + COLUMNS + ") = (" + params(18) + ") WHERE uuid = ?", video, false);
+            H2Outbox.mark(c, FederationSubject.video(video.uuid()), FederationChange.UPDATED, clock.instant());
             return UpsertResult.UPDATED;
           }
         }
       }
       write(c, "INSERT INTO video (" + COLUMNS + ", uuid, created_at) VALUES (" + params(20) + ")", video, true);
+      H2Outbox.mark(c, FederationSubject.video(video.uuid()), FederationChange.CREATED, clock.instant());
       return UpsertResult.CREATED;
     });
   }
@@ -177,9 +187,14 @@ final class H2VideoStore implements VideoStore {
     return database.transaction(c -> {
       try (PreparedStatement update =
           c.prepareStatement("UPDATE video SET deleted_at = ? WHERE uuid = ? AND deleted_at IS NULL")) {
-        H2Rows.setInstant(update, 1, clock.instant());
+        Instant now = clock.instant();
+        H2Rows.setInstant(update, 1, now);
         update.setObject(2, uuid);
-        return update.executeUpdate() == 1;
+        if (update.executeUpdate() == 0) {
+          return false;
+        }
+        H2Outbox.mark(c, FederationSubject.video(uuid), FederationChange.DELETED, now);
+        return true;
       }
     });
   }
@@ -200,8 +215,7 @@ final class H2VideoStore implements VideoStore {
         }
         select.setInt(index, page.limit() + 1);
         try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2VideoStore::readStored,
-              r -> PageCursors.encode(PageCursors.epochMicros(H2Rows.instant(r, "published_at")), r.getLong("seq")));
+          return Keyset.collect(rows, page.limit(), H2VideoStore::readStored, H2VideoStore::cursor);
         }
       }
     });
@@ -219,5 +233,76 @@ final class H2VideoStore implements VideoStore {
         }
       }
     });
+  }
+
+  @Override
+  public CompletionStage<Page<Stored<Video>>> pageByAccount(String account, PageRequest page) {
+    return pageWhere(ACCOUNT_FILTER, Optional.of(account), page);
+  }
+
+  @Override
+  public CompletionStage<Long> countByAccount(String account) {
+    return countWhere(ACCOUNT_FILTER, Optional.of(account));
+  }
+
+  @Override
+  public CompletionStage<Page<Stored<Video>>> pageAll(PageRequest page) {
+    return pageWhere(ALL_FILTER, Optional.empty(), page);
+  }
+
+  @Override
+  public CompletionStage<Long> countAll() {
+    return countWhere(ALL_FILTER, Optional.empty());
+  }
+
+  /**
+   * Live videos newest first from {@code filter} (a FROM-and-WHERE over {@code video v} taking {@code parameter} when
+   * present), keyset-paged by the cursor of {@link #pageByChannel}.
+   */
+  private CompletionStage<Page<Stored<Video>>> pageWhere(String filter, Optional<String> parameter,
+      PageRequest page) {
+    return database.transaction(c -> {
+      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
+      String sql = "SELECT v.* " + filter + " AND v.deleted_at IS NULL"
+          + (after.isPresent() ? " AND v.published_at <= ? AND (v.published_at < ? OR (v.published_at = ?"
+              + " AND v.seq < ?))" : "")
+          + " ORDER BY v.published_at DESC, v.seq DESC FETCH FIRST ? ROWS ONLY";
+      try (PreparedStatement select = c.prepareStatement(sql)) {
+        int index = 1;
+        if (parameter.isPresent()) {
+          select.setString(index++, parameter.get());
+        }
+        if (after.isPresent()) {
+          Instant published = PageCursors.fromEpochMicros(after.get()[0]);
+          H2Rows.setInstant(select, index++, published);
+          H2Rows.setInstant(select, index++, published);
+          H2Rows.setInstant(select, index++, published);
+          select.setLong(index++, after.get()[1]);
+        }
+        select.setInt(index, page.limit() + 1);
+        try (ResultSet rows = select.executeQuery()) {
+          return Keyset.collect(rows, page.limit(), H2VideoStore::readStored, H2VideoStore::cursor);
+        }
+      }
+    });
+  }
+
+  private CompletionStage<Long> countWhere(String filter, Optional<String> parameter) {
+    return database.transaction(c -> {
+      try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) " + filter
+          + " AND v.deleted_at IS NULL")) {
+        if (parameter.isPresent()) {
+          select.setString(1, parameter.get());
+        }
+        try (ResultSet rows = select.executeQuery()) {
+          rows.next();
+          return rows.getLong(1);
+        }
+      }
+    });
+  }
+
+  private static String cursor(ResultSet rows) throws SQLException {
+    return PageCursors.encode(PageCursors.epochMicros(H2Rows.instant(rows, "published_at")), rows.getLong("seq"));
   }
 }

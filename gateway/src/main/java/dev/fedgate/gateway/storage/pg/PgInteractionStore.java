@@ -3,7 +3,10 @@ package dev.fedgate.gateway.storage.pg;
 import dev.fedgate.gateway.storage.Interaction;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.InteractionStore;
+import dev.fedgate.gateway.storage.Page;
+import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -99,5 +102,17 @@ final class PgInteractionStore implements InteractionStore {
   public CompletionStage<Long> count(UUID video, InteractionKind kind) {
     return database.once(c -> PgDatabase.run(c,
         "SELECT COUNT(*) FROM interaction WHERE video_uuid = $1 AND kind = $2", video, kind).map(PgRows::count));
+  }
+
+  @Override
+  public CompletionStage<Page<Interaction>> page(UUID video, InteractionKind kind, PageRequest page) {
+    // The cursor is decoded inside the call, so a malformed one fails the stage.
+    return database.once(c -> {
+      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
+      return PgDatabase.run(c, "SELECT * FROM interaction WHERE video_uuid = $1 AND kind = $2 AND seq > $3"
+          + " ORDER BY seq LIMIT $4", video, kind, after, page.limit() + 1)
+          .map(rows -> PgRows.page(rows, page.limit(), row -> new Interaction(video, PgRows.uri(row, "actor"), kind,
+              PgRows.uri(row, "activity_id")), row -> PageCursors.encode(row.getLong("seq"))));
+    });
   }
 }

@@ -4,6 +4,8 @@ import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.ActorKey;
 import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.Channel;
+import dev.fedgate.gateway.storage.FederationChange;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Image;
 import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.LocalActorStore;
@@ -103,6 +105,7 @@ final class PgLocalActorStore implements LocalActorStore {
       return PgDatabase.run(c, "UPDATE local_actor SET account_name = $1, display_name = $2, summary = $3, url = $4,"
           + " avatar = $5, banner = $6, updated_at = $7, manually_approves_followers = $9 WHERE name = $8",
           fields.values(name, now))
+          .compose(done -> PgOutbox.mark(c, FederationSubject.actor(name), FederationChange.UPDATED, now))
           .map(done -> UpsertResult.UPDATED);
     });
   }

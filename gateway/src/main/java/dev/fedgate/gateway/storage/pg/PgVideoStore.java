@@ -2,6 +2,8 @@ package dev.fedgate.gateway.storage.pg;
 
 import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.CommentsPolicy;
+import dev.fedgate.gateway.storage.FederationChange;
+import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
@@ -16,6 +18,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,12 @@ final class PgVideoStore implements VideoStore {
   private static final String PAGE_AFTER_SQL = "SELECT * FROM video WHERE channel_name = $1 AND deleted_at IS NULL"
       + " AND (published_at, seq) < ($2, $3) ORDER BY published_at DESC, seq DESC LIMIT $4";
 
+  /** An account's videos: through its channels. Parameter: the account. */
+  private static final String ACCOUNT_FILTER =
+      "FROM video v JOIN local_actor c ON c.name = v.channel_name WHERE c.account_name = $1";
+  /** Every video, from the partial index {@code video_published}. */
+  private static final String ALL_FILTER = "FROM video v WHERE TRUE";
+
   private final PgDatabase database;
   private final InstantSource clock;
 
@@ -54,7 +63,8 @@ final class PgVideoStore implements VideoStore {
         Optional<Row> existing = PgRows.first(rows, row -> row);
         if (existing.isEmpty()) {
           return PgDatabase.run(c, "INSERT INTO video (" + COLUMNS + ", created_at) VALUES (" + VALUES + ", $18)",
-              values(video)).map(inserted -> UpsertResult.CREATED);
+              values(video)).compose(inserted -> marked(c, video.uuid(), FederationChange.CREATED))
+              .map(marked -> UpsertResult.CREATED);
         }
         if (existing.get().getValue("deleted_at") != null) {
           return Future.succeededFuture(UpsertResult.GONE);
@@ -63,7 +73,8 @@ final class PgVideoStore implements VideoStore {
           return Future.succeededFuture(UpsertResult.UNCHANGED);
         }
         return PgDatabase.run(c, "UPDATE video SET (" + COLUMNS + ") = (" + VALUES + ") WHERE uuid = $19",
-            values(video)).map(updated -> UpsertResult.UPDATED);
+            values(video)).compose(updated -> marked(c, video.uuid(), FederationChange.UPDATED))
+            .map(marked -> UpsertResult.UPDATED);
       });
     }));
   }
@@ -125,9 +136,14 @@ final class PgVideoStore implements VideoStore {
   @Override
   public CompletionStage<Boolean> delete(UUID uuid) {
     Instant now = clock.instant();
-    return database.once(c -> PgDatabase.run(c,
+    return database.transaction(c -> PgDatabase.run(c,
         "UPDATE video SET deleted_at = $1 WHERE uuid = $2 AND deleted_at IS NULL", now, uuid)
-        .map(rows -> rows.rowCount() == 1));
+        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(false)
+            : PgOutbox.mark(c, FederationSubject.video(uuid), FederationChange.DELETED, now).map(marked -> true)));
+  }
+
+  private Future<Void> marked(SqlClient c, UUID uuid, FederationChange change) {
+    return PgOutbox.mark(c, FederationSubject.video(uuid), change, clock.instant());
   }
 
   @Override
@@ -139,8 +155,7 @@ final class PgVideoStore implements VideoStore {
           ? PgDatabase.run(c, PAGE_AFTER_SQL, channel, PageCursors.fromEpochMicros(after.get()[0]), after.get()[1],
               page.limit() + 1)
           : PgDatabase.run(c, FIRST_PAGE_SQL, channel, page.limit() + 1))
-          .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, row -> PageCursors.encode(
-              PageCursors.epochMicros(PgRows.instant(row, "published_at")), row.getLong("seq"))));
+          .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, PgVideoStore::cursor));
     });
   }
 
@@ -148,5 +163,52 @@ final class PgVideoStore implements VideoStore {
   public CompletionStage<Long> countByChannel(String channel) {
     return database.once(c -> PgDatabase.run(c,
         "SELECT COUNT(*) FROM video WHERE channel_name = $1 AND deleted_at IS NULL", channel).map(PgRows::count));
+  }
+
+  @Override
+  public CompletionStage<Page<Stored<Video>>> pageByAccount(String account, PageRequest page) {
+    return pageWhere(ACCOUNT_FILTER, List.of(account), page);
+  }
+
+  @Override
+  public CompletionStage<Long> countByAccount(String account) {
+    return database.once(c -> PgDatabase.run(c, "SELECT COUNT(*) " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL",
+        account).map(PgRows::count));
+  }
+
+  @Override
+  public CompletionStage<Page<Stored<Video>>> pageAll(PageRequest page) {
+    return pageWhere(ALL_FILTER, List.of(), page);
+  }
+
+  @Override
+  public CompletionStage<Long> countAll() {
+    return database.once(c -> PgDatabase.run(c, "SELECT COUNT(*) " + ALL_FILTER + " AND v.deleted_at IS NULL")
+        .map(PgRows::count));
+  }
+
+  /**
+   * Live videos newest first from {@code filter} (a FROM-and-WHERE over {@code video v} taking {@code parameters} as
+   * $1..), keyset-paged by the cursor of {@link #pageByChannel}.
+   */
+  private CompletionStage<Page<Stored<Video>>> pageWhere(String filter, List<Object> parameters, PageRequest page) {
+    return database.once(c -> {
+      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
+      List<Object> values = new ArrayList<>(parameters);
+      String seek = "";
+      if (after.isPresent()) {
+        values.add(PageCursors.fromEpochMicros(after.get()[0]));
+        values.add(after.get()[1]);
+        seek = " AND (v.published_at, v.seq) < ($" + (values.size() - 1) + ", $" + values.size() + ")";
+      }
+      values.add(page.limit() + 1);
+      return PgDatabase.run(c, "SELECT v.* " + filter + " AND v.deleted_at IS NULL" + seek
+          + " ORDER BY v.published_at DESC, v.seq DESC LIMIT $" + values.size(), values.toArray())
+          .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, PgVideoStore::cursor));
+    });
+  }
+
+  private static String cursor(Row row) {
+    return PageCursors.encode(PageCursors.epochMicros(PgRows.instant(row, "published_at")), row.getLong("seq"));
   }
 }
