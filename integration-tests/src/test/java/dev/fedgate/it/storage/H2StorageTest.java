@@ -13,6 +13,7 @@ import dev.fedgate.testkit.storage.LocalActorStoreContract;
 import dev.fedgate.testkit.storage.OutboundStoreContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
+import dev.fedgate.testkit.storage.ReplyStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
@@ -76,6 +77,14 @@ class H2StorageTest {
 
   @Nested
   class Outbound extends OutboundStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class Replies extends ReplyStoreContract {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);

@@ -2,6 +2,7 @@ package dev.fedgate.gateway.storage.h2;
 
 import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.gateway.storage.JobQueue;
+import dev.fedgate.gateway.storage.support.JobBatches;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,7 @@ abstract class H2JobQueue<P> extends H2ClaimableQueue<P> implements JobQueue<P> 
 
   @Override
   public final CompletionStage<List<JobId>> enqueueAll(List<P> payloads) {
-    List<P> batch = List.copyOf(payloads);
-    if (batch.size() > MAX_ENQUEUE) {
-      throw new IllegalArgumentException("at most " + MAX_ENQUEUE + " jobs per enqueue, got " + batch.size());
-    }
+    List<P> batch = JobBatches.bounded(payloads);
     return database.transaction(c -> {
       List<JobId> ids = new ArrayList<>(batch.size());
       for (P payload : batch) {

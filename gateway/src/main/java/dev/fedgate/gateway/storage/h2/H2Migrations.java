@@ -28,7 +28,8 @@ final class H2Migrations {
       "V4__remote_hosts.sql",
       "V5__video_views.sql",
       "V6__site_events.sql",
-      "V9__outbound_follows_and_likes.sql");
+      "V9__outbound_follows_and_likes.sql",
+      "V11__account_replies.sql");
 
   private H2Migrations() {}
 

@@ -7,7 +7,9 @@ import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.support.PageCursors;
+import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -35,8 +37,13 @@ final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJ
 
   @Override
   public CompletionStage<Integer> cancelForObject(URI objectId) {
-    return database.once(c -> PgDatabase.run(c,
-        "DELETE FROM delivery_job WHERE object_id = $1 AND state = 'QUEUED'", objectId).map(rows -> rows.rowCount()));
+    return database.once(c -> cancel(c, objectId));
+  }
+
+  /** {@link #cancelForObject} on {@code c}, inside the caller's transaction when it has one. */
+  static Future<Integer> cancel(SqlClient c, URI objectId) {
+    return PgDatabase.run(c, "DELETE FROM delivery_job WHERE object_id = $1 AND state = 'QUEUED'", objectId)
+        .map(rows -> rows.rowCount());
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.fedgate.gateway.storage.pg;
 
 import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.gateway.storage.JobQueue;
+import dev.fedgate.gateway.storage.support.JobBatches;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +16,7 @@ abstract class PgJobQueue<P> extends PgClaimableQueue<P> implements JobQueue<P> 
 
   @Override
   public final CompletionStage<List<JobId>> enqueueAll(List<P> payloads) {
-    List<P> batch = List.copyOf(payloads);
-    if (batch.size() > MAX_ENQUEUE) {
-      throw new IllegalArgumentException("at most " + MAX_ENQUEUE + " jobs per enqueue, got " + batch.size());
-    }
+    List<P> batch = JobBatches.bounded(payloads);
     if (batch.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
