@@ -242,7 +242,7 @@ public final class Gateway {
       InstantSource clock, Optional<AuthorizedFetch> access) {
     StorageBackend storage = services.storage();
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
-        services.keys());
+        storage.replies(), services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
     SiteApi siteApi = new SiteApi(storage, services.keys(), new QueueingPublisher(urls, storage, objects),
         new ChangeListener() {
@@ -274,7 +274,7 @@ public final class Gateway {
     VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
     LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
-        services.keys());
+        storage.replies(), services.keys());
     router.mount(new AccountActionRoutes(new AccountActions(urls, storage, actors, fetcher, reader,
         new WebFingerClient(outbound.peers(), "https"), clock), new LocalComments(urls, storage, objects, actors, clock),
         new SiteOutputs(urls)));

@@ -22,4 +22,9 @@ public record Reply(String account, URI id, URI inReplyTo, URI author, URI autho
     Objects.requireNonNull(published, "published");
     Objects.requireNonNull(state, "state");
   }
+
+  /** This reply in {@code state}. */
+  public Reply withState(ReplyState state) {
+    return new Reply(account, id, inReplyTo, author, authorInbox, content, published, state);
+  }
 }

@@ -143,7 +143,8 @@ class SiteApiRoutesTest {
         AddressGuard.create(HostResolver.system(vertx), false), OutboundHttp.DEFAULT_CONNECT_TIMEOUT, "test"), "https");
     return new AccountActionRoutes(new AccountActions(urls, storage, actors, nothing, reader, webFinger,
         java.time.InstantSource.system()), new LocalComments(urls, storage, new LocalObjects(urls,
-        storage.localActors(), storage.videos(), storage.comments(), keys), actors, java.time.InstantSource.system()),
+        storage.localActors(), storage.videos(), storage.comments(), storage.replies(), keys), actors,
+        java.time.InstantSource.system()),
         new SiteOutputs(urls));
   }
 
