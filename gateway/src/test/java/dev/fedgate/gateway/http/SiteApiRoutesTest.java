@@ -325,7 +325,8 @@ class SiteApiRoutesTest {
     for (var paths = doc.get("paths").fields(); paths.hasNext(); ) {
       var path = paths.next();
       String concrete = "/api/v1" + path.getKey().replace("{name}", "alice").replace("{uuid}", UUID_1)
-          .replace("{host}", "remote.example").replace("{target}", "%40bob%40remote.example").replace("{id}", "1");
+          .replace("{host}", "remote.example").replace("{target}", "%40bob%40remote.example").replace("{id}", "1")
+          .replace("{key}", "0123456789abcdef");
       for (var methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next().toUpperCase(java.util.Locale.ROOT);
         HttpResponse<String> answer = send(method, concrete, method.equals("PUT") ? "{}" : null,

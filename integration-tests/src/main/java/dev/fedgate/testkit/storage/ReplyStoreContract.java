@@ -40,7 +40,7 @@ public abstract class ReplyStoreContract extends StoreContract {
     await(backend.localActors().upsertChannel(channel("kitchen", "alice")));
   }
 
-  /** Alice's reply number {@code n} to the remote video. */
+  /** {@code account}'s reply number {@code n} to the remote video. */
   protected static Reply reply(String account, int n) {
     return new Reply(account, URI.create(Samples.SITE + "/accounts/" + account + "/replies/" + n), VIDEO, AUTHOR,
         INBOX, "<p>reply " + n + "</p>", START, ReplyState.PUBLISHED);

@@ -47,8 +47,9 @@ class PostgresMultiNodeIT {
   void nodesStartingTogether_migrateOnce_andAllServe() throws Exception {
     startTogether(TestPostgres.freshDatabase("multinode_start"));
 
-    // One row per script under db/pg (V1 schema, V4 outbound follows and likes), each applied by one node only.
-    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(2);
+    // One row per script under db/pg (V1 schema, V4 outbound follows and likes, V6 account replies), each applied
+    // by one node only.
+    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(3);
 
     for (StorageBackend node : nodes) {
       StoreContract.await(node.ping());
