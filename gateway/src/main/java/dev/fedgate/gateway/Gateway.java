@@ -137,8 +137,7 @@ public final class Gateway {
       webhooks.ifPresent(WebhookWorker::start);
       StorageBackend storage = services.storage();
       OutboxRelay outbox = new OutboxRelay(storage.deliveryJobs(), new QueueingPublisher(urls, storage,
-          new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(), services.keys())),
-          deliveries::nudge, clock);
+          LocalObjects.of(urls, storage, services.keys())), deliveries::nudge, clock);
       outbox.start(vertx, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
       return new Outbound(peers, site, fetcher, deliveries, webhooks, outbox);
     }
@@ -302,8 +301,7 @@ public final class Gateway {
   private static void mountRoutes(GatewayRouter router, LocalUrls urls, Services services, GatewayConfig config,
       InstantSource clock, Optional<AuthorizedFetch> access, OutboxRelay outbox) {
     StorageBackend storage = services.storage();
-    LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
-        services.keys());
+    LocalObjects objects = LocalObjects.of(urls, storage, services.keys());
     RenderedDocuments documents = new RenderedDocuments(objects, services.cpu());
     services.metrics().cache("rendered-documents", documents::cacheStats);
     SiteApi siteApi = new SiteApi(storage, services.keys(), outbox,
@@ -351,8 +349,7 @@ public final class Gateway {
     RemoteFetcher fetcher = services.fetcher().orElse(outbound.fetcher());
     VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
-    LocalObjects objects = new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
-        services.keys());
+    LocalObjects objects = LocalObjects.of(urls, storage, services.keys());
     router.mount(new AccountActionRoutes(new AccountActions(urls, storage, actors, fetcher, reader,
         new WebFingerClient(outbound.peers(), "https"), clock), new LocalComments(urls, storage, objects, actors, clock),
         new SiteOutputs(urls)));

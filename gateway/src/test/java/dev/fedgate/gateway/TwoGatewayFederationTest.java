@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchedDocument;
+import dev.fedgate.vocab.Note;
+import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
@@ -114,6 +116,16 @@ class TwoGatewayFederationTest {
     assertThat(comment.path("actor").asText()).isEqualTo(ann.toString());
     assertThat(comment.path("content").asText()).isEqualTo("<p>Half a wavelength &lt;3</p>");
     assertThat(json(api(b, "GET", "/api/v1/videos/" + uuid + "/comments", null)).path("items")).hasSize(1);
+    URI replyId = URI.create(json(reply).path("id").asText());
+    FetchedDocument byId = await(b.gateway().fetcher().fetch(replyId, FetchBudget.perRequest()).toCompletionStage());
+    Note served = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT)
+        .read(byId.body(), Note.class);
+    assertThat(served.inReplyTo().map(Ref::id)).contains(video);
+    assertThat(served.attributedTo().get(0).id()).isEqualTo(ann);
+    HttpResponse<String> retried = api(a, "POST", "/api/v1/accounts/ann/replies",
+        new JsonObject().put("inReplyTo", video.toString()).put("text", "Half a wavelength <3"));
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+    assertThat(json(retried).path("id").asText()).isEqualTo(replyId.toString());
 
     assertThat(api(a, "POST", "/api/v1/accounts/ann/likes", new JsonObject().put("object", video.toString()))
         .statusCode()).isEqualTo(201);
@@ -133,6 +145,13 @@ class TwoGatewayFederationTest {
     assertThat(b.get(bobsComment, "Accept", "text/html").statusCode()).isEqualTo(302);
     assertThat(json(b.get("/videos/watch/" + uuid + "/comments", "Accept", ACTIVITY_JSON)).path("totalItems")
         .asInt()).isEqualTo(2);
+
+    assertThat(api(a, "DELETE", "/api/v1/accounts/ann/replies/" + json(reply).path("key").asText(), null)
+        .statusCode()).isEqualTo(204);
+    hooksB.await("comment.deleted", e -> e.path("object").asText().equals(replyId.toString()), STEP);
+    assertThat(a.get(replyId.getPath(), "Accept", ACTIVITY_JSON).statusCode()).isEqualTo(410);
+    assertThat(json(api(a, "GET", "/api/v1/accounts/ann/replies", null)).path("items").get(0).path("state")
+        .asText()).isEqualTo("deleted");
 
     assertThat(api(b, "DELETE", "/api/v1/videos/" + uuid, null).statusCode()).isEqualTo(204);
     hooksA.await("remote-video.deleted", e -> e.path("video").asText().equals(video.toString()), STEP);

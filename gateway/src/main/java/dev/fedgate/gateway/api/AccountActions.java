@@ -16,6 +16,8 @@ import dev.fedgate.gateway.storage.OutboundKind;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteActor;
+import dev.fedgate.gateway.storage.Reply;
+import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
@@ -24,7 +26,6 @@ import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.VocabException;
-import dev.fedgate.vocab.activity.Create;
 import dev.fedgate.vocab.activity.ObjectActivity;
 import dev.fedgate.vocab.json.VocabReader;
 import dev.fedgate.vocab.peertube.Video;
@@ -32,6 +33,7 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +45,9 @@ import java.util.function.Function;
 
 /**
  * What a local account does to remote content through the Site API: follow and unfollow actors, like and unlike
- * objects, reply to them. Targets are resolved first (WebFinger for a handle, then a guarded, signed fetch), the
- * action is stored, and its activity is queued unsigned (signed by the account at send time) before the call
- * completes.
+ * objects, reply to them and delete those replies. Targets are resolved first (WebFinger for a handle, then a
+ * guarded, signed fetch), the action is stored, and its activity is queued unsigned (signed by the account at send
+ * time) before the call completes.
  */
 public final class AccountActions {
   private final LocalUrls urls;
@@ -120,23 +122,75 @@ public final class AccountActions {
   }
 
   /**
-   * Replies to a remote Note or Video: {@code Create{Note}} queued to the author's inbox (its shared inbox when it has
-   * one) and to the account's followers.
+   * Replies to a remote Note or Video: the reply is stored (served at its id) and its {@code Create{Note}} queued to
+   * the author's inbox (its shared inbox when it has one) and to the account's followers, in one transaction. The
+   * same text posted again to the same object is the same reply, and nothing is sent again.
    *
-   * @return the {@code Create} as queued
+   * @return the reply as stored, and whether this call created it; {@code conflict} when that reply was deleted
    */
-  public CompletionStage<Create> reply(String account, URI inReplyTo, String text) {
-    return requireAccount(account).compose(ok -> author(inReplyTo, "/inReplyTo")).compose(author -> {
-      Instant now = clock.instant();
-      Create create = activities.reply(activities.newId(account, "replies", inReplyTo, now), account, inReplyTo,
-          author.id(), AccountInputs.html(text), now);
-      return Future.fromCompletionStage(storage.follows().deliveryInboxes(List.of(account))).compose(followers -> {
-        Set<URI> inboxes = new LinkedHashSet<>();
-        inboxes.add(author.sharedInbox().orElse(author.inbox()));
-        inboxes.addAll(followers);
-        return enqueue(inboxes, account, create).map(create);
-      });
+  public CompletionStage<Change<Reply>> reply(String account, URI inReplyTo, String text) {
+    String html = AccountInputs.html(text);
+    URI id = urls.reply(account, activities.replyKey(inReplyTo, html)).orElseThrow();
+    return requireAccount(account).compose(ok -> findReply(Optional.of(id))).compose(existing -> existing.isPresent()
+        ? existingReply(existing.get())
+        : author(inReplyTo, "/inReplyTo").compose(author -> {
+          Reply reply = new Reply(account, id, inReplyTo, author.id(), author.sharedInbox().orElse(author.inbox()),
+              html, clock.instant().truncatedTo(ChronoUnit.MILLIS), ReplyState.PUBLISHED);
+          return audience(reply).compose(inboxes -> Future.fromCompletionStage(storage.replies().add(reply,
+              queue.jobs(inboxes, account, activities.create(reply), Optional.of(id)))));
+        }).compose(result -> result == UpsertResult.MISSING_REFERENCE ? Future.failedFuture(notAnAccount(account))
+            : findReply(Optional.of(id)).compose(found -> result == UpsertResult.CREATED
+                ? Future.succeededFuture(new Change<>(true, found.orElseThrow()))
+                : existingReply(found.orElseThrow())))).toCompletionStage();
+  }
+
+  /**
+   * Deletes a reply: it becomes a Tombstone (410 at its id), its queued {@code Create} is cancelled and
+   * {@code Delete} queued to the same audience, in one transaction. Deleting it again is a no-op.
+   */
+  public CompletionStage<Void> deleteReply(String account, String key) {
+    return requireAccount(account).compose(ok -> findReply(urls.reply(account, key))).<Void>compose(found -> {
+      if (found.isEmpty()) {
+        return Future.failedFuture(new FedgateException(ProblemType.NOT_FOUND,
+            "account " + account + " has no reply " + key));
+      }
+      Reply reply = found.get().value();
+      if (reply.state() == ReplyState.DELETED) {
+        return Future.succeededFuture();
+      }
+      Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+      Stored<Reply> deleted = new Stored<>(reply.withState(ReplyState.DELETED), found.get().createdAt(), at);
+      return audience(reply).compose(inboxes -> Future.fromCompletionStage(storage.replies().delete(reply.id(), at,
+          queue.jobs(inboxes, account, activities.delete(deleted), Optional.empty())))).mapEmpty();
     }).toCompletionStage();
+  }
+
+  /** An account's replies, live and deleted, oldest first. */
+  public CompletionStage<Page<Stored<Reply>>> replies(String account, PageRequest page) {
+    return requireAccount(account)
+        .compose(ok -> Future.fromCompletionStage(storage.replies().page(account, page))).toCompletionStage();
+  }
+
+  private Future<Optional<Stored<Reply>>> findReply(Optional<URI> id) {
+    return id.isEmpty() ? Future.succeededFuture(Optional.empty())
+        : Future.fromCompletionStage(storage.replies().find(id.get()));
+  }
+
+  private static Future<Change<Reply>> existingReply(Stored<Reply> reply) {
+    return reply.value().state() == ReplyState.DELETED
+        ? Future.failedFuture(new FedgateException(ProblemType.CONFLICT,
+            "this reply was deleted; a reply with other text can be posted"))
+        : Future.succeededFuture(new Change<>(false, reply));
+  }
+
+  /** Where a reply's activities go: the author's inbox and the account's followers' inboxes. */
+  private Future<Set<URI>> audience(Reply reply) {
+    return Future.fromCompletionStage(storage.follows().deliveryInboxes(List.of(reply.account()))).map(followers -> {
+      Set<URI> inboxes = new LinkedHashSet<>();
+      inboxes.add(reply.authorInbox());
+      inboxes.addAll(followers);
+      return inboxes;
+    });
   }
 
   private Future<Change<OutboundAction>> record(OutboundAction action) {

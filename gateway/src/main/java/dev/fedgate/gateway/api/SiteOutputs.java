@@ -9,6 +9,7 @@ import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.OutboundAction;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.RemoteHost;
+import dev.fedgate.gateway.storage.Reply;
 import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.HlsPlaylist;
 import dev.fedgate.gateway.storage.Image;
@@ -106,6 +107,24 @@ public final class SiteOutputs {
         .put("object", a.object().toString())
         .put("activity", a.activityId().toString())
         .put("state", a.state().name().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * A local account's reply to remote content: its Note id and key (what {@code DELETE .../replies/{key}} takes), its
+   * {@code Create}'s id, what it answers and whom, the HTML content and its state.
+   */
+  public JsonObject reply(Stored<Reply> stored) {
+    Reply r = stored.value();
+    String id = r.id().toString();
+    return timestamps(stored, new JsonObject()
+        .put("id", id)
+        .put("key", id.substring(id.lastIndexOf('/') + 1))
+        .put("activity", LocalUrls.activity(r.id(), "create").toString())
+        .put("inReplyTo", r.inReplyTo().toString())
+        .put("author", r.author().toString())
+        .put("content", r.content())
+        .put("published", r.published().toString())
+        .put("state", r.state().name().toLowerCase(Locale.ROOT)));
   }
 
   /** A comment on a video, local or remote; remote content was sanitised when it arrived. */

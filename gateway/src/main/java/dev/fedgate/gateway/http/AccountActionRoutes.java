@@ -64,11 +64,18 @@ public final class AccountActionRoutes implements RouteGroup {
     router.post("/api/v1/accounts/:name/replies").handler(ctx -> {
       AccountInputs.Reply reply = AccountInputs.reply(body(ctx));
       StorageFutures.onContext(ctx, actions.reply(name(ctx), reply.inReplyTo(), reply.text()))
-          .onSuccess(create -> ctx.response().setStatusCode(202).putHeader("Content-Type", "application/json")
-              .end(new JsonObject().put("id", create.object().id().toString())
-                  .put("activity", create.id().toString()).encode()))
+          .onSuccess(change -> {
+            JsonObject json = outputs.reply(change.stored());
+            // 202: stored and queued, not yet delivered; a retried identical reply answers 200 with the same one.
+            ctx.response().setStatusCode(change.created() ? 202 : 200).putHeader("Content-Type", "application/json")
+                .putHeader("Location", ctx.request().path() + "/" + json.getString("key")).end(json.encode());
+          })
           .onFailure(ctx::fail);
     });
+    router.get("/api/v1/accounts/:name/replies").handler(ctx -> read(ctx,
+        actions.replies(name(ctx), pageRequest(ctx)), page -> outputs.page(page, outputs::reply)));
+    router.delete("/api/v1/accounts/:name/replies/:key").handler(ctx -> noContent(ctx,
+        actions.deleteReply(name(ctx), ctx.pathParam("key"))));
   }
 
   private static long commentId(String text) {

@@ -63,6 +63,8 @@ public final class ActivityPubRoutes implements RouteGroup {
       route(router, prefix + "/following",
           ctx -> collection(ctx, position -> collections.following(path, name(ctx), position)));
     }
+    route(router, "/accounts/:name/replies/:key",
+        ctx -> document(ctx, documents.reply(name(ctx), ctx.pathParam("key"))));
     route(router, "/videos/watch/:uuid/comments",
         ctx -> collection(ctx, position -> byUuid(ctx, uuid -> collections.comments(uuid, position))));
     route(router, "/videos/watch/:uuid/comments/:id", ctx -> document(ctx, byUuid(ctx, uuid -> {

@@ -1,10 +1,13 @@
 package dev.fedgate.gateway.mapping;
 
+import dev.fedgate.gateway.storage.Reply;
+import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.vocab.Audience;
 import dev.fedgate.vocab.Extensions;
 import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.activity.Create;
+import dev.fedgate.vocab.activity.Delete;
 import dev.fedgate.vocab.activity.Envelope;
 import dev.fedgate.vocab.activity.Follow;
 import dev.fedgate.vocab.activity.Like;
@@ -21,8 +24,8 @@ import java.util.Optional;
 
 /**
  * The activities a local account sends about remote things: {@code Follow}, {@code Like}, their {@code Undo}, and a
- * reply {@code Create{Note}}. Each new action gets a fresh id (object hash and time), so following again after an
- * unfollow is not dropped as a duplicate by receivers that remember ids.
+ * reply's {@code Create{Note}} and {@code Delete}. Each new follow or like gets a fresh id (object hash and time), so
+ * following again after an unfollow is not dropped as a duplicate by receivers that remember ids.
  */
 public final class AccountActivities {
   private final LocalUrls urls;
@@ -36,7 +39,7 @@ public final class AccountActivities {
 
   /** A new id for {@code account}'s action of {@code kind} ({@code follows}, {@code likes}, ...) on {@code object}. */
   public URI newId(String account, String kind, URI object, Instant at) {
-    return URI.create(urls.account(account) + "/" + kind + "/" + hash(object) + "-" + at.toEpochMilli());
+    return URI.create(urls.account(account) + "/" + kind + "/" + hash(object.toString()) + "-" + at.toEpochMilli());
   }
 
   /** {@code Follow} of {@code target}, unaddressed like Mastodon's (the inbox it is posted to is its audience). */
@@ -59,18 +62,34 @@ public final class AccountActivities {
   }
 
   /**
-   * A public reply {@code Create{Note}} by {@code account} to {@code inReplyTo}, written by {@code author}, shaped as
-   * {@link CommentMapper#note} shapes comments. {@code html} is the already escaped content.
+   * The key of {@code account}'s reply with {@code html} to {@code inReplyTo}: the same reply posted again gets the
+   * same Note id, so a retried request is not federated twice.
    */
-  public Create reply(URI noteId, String account, URI inReplyTo, URI author, String html, Instant published) {
-    Note note = comments.note(noteId, account, inReplyTo, html, Optional.of(author), published);
-    return new Create(new Envelope(LocalUrls.activity(noteId, "create"), Ref.of(urls.account(account)),
-        note.audience(), Optional.of(published), Extensions.NONE), Ref.embed(note));
+  public String replyKey(URI inReplyTo, String html) {
+    return hash(inReplyTo + "\n" + html);
   }
 
-  private static String hash(URI object) {
+  /** The public {@code Create{Note}} of a reply, shaped as {@link CommentMapper#note} shapes comments. */
+  public Create create(Reply reply) {
+    Note note = comments.note(reply);
+    return new Create(envelope(LocalUrls.activity(note.id(), "create"), note, reply.published()), Ref.embed(note));
+  }
+
+  /** The {@code Delete} of a deleted reply, its Tombstone embedded, addressed as its {@code Create} was. */
+  public Delete delete(Stored<Reply> deleted) {
+    Note note = comments.note(deleted.value());
+    return new Delete(envelope(LocalUrls.activity(note.id(), "delete"), note, deleted.updatedAt()),
+        Ref.embed(comments.replyTombstone(deleted)));
+  }
+
+  /** An activity by the Note's author about it, addressed as the Note is. */
+  private static Envelope envelope(URI id, Note note, Instant published) {
+    return new Envelope(id, note.attributedTo().get(0), note.audience(), Optional.of(published), Extensions.NONE);
+  }
+
+  private static String hash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(object.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

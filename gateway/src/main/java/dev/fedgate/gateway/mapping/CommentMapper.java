@@ -2,6 +2,7 @@ package dev.fedgate.gateway.mapping;
 
 import dev.fedgate.gateway.storage.Comment;
 import dev.fedgate.gateway.storage.CommentAuthor;
+import dev.fedgate.gateway.storage.Reply;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.vocab.Audience;
 import dev.fedgate.vocab.Extensions;
@@ -59,6 +60,17 @@ public final class CommentMapper {
         LocalizedText.of(html), Optional.empty(), LocalizedText.EMPTY, Optional.of(false),
         new Audience(List.of(Audience.PUBLIC), cc), tag, List.of(), List.of(Link.of(id)), Optional.of(published),
         Optional.empty(), Optional.empty(), Extensions.NONE);
+  }
+
+  /** A local account's reply to remote content, mentioning the author replied to. */
+  public Note note(Reply reply) {
+    return note(reply.id(), reply.account(), reply.inReplyTo(), reply.content(), Optional.of(reply.author()),
+        reply.published());
+  }
+
+  /** What a deleted reply's id serves, with 410, deleted when it was last updated. */
+  public Tombstone replyTombstone(Stored<Reply> stored) {
+    return Tombstone.of(stored.value().id(), "Note", stored.value().published(), stored.updatedAt());
   }
 
   /** What a deleted local comment's id serves, with 410, as PeerTube serves a deleted comment. */

@@ -8,6 +8,9 @@ import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.CommentStore;
 import dev.fedgate.gateway.storage.LocalActor;
 import dev.fedgate.gateway.storage.LocalActorStore;
+import dev.fedgate.gateway.storage.ReplyState;
+import dev.fedgate.gateway.storage.ReplyStore;
+import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.vocab.Actor;
@@ -30,21 +33,29 @@ public final class LocalObjects {
   private final LocalActorStore actors;
   private final VideoStore videos;
   private final CommentStore comments;
+  private final ReplyStore replies;
   private final LocalKeys keys;
   private final ActorMapper actorMapper;
   private final VideoMapper videoMapper;
   private final CommentMapper commentMapper;
 
+  /** Documents of everything local in {@code storage}, with keys from {@code keys} and ids from {@code urls}. */
+  public static LocalObjects of(LocalUrls urls, StorageBackend storage, LocalKeys keys) {
+    return new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(), storage.replies(),
+        keys);
+  }
+
   /**
-   * Documents of the actors, videos and local comments in the store, with keys from {@code keys} and ids from
-   * {@code urls}.
+   * Documents of the actors, videos, local comments and replies in the store, with keys from {@code keys} and ids
+   * from {@code urls}.
    */
   public LocalObjects(LocalUrls urls, LocalActorStore actors, VideoStore videos, CommentStore comments,
-      LocalKeys keys) {
+      ReplyStore replies, LocalKeys keys) {
     this.urls = Objects.requireNonNull(urls, "urls");
     this.actors = Objects.requireNonNull(actors, "actors");
     this.videos = Objects.requireNonNull(videos, "videos");
     this.comments = Objects.requireNonNull(comments, "comments");
+    this.replies = Objects.requireNonNull(replies, "replies");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.actorMapper = new ActorMapper(urls);
     this.videoMapper = new VideoMapper(urls);
@@ -120,6 +131,23 @@ public final class LocalObjects {
             v.value().url(), Optional.empty());
       }));
     });
+  }
+
+  /**
+   * The document at {@code /accounts/{name}/replies/{key}}: the account's reply to remote content as a Note (browsers
+   * go to the account's page), or its Tombstone once deleted; empty when there is no such reply.
+   */
+  public CompletionStage<Optional<LocalDocument>> replyPath(String name, String key) {
+    Optional<URI> id = urls.reply(name, key);
+    if (id.isEmpty()) {
+      return CompletableFuture.completedFuture(Optional.empty());
+    }
+    return replies.find(id.get()).thenCombine(actors.findAccount(name), (found, account) -> found
+        .filter(reply -> account.isPresent())
+        .map(reply -> reply.value().state() == ReplyState.DELETED
+            ? new LocalDocument.Gone(commentMapper.replyTombstone(reply))
+            : new LocalDocument.Live(commentMapper.note(reply.value()), account.get().value().url(),
+                Optional.empty())));
   }
 
   /** What a local comment answers: its parent comment (mentioning a remote parent's author), or the video. */

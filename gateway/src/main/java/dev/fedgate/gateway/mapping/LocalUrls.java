@@ -22,6 +22,7 @@ public final class LocalUrls {
   public static final String INSTANCE_ACTOR_NAME = "peertube";
 
   private static final Pattern ACTOR_PATH = Pattern.compile("^/(accounts|video-channels)/([^/?#]+)$");
+  private static final Pattern REPLY_KEY = Pattern.compile("[0-9a-f]{16}");
 
   private final URI base;
   private final String host;
@@ -95,6 +96,15 @@ public final class LocalUrls {
   /** A video's {@code Video} id. */
   public URI video(UUID uuid) {
     return under("/videos/watch/" + uuid);
+  }
+
+  /**
+   * The {@code Note} id of a local account's reply to remote content, {@code <account>/replies/<key>}; empty when
+   * {@code key} is not 16 lower-case hex digits, so a malformed path names nothing.
+   */
+  public Optional<URI> reply(String account, String key) {
+    return REPLY_KEY.matcher(key).matches() ? Optional.of(URI.create(account(account) + "/replies/" + key))
+        : Optional.empty();
   }
 
   /** A comment's {@code Note} id. */

@@ -102,6 +102,11 @@ public final class RenderedDocuments {
     return objects.commentPath(video, id).thenApplyAsync(document -> document.map(this::render), cpu);
   }
 
+  /** An account's reply to remote content, rendered on each request like a comment. */
+  public CompletionStage<Optional<Rendered>> reply(String account, String key) {
+    return objects.replyPath(account, key).thenApplyAsync(document -> document.map(this::render), cpu);
+  }
+
   /**
    * Forgets an account's or channel's document, and, for a channel, the documents of its videos (they name the
    * channel's account). Call after the actor changed.

@@ -41,6 +41,9 @@ public interface StorageBackend {
   /** Follows and likes by local accounts of remote actors and objects. */
   OutboundStore outbound();
 
+  /** Replies by local accounts to remote content, with the deliveries that federate them. */
+  ReplyStore replies();
+
   /**
    * Checks that the database answers. Called by the health endpoint.
    *

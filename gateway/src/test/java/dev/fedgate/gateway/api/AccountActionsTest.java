@@ -20,9 +20,13 @@ import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.OutboundAction;
 import dev.fedgate.gateway.storage.OutboundKind;
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.Reply;
+import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
+import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
@@ -146,8 +150,9 @@ class AccountActionsTest {
     await(storage.follows().upsert(SiteFixtures.follow("alice", URI.create("https://other.example/users/f"),
         Optional.of(URI.create("https://other.example/inbox")))));
 
-    await(actions.reply("alice", note, "Nice <b>one</b>\n\nReally."));
+    Change<Reply> reply = await(actions.reply("alice", note, "Nice <b>one</b>\n\nReally."));
 
+    assertThat(reply.created()).isTrue();
     List<Delivery> jobs = queued();
     assertThat(jobs).extracting(Delivery::inbox).containsExactlyInAnyOrder(bob.sharedInbox(),
         URI.create("https://other.example/inbox"));
@@ -159,6 +164,55 @@ class AccountActionsTest {
     assertThat(object.path("tag").get(0).path("type").asText()).isEqualTo("Mention");
     assertThat(object.path("tag").get(0).path("href").asText()).isEqualTo(bob.id().toString());
     assertThat(object.path("cc").toString()).contains(bob.id().toString());
+    assertThat(object.path("id").asText()).isEqualTo(reply.stored().value().id().toString());
+    assertThat(await(storage.replies().find(reply.stored().value().id())).orElseThrow().value().content())
+        .isEqualTo(object.path("content").asText());
+  }
+
+  @Test
+  void reply_again_isTheSameReply_andQueuesNothing() {
+    Reply first = await(actions.reply("alice", note, "Same words")).stored().value();
+    queued();
+
+    Change<Reply> again = await(actions.reply("alice", note, "Same words"));
+
+    assertThat(again.created()).isFalse();
+    assertThat(again.stored().value()).isEqualTo(first);
+    assertThat(queued()).isEmpty();
+    assertThat(await(actions.reply("alice", note, "Other words")).stored().value().id()).isNotEqualTo(first.id());
+  }
+
+  @Test
+  void deleteReply_cancelsTheQueuedCreate_andQueuesDeleteWithTheTombstoneToTheSameAudience_once() {
+    await(storage.follows().upsert(SiteFixtures.follow("alice", URI.create("https://other.example/users/f"),
+        Optional.of(URI.create("https://other.example/inbox")))));
+    Reply reply = await(actions.reply("alice", note, "Oops")).stored().value();
+    String key = reply.id().toString().substring(reply.id().toString().lastIndexOf('/') + 1);
+
+    await(actions.deleteReply("alice", key));
+    await(actions.deleteReply("alice", key));
+
+    List<Delivery> jobs = queued();
+    assertThat(jobs).extracting(Delivery::inbox).containsExactlyInAnyOrder(bob.sharedInbox(),
+        URI.create("https://other.example/inbox"));
+    JsonNode delete = json(jobs.get(0).json());
+    assertThat(delete.path("type").asText()).isEqualTo("Delete");
+    assertThat(delete.path("object").path("type").asText()).isEqualTo("Tombstone");
+    assertThat(delete.path("object").path("id").asText()).isEqualTo(reply.id().toString());
+    assertThat(await(storage.replies().find(reply.id())).orElseThrow().value().state())
+        .isEqualTo(ReplyState.DELETED);
+    assertProblem(actions.reply("alice", note, "Oops"), ProblemType.CONFLICT, null);
+  }
+
+  @Test
+  void deleteReply_unknownOrMalformedKey_isNotFound_andRepliesListsTheAccounts() {
+    Reply reply = await(actions.reply("alice", note, "Listed")).stored().value();
+
+    assertProblem(actions.deleteReply("alice", "0123456789abcdef"), ProblemType.NOT_FOUND, null);
+    assertProblem(actions.deleteReply("alice", "../../x"), ProblemType.NOT_FOUND, null);
+    assertProblem(actions.replies("nobody", PageRequest.first(10)), ProblemType.NOT_FOUND, "name");
+    assertThat(await(actions.replies("alice", PageRequest.first(10))).items()).extracting(Stored::value)
+        .containsExactly(reply);
   }
 
   private Delivery single() {

@@ -73,7 +73,7 @@ class LocalCommentsTest {
     fetcher.serve(bob.id(), bob.actorJson());
     VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
     objects = new LocalObjects(URLS, storage.localActors(), storage.videos(), storage.comments(),
-        new LocalKeys(storage.localActors(), Optional.empty(), cpu));
+        storage.replies(), new LocalKeys(storage.localActors(), Optional.empty(), cpu));
     comments = new LocalComments(URLS, storage, objects,
         new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock), clock);
   }

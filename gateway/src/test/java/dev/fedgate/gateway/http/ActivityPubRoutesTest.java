@@ -13,6 +13,9 @@ import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.Interaction;
 import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.NewComment;
+import dev.fedgate.gateway.storage.Reply;
+import dev.fedgate.gateway.storage.ReplyState;
+import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ActorType;
 import dev.fedgate.vocab.json.ReadLimits;
@@ -256,6 +259,40 @@ class ActivityPubRoutesTest {
     assertThat(page.get("partOf").asText()).isEqualTo(collection);
     assertThat(page.get("orderedItems")).extracting(JsonNode::asText)
         .containsExactly(base + "/videos/watch/" + uuid + "/comments/" + visible, remote.toString());
+  }
+
+  @Test
+  void reply_isServedAsANoteAtItsId_browsersGoToTheAccount_andOnceDeletedIsGone() {
+    String path = "/accounts/alice/replies/00112233445566ff";
+    URI id = URI.create(base + path);
+    URI author = URI.create("https://mastodon.example/users/bob");
+    URI toot = URI.create("https://mastodon.example/users/bob/statuses/7");
+    assertThat(await(test.gateway().storage().replies().add(new Reply("alice", id, toot, author,
+        URI.create("https://mastodon.example/inbox"), "<p>Indeed</p>", SiteFixtures.PUBLISHED,
+        ReplyState.PUBLISHED), List.of()))).isEqualTo(UpsertResult.CREATED);
+
+    HttpResponse<String> served = test.get(path, "Accept", AP);
+    assertThat(served.statusCode()).isEqualTo(200);
+    JsonNode note = json(served);
+    assertThat(note.get("type").asText()).isEqualTo("Note");
+    assertThat(note.get("id").asText()).isEqualTo(id.toString());
+    assertThat(note.get("attributedTo").asText()).isEqualTo(base + "/accounts/alice");
+    assertThat(note.get("inReplyTo").asText()).isEqualTo(toot.toString());
+    assertThat(note.get("content").asText()).isEqualTo("<p>Indeed</p>");
+    assertThat(note.get("tag").get(0).get("href").asText()).isEqualTo(author.toString());
+    HttpResponse<String> browser = test.get(path, "Accept", BROWSER);
+    assertThat(browser.statusCode()).isEqualTo(302);
+    assertThat(browser.headers().firstValue("Location")).contains("https://site.example/a/alice");
+    assertThat(test.get("/accounts/science/replies/00112233445566ff", "Accept", AP).statusCode()).isEqualTo(404);
+    assertThat(test.get("/accounts/alice/replies/0011", "Accept", AP).statusCode()).isEqualTo(404);
+
+    assertThat(await(test.gateway().storage().replies().delete(id, SiteFixtures.PUBLISHED.plusSeconds(60),
+        List.of()))).isTrue();
+
+    HttpResponse<String> gone = test.get(path, "Accept", AP);
+    assertThat(gone.statusCode()).isEqualTo(410);
+    assertThat(json(gone).get("type").asText()).isEqualTo("Tombstone");
+    assertThat(json(gone).get("formerType").asText()).isEqualTo("Note");
   }
 
   @Test

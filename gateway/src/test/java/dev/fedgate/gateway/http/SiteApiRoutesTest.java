@@ -125,7 +125,8 @@ class SiteApiRoutesTest {
         AddressGuard.create(HostResolver.system(vertx), false), OutboundHttp.DEFAULT_CONNECT_TIMEOUT, "test"), "https");
     return new AccountActionRoutes(new AccountActions(urls, storage, actors, nothing, reader, webFinger,
         java.time.InstantSource.system()), new LocalComments(urls, storage, new LocalObjects(urls,
-        storage.localActors(), storage.videos(), storage.comments(), keys), actors, java.time.InstantSource.system()),
+        storage.localActors(), storage.videos(), storage.comments(), storage.replies(), keys), actors,
+        java.time.InstantSource.system()),
         new SiteOutputs(urls));
   }
 
@@ -446,7 +447,8 @@ class SiteApiRoutesTest {
     for (var paths = doc.get("paths").fields(); paths.hasNext(); ) {
       var path = paths.next();
       String concrete = "/api/v1" + path.getKey().replace("{name}", "alice").replace("{uuid}", UUID_1)
-          .replace("{host}", "remote.example").replace("{target}", "%40bob%40remote.example").replace("{id}", "1");
+          .replace("{host}", "remote.example").replace("{target}", "%40bob%40remote.example").replace("{id}", "1")
+          .replace("{key}", "0123456789abcdef");
       for (var methods = path.getValue().fieldNames(); methods.hasNext(); ) {
         String method = methods.next().toUpperCase(java.util.Locale.ROOT);
         HttpResponse<String> answer = send(method, concrete, method.equals("PUT") ? "{}" : null,

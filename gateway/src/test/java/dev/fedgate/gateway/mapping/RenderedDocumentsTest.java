@@ -42,7 +42,7 @@ class RenderedDocumentsTest {
     cpu = Executors.newSingleThreadExecutor();
     LocalUrls urls = new LocalUrls(test.gateway().publicUrl());
     documents = new RenderedDocuments(new LocalObjects(urls, storage.localActors(), storage.videos(),
-        storage.comments(), test.gateway().keys()), cpu, 100, Duration.ofMinutes(10), nanos::get);
+        storage.comments(), storage.replies(), test.gateway().keys()), cpu, 100, Duration.ofMinutes(10), nanos::get);
     SiteFixtures.createActors(test.gateway(), "alice", "science");
   }
 

@@ -19,6 +19,7 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.PendingFederation;
 import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.gateway.storage.RemoteActorStore;
+import dev.fedgate.gateway.storage.ReplyStore;
 import dev.fedgate.gateway.storage.RemoteHostStore;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.UsageCounts;
@@ -141,6 +142,11 @@ final class EnqueueFailingBackend implements StorageBackend {
   @Override
   public OutboundStore outbound() {
     return real.outbound();
+  }
+
+  @Override
+  public ReplyStore replies() {
+    return real.replies();
   }
 
   @Override

@@ -54,7 +54,7 @@ class OutboxRelayTest {
     peer.answer(INBOX, 202);
     await(storage.follows().upsert(SiteFixtures.follow("science", peer.url("/users/bob"), Optional.empty())));
     relay = new OutboxRelay(storage.deliveryJobs(), new QueueingPublisher(fixture.urls, storage,
-        new LocalObjects(fixture.urls, storage.localActors(), storage.videos(), storage.comments(), fixture.keys)), this::nudge,
+        LocalObjects.of(fixture.urls, storage, fixture.keys)), this::nudge,
         fixture.clock);
     api = new SiteApi(storage, fixture.keys, relay, new ChangeListener() {
       @Override

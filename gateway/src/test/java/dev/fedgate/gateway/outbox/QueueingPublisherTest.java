@@ -55,7 +55,8 @@ class QueueingPublisherTest {
     LocalUrls urls = new LocalUrls(gateway.publicUrl());
     base = gateway.publicUrl().toString();
     publisher = new QueueingPublisher(urls, storage,
-        new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(), gateway.keys()));
+        new LocalObjects(urls, storage.localActors(), storage.videos(), storage.comments(),
+        storage.replies(), gateway.keys()));
     SiteFixtures.createActors(gateway, "alice", "science");
     // The channel: one follower behind a shared inbox, one with only its own inbox.
     follow("science", "https://a.example/users/a", Optional.of(SHARED_A));

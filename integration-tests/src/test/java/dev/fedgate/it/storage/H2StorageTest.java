@@ -14,6 +14,7 @@ import dev.fedgate.testkit.storage.OutboundStoreContract;
 import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
+import dev.fedgate.testkit.storage.ReplyStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
@@ -77,6 +78,14 @@ class H2StorageTest {
 
   @Nested
   class Outbound extends OutboundStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class Replies extends ReplyStoreContract {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);

@@ -47,8 +47,8 @@ class PostgresMultiNodeIT {
   void nodesStartingTogether_migrateOnce_andAllServe() throws Exception {
     startTogether(TestPostgres.freshDatabase("multinode_start"));
 
-    // One row per script under db/pg (V1-V4), each applied by one node only.
-    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(4);
+    // One row per script under db/pg (V1-V4, V6), each applied by one node only.
+    assertThat(PgAdmin.queryNumber(database, "SELECT COUNT(*) FROM schema_version")).isEqualTo(5);
 
     for (StorageBackend node : nodes) {
       StoreContract.await(node.ping());

@@ -16,6 +16,7 @@ import dev.fedgate.testkit.storage.OutboundStoreContract;
 import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
+import dev.fedgate.testkit.storage.ReplyStoreContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
@@ -84,6 +85,14 @@ class PostgresStorageIT {
     @Override
     protected StorageBackend openBackend() {
       return openFresh("follows", clock);
+    }
+  }
+
+  @Nested
+  class Replies extends ReplyStoreContract {
+    @Override
+    protected StorageBackend openBackend() {
+      return openFresh("replies", clock);
     }
   }
 

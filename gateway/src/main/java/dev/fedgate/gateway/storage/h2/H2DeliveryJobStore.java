@@ -11,6 +11,7 @@ import dev.fedgate.gateway.storage.PendingFederation;
 import dev.fedgate.gateway.storage.support.PageCursors;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,13 +51,16 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
 
   @Override
   public CompletionStage<Integer> cancelForObject(URI objectId) {
-    return database.transaction(c -> {
-      try (PreparedStatement delete =
-          c.prepareStatement("DELETE FROM delivery_job WHERE object_id = ? AND state = 'QUEUED'")) {
-        delete.setString(1, objectId.toString());
-        return delete.executeUpdate();
-      }
-    });
+    return database.transaction(c -> cancel(c, objectId));
+  }
+
+  /** {@link #cancelForObject} inside the caller's transaction. */
+  static int cancel(Connection c, URI objectId) throws SQLException {
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM delivery_job WHERE object_id = ? AND state = 'QUEUED'")) {
+      delete.setString(1, objectId.toString());
+      return delete.executeUpdate();
+    }
   }
 
   @Override

@@ -30,7 +30,8 @@ final class H2Migrations {
       "V6__site_events.sql",
       "V7__federation_outbox.sql",
       "V8__manual_follower_approval.sql",
-      "V9__outbound_follows_and_likes.sql");
+      "V9__outbound_follows_and_likes.sql",
+      "V11__account_replies.sql");
 
   private H2Migrations() {}
 

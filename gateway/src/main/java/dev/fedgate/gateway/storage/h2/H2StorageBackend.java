@@ -12,6 +12,11 @@ final class H2StorageBackend extends StoreSetBackend {
   private final H2Database database;
 
   H2StorageBackend(H2Database database, InstantSource clock) {
+    this(database, clock, new H2DeliveryJobStore(database, clock));
+  }
+
+  /** The reply store writes its jobs through the same delivery queue. */
+  private H2StorageBackend(H2Database database, InstantSource clock, H2DeliveryJobStore deliveries) {
     super(new H2LocalActorStore(database, clock),
         new H2VideoStore(database, clock),
         new H2CommentStore(database, clock),
@@ -20,9 +25,10 @@ final class H2StorageBackend extends StoreSetBackend {
         new H2InteractionStore(database, clock),
         new H2RemoteHostStore(database),
         new H2InboxStore(database, clock),
-        new H2DeliveryJobStore(database, clock),
+        deliveries,
         new H2WebhookJobStore(database, clock),
-        new H2OutboundStore(database, clock));
+        new H2OutboundStore(database, clock),
+        new H2ReplyStore(database, deliveries, clock));
     this.database = database;
   }
 

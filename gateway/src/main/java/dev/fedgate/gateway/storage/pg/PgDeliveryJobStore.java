@@ -12,6 +12,7 @@ import dev.fedgate.gateway.storage.support.PageCursors;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -41,8 +42,13 @@ final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJ
 
   @Override
   public CompletionStage<Integer> cancelForObject(URI objectId) {
-    return database.once(c -> PgDatabase.run(c,
-        "DELETE FROM delivery_job WHERE object_id = $1 AND state = 'QUEUED'", objectId).map(rows -> rows.rowCount()));
+    return database.once(c -> cancel(c, objectId));
+  }
+
+  /** {@link #cancelForObject} on {@code c}, inside the caller's transaction when it has one. */
+  static Future<Integer> cancel(SqlClient c, URI objectId) {
+    return PgDatabase.run(c, "DELETE FROM delivery_job WHERE object_id = $1 AND state = 'QUEUED'", objectId)
+        .map(rows -> rows.rowCount());
   }
 
   @Override

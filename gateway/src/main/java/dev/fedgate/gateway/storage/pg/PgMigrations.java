@@ -19,7 +19,7 @@ import java.util.Objects;
 final class PgMigrations {
   /** The scripts, oldest first; a script, once released, never changes: a change is a new script. */
   static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__federation_outbox.sql",
-      "V3__manual_follower_approval.sql", "V4__outbound_follows_and_likes.sql");
+      "V3__manual_follower_approval.sql", "V4__outbound_follows_and_likes.sql", "V6__account_replies.sql");
   /** The advisory lock key every Fedgate node takes to migrate ("fedgate" in ASCII). */
   static final long LOCK_KEY = 0x6665646761746500L;
 

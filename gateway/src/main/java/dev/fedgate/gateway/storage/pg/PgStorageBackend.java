@@ -11,6 +11,11 @@ final class PgStorageBackend extends StoreSetBackend {
   private final PgDatabase database;
 
   PgStorageBackend(PgDatabase database, InstantSource clock) {
+    this(database, clock, new PgDeliveryJobStore(database, clock));
+  }
+
+  /** The reply store writes its jobs through the same delivery queue. */
+  private PgStorageBackend(PgDatabase database, InstantSource clock, PgDeliveryJobStore deliveries) {
     super(new PgLocalActorStore(database, clock),
         new PgVideoStore(database, clock),
         new PgCommentStore(database, clock),
@@ -19,9 +24,10 @@ final class PgStorageBackend extends StoreSetBackend {
         new PgInteractionStore(database, clock),
         new PgRemoteHostStore(database),
         new PgInboxStore(database, clock),
-        new PgDeliveryJobStore(database, clock),
+        deliveries,
         new PgWebhookJobStore(database, clock),
-        new PgOutboundStore(database, clock));
+        new PgOutboundStore(database, clock),
+        new PgReplyStore(database, deliveries, clock));
     this.database = database;
   }
 

@@ -9,6 +9,7 @@ import dev.fedgate.gateway.storage.LocalActorStore;
 import dev.fedgate.gateway.storage.OutboundStore;
 import dev.fedgate.gateway.storage.RemoteActorStore;
 import dev.fedgate.gateway.storage.RemoteHostStore;
+import dev.fedgate.gateway.storage.ReplyStore;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.WebhookJobStore;
@@ -36,11 +37,13 @@ public abstract class StoreSetBackend implements StorageBackend {
   private final DeliveryJobStore deliveryJobs;
   private final WebhookJobStore webhookJobs;
   private final OutboundStore outbound;
+  private final ReplyStore replies;
 
   /** A backend over these stores. */
   protected StoreSetBackend(LocalActorStore localActors, VideoStore videos, CommentStore comments, FollowStore follows,
       RemoteActorStore remoteActors, InteractionStore interactions, RemoteHostStore remoteHosts, InboxStore inbox,
-      DeliveryJobStore deliveryJobs, WebhookJobStore webhookJobs, OutboundStore outbound) {
+      DeliveryJobStore deliveryJobs, WebhookJobStore webhookJobs, OutboundStore outbound,
+      ReplyStore replies) {
     this.localActors = localActors;
     this.videos = videos;
     this.comments = comments;
@@ -52,6 +55,7 @@ public abstract class StoreSetBackend implements StorageBackend {
     this.deliveryJobs = deliveryJobs;
     this.webhookJobs = webhookJobs;
     this.outbound = outbound;
+    this.replies = replies;
   }
 
   @Override
@@ -107,5 +111,10 @@ public abstract class StoreSetBackend implements StorageBackend {
   @Override
   public final OutboundStore outbound() {
     return outbound;
+  }
+
+  @Override
+  public final ReplyStore replies() {
+    return replies;
   }
 }
