@@ -90,7 +90,7 @@ class FatJarIT {
       assertThat(listening.group(2)).isEqualTo("http://localhost:" + base.getPort());
       assertThat(Files.exists(workDir.resolve("fedgate-data").resolve("api-token"))).isTrue();
 
-      HttpClient client = HttpClient.newHttpClient();
+      HttpClient client = TestGateway.httpClient();
       HttpResponse<String> nodeInfo = client.send(
           HttpRequest.newBuilder(base.resolve("/nodeinfo/2.1")).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(nodeInfo.statusCode()).isEqualTo(200);

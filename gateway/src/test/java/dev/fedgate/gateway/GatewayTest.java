@@ -168,7 +168,7 @@ class GatewayTest {
     test = TestGateway.start(dataDirectory);
     URI health = test.listenUrl().resolve("/health");
     test.close();
-    HttpClient fresh = HttpClient.newHttpClient();
+    HttpClient fresh = TestGateway.httpClient();
     assertThatThrownBy(() -> fresh.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
   }

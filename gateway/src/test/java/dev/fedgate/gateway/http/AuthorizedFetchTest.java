@@ -4,6 +4,7 @@ import static dev.fedgate.gateway.TestGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fedgate.gateway.Gateway;
+import dev.fedgate.gateway.TestGateway;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.inbox.MapFetcher;
 import dev.fedgate.gateway.inbox.RemotePeer;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Authorized-fetch mode: documents need a valid signature from a fetchable actor; discovery stays open. */
 class AuthorizedFetchTest {
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = TestGateway.httpClient();
   private final MapFetcher fetcher = new MapFetcher();
   private final RemotePeer peer = new RemotePeer("mastodon.example", "bob");
   private Gateway gateway;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.gateway.Gateway;
+import dev.fedgate.gateway.TestGateway;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.inbox.MapFetcher;
 import dev.fedgate.gateway.inbox.RemotePeer;
@@ -52,7 +53,7 @@ class InboxRoutesTest {
   private static final String ASSETS = "lemmy/crates/apub/apub/assets/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = TestGateway.httpClient();
   private final MapFetcher fetcher = new MapFetcher();
   private final UUID video = UUID.randomUUID();
   private Gateway gateway;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.TestGateway;
 import dev.fedgate.gateway.api.AccountActions;
 import dev.fedgate.gateway.api.Approvals;
 import dev.fedgate.gateway.api.ChangeListener;
@@ -80,7 +81,7 @@ class SiteApiRoutesTest {
 
   @TempDir Path dataDirectory;
   private final ExecutorService cpu = Executors.newFixedThreadPool(2);
-  private final HttpClient client = HttpClient.newHttpClient();
+  private final HttpClient client = TestGateway.httpClient();
   private Vertx vertx;
   private StorageBackend storage;
   private URI base;
@@ -138,7 +139,8 @@ class SiteApiRoutesTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+    // A route that never answers fails the test instead of hanging the build.
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
@@ -146,7 +148,7 @@ class SiteApiRoutesTest {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
+      throw new AssertionError(method + " " + path, e);
     }
   }
 

@@ -41,7 +41,7 @@ final class HostileRunner {
   private final Supplier<List<String>> peerFetched;
   private final List<IntSupplier> sinks;
   private final List<String> watched;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
       .followRedirects(HttpClient.Redirect.NEVER).build();
 
   /**
