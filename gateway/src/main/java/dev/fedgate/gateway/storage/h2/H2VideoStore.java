@@ -204,19 +204,7 @@ final class H2VideoStore implements VideoStore {
     return database.transaction(c -> {
       Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
       try (PreparedStatement select = c.prepareStatement(after.isPresent() ? PAGE_AFTER_SQL : FIRST_PAGE_SQL)) {
-        int index = 1;
-        select.setString(index++, channel);
-        if (after.isPresent()) {
-          Instant published = PageCursors.fromEpochMicros(after.get()[0]);
-          H2Rows.setInstant(select, index++, published);
-          H2Rows.setInstant(select, index++, published);
-          H2Rows.setInstant(select, index++, published);
-          select.setLong(index++, after.get()[1]);
-        }
-        select.setInt(index, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2VideoStore::readStored, H2VideoStore::cursor);
-        }
+        return readPage(select, Optional.of(channel), after, page);
       }
     });
   }
@@ -268,23 +256,32 @@ final class H2VideoStore implements VideoStore {
               + " AND v.seq < ?))" : "")
           + " ORDER BY v.published_at DESC, v.seq DESC FETCH FIRST ? ROWS ONLY";
       try (PreparedStatement select = c.prepareStatement(sql)) {
-        int index = 1;
-        if (parameter.isPresent()) {
-          select.setString(index++, parameter.get());
-        }
-        if (after.isPresent()) {
-          Instant published = PageCursors.fromEpochMicros(after.get()[0]);
-          H2Rows.setInstant(select, index++, published);
-          H2Rows.setInstant(select, index++, published);
-          H2Rows.setInstant(select, index++, published);
-          select.setLong(index++, after.get()[1]);
-        }
-        select.setInt(index, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2VideoStore::readStored, H2VideoStore::cursor);
-        }
+        return readPage(select, parameter, after, page);
       }
     });
+  }
+
+  /**
+   * Binds a newest-first page query (its filter's {@code parameter} when present, then the cursor's published time
+   * three times and seq, then the limit) and reads one page.
+   */
+  private static Page<Stored<Video>> readPage(PreparedStatement select, Optional<String> parameter,
+      Optional<long[]> after, PageRequest page) throws SQLException {
+    int index = 1;
+    if (parameter.isPresent()) {
+      select.setString(index++, parameter.get());
+    }
+    if (after.isPresent()) {
+      Instant published = PageCursors.fromEpochMicros(after.get()[0]);
+      H2Rows.setInstant(select, index++, published);
+      H2Rows.setInstant(select, index++, published);
+      H2Rows.setInstant(select, index++, published);
+      select.setLong(index++, after.get()[1]);
+    }
+    select.setInt(index, page.limit() + 1);
+    try (ResultSet rows = select.executeQuery()) {
+      return Keyset.collect(rows, page.limit(), H2VideoStore::readStored, H2VideoStore::cursor);
+    }
   }
 
   private CompletionStage<Long> countWhere(String filter, Optional<String> parameter) {
