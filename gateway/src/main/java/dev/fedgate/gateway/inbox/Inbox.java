@@ -104,7 +104,7 @@ public final class Inbox {
     LocalTargets targets = new LocalTargets(urls);
     SiteEvents events = new SiteEvents(storage.webhookJobs());
     RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
-    InboxForwarding forwarding = new InboxForwarding(urls, storage.videos(), storage.follows(), storage.deliveryJobs());
+    InboxForwarding forwarding = new InboxForwarding(storage.videos(), storage.follows(), storage.deliveryJobs());
     return ActivityHandlers.builder()
         .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(),
             new RequestAnswers(storage.deliveryJobs(), urls), actors, events))

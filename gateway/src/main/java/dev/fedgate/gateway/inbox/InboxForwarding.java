@@ -1,33 +1,29 @@
 package dev.fedgate.gateway.inbox;
 
-import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.DeliveryJobStore;
 import dev.fedgate.gateway.storage.FollowStore;
 import dev.fedgate.gateway.storage.VideoStore;
-import dev.fedgate.vocab.Audience;
 import dev.fedgate.vocab.activity.ObjectActivity;
 import io.vertx.core.Future;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Inbox forwarding (ActivityPub §7.1.2, as Mastodon does it): a remote {@code Create}, {@code Update} or
- * {@code Delete} of a visible reply under a local video that addresses the video channel's followers collection is
- * re-sent, byte for byte as received, to that channel's followers (one job per shared inbox), except those on the
- * sender's own host, which has it already. The jobs are signed by the channel at send time; receivers trust the
+ * Inbox forwarding, as PeerTube does it for comments on its own videos ({@code forwardVideoRelatedActivity}): a
+ * remote {@code Create}, {@code Update} or {@code Delete} of a visible reply under a local video is re-sent, byte for
+ * byte as received, to the video channel's followers (one job per shared inbox), except those on the sender's own
+ * host, which has it already. Only public notes become comments (see {@code RemoteNotes}), so a private reply is
+ * never forwarded to other followers. The jobs are signed by the channel at send time; receivers trust the
  * content through its own proof or by refetching it from its origin, as Mastodon does.
  */
 final class InboxForwarding {
-  private final LocalUrls urls;
   private final VideoStore videos;
   private final FollowStore follows;
   private final DeliveryJobStore deliveries;
 
-  InboxForwarding(LocalUrls urls, VideoStore videos, FollowStore follows, DeliveryJobStore deliveries) {
-    this.urls = urls;
+  InboxForwarding(VideoStore videos, FollowStore follows, DeliveryJobStore deliveries) {
     this.videos = videos;
     this.follows = follows;
     this.deliveries = deliveries;
@@ -40,11 +36,6 @@ final class InboxForwarding {
         return Future.succeededFuture();
       }
       String channel = found.get().value().channel();
-      URI followers = LocalUrls.followers(urls.channel(channel));
-      Audience audience = activity.envelope().audience();
-      if (!audience.to().contains(followers) && !audience.cc().contains(followers)) {
-        return Future.succeededFuture();
-      }
       String senderHost = Delivery.hostOf(delivery.actor());
       return Future.fromCompletionStage(follows.deliveryInboxes(List.of(channel))).compose(inboxes -> {
         List<Delivery> jobs = inboxes.stream()

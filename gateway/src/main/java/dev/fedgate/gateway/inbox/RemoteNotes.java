@@ -9,6 +9,8 @@ import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.Ref;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.validate.PeerTubeCommentRules;
+import dev.fedgate.vocab.validate.Validation;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.util.Optional;
@@ -32,8 +34,21 @@ final class RemoteNotes {
     this.cpu = cpu;
   }
 
-  /** The note {@code object} is or names; empty when it is something else. */
+  /**
+   * The note {@code object} is or names, as PeerTube would keep it as a comment; empty when it is something else or a
+   * note PeerTube refuses (not public, so a private reply never becomes a public comment; no content; no
+   * {@code inReplyTo} URL; no {@code published}).
+   */
   Future<Optional<Note>> note(Ref<ApObject> object, FetchBudget budget) {
+    return anyNote(object, budget).map(note -> note.flatMap(RemoteNotes::asComment));
+  }
+
+  private static Optional<Note> asComment(Note note) {
+    return PeerTubeCommentRules.validate(note) instanceof Validation.Accepted<ApObject> accepted
+        ? Optional.of((Note) accepted.value()) : Optional.empty();
+  }
+
+  private Future<Optional<Note>> anyNote(Ref<ApObject> object, FetchBudget budget) {
     if (object.embedded().isPresent()) {
       return Future.succeededFuture(object.embedded().filter(Note.class::isInstance).map(Note.class::cast));
     }

@@ -125,4 +125,17 @@ class CreateHandlerTest {
   void noteReplyingToNothingOfOurs_isIgnored() {
     assertThat(reply("1", "https://elsewhere.example/notes/1", "elsewhere")).isNull();
   }
+
+  /** A followers-only or direct reply must not become a public comment on the site (PeerTube refuses it too). */
+  @Test
+  void privateReply_isNotStoredAsAComment() {
+    URI id = URI.create("https://remote.example/notes/9");
+    String note = note(id, bob.id(), h.videoId(h.video), "just between us")
+        .replace("\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]",
+            "\"to\":[\"" + h.urls.channel("cooking") + "\"]");
+    h.deliver(bob, create(bob.id(), id + "/activity", note));
+
+    assertThat(await(h.storage.comments().findByRemoteId(id))).isEmpty();
+    assertThat(h.webhooks()).isEmpty();
+  }
 }

@@ -84,11 +84,23 @@ class InboxForwardingTest {
     assertThat(h.deliveries()).extracting(Delivery::json).containsOnly(update, delete).hasSize(4);
   }
 
+  /** PeerTube forwards every public comment on its videos to their followers, whatever the comment addresses. */
   @Test
-  void replyNotAddressedToTheChannelsFollowers_isNotForwarded() {
-    h.deliver(bob, activity("Create", NOTE + "/activity", bob.id(), h.urls.channel("cooking")));
+  void publicReplyNotAddressedToTheChannelsFollowers_isForwardedToo() {
+    String create = activity("Create", NOTE + "/activity", bob.id(), h.urls.channel("cooking"));
+
+    h.deliver(bob, create);
 
     assertThat(await(h.storage.comments().findByRemoteId(NOTE))).isPresent();
+    assertThat(h.deliveries()).extracting(Delivery::json).containsOnly(create).hasSize(2);
+  }
+
+  @Test
+  void privateReply_isNotForwarded() {
+    String toChannel = "\"to\":[\"" + h.urls.channel("cooking") + "\"]";
+    h.deliver(bob, activity("Create", NOTE + "/activity", bob.id())
+        .replace("\"to\":[\"https://www.w3.org/ns/activitystreams#Public\"]", toChannel));
+
     assertThat(h.deliveries()).isEmpty();
   }
 
