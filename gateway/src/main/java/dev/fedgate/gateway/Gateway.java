@@ -12,14 +12,9 @@ import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.config.ApiToken;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.config.PostgresUrl;
-import dev.fedgate.gateway.delivery.DeliverySettings;
 import dev.fedgate.gateway.delivery.DeliveryWorker;
-import dev.fedgate.gateway.fetch.AddressGuard;
 import dev.fedgate.gateway.fetch.CachingRemoteFetcher;
 import dev.fedgate.gateway.fetch.HostResolver;
-import dev.fedgate.gateway.fetch.HttpRemoteFetcher;
-import dev.fedgate.gateway.fetch.OutboundHttp;
-import dev.fedgate.gateway.fetch.OutboundSigner;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.fetch.WebFingerClient;
 import dev.fedgate.gateway.http.AccountActionRoutes;
@@ -42,7 +37,6 @@ import dev.fedgate.gateway.mapping.LocalObjects;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.RenderedDocuments;
 import dev.fedgate.gateway.outbox.OutboxRelay;
-import dev.fedgate.gateway.outbox.QueueingPublisher;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.outbox.RequestAnswers;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -97,73 +91,6 @@ public final class Gateway {
     this.services = services;
     this.outbound = outbound;
     this.pruneTimer = pruneTimer;
-  }
-
-  /** What the routes are built from, opened before the server binds; the inbox is built once the URLs are known. */
-  private record Services(StorageBackend storage, LocalKeys keys, ApiToken apiToken, ExecutorService cpu,
-      Optional<RemoteFetcher> fetcher, AtomicReference<Inbox> inbox, GatewayMetrics metrics,
-      CacheInvalidation invalidation, Optional<HostResolver> resolver) {}
-
-  /** The fetcher and the outbound workers, with the HTTP clients they send through. */
-  private record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetcher,
-      DeliveryWorker deliveries,
-      Optional<WebhookWorker> webhooks, OutboxRelay outbox) {
-
-    static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
-      String userAgent = "Fedgate/" + GatewayVersion.get() + " (+" + urls.base() + ")";
-      OutboundHttp peers = OutboundHttp.create(vertx, AddressGuard.create(
-          services.resolver().orElseGet(() -> HostResolver.system(vertx)), config.allowPrivateAddresses()),
-          OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
-      // The webhook URL is the operator's own site, often on a private network next to the gateway.
-      OutboundHttp site = OutboundHttp.create(vertx, AddressGuard.create(HostResolver.system(vertx), true),
-          OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
-      OutboundSigner signer = new OutboundSigner(services.keys(), services.storage().localActors(), urls,
-          services.cpu(), clock);
-      CachingRemoteFetcher fetcher = new CachingRemoteFetcher(new HttpRemoteFetcher(vertx, peers, signer,
-          HttpRemoteFetcher.DEFAULT_TIMEOUT, HttpRemoteFetcher.DEFAULT_MAX_BODY), clock,
-          CachingRemoteFetcher.DEFAULT_MAX_BYTES);
-      services.invalidation().register(remoteDocuments(fetcher));
-      DeliverySettings settings = config.delivery();
-      DeliveryWorker deliveries = DeliveryWorker.create(vertx, services.storage(), peers, signer, clock,
-          new SecureRandom(), settings);
-      Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
-          services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
-          new SecureRandom(), settings.retry(), DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
-      services.metrics().cache("remote-documents", fetcher::cacheStats);
-      services.metrics().cache("remote-hosts", deliveries.hostHealth()::cacheStats);
-      services.metrics().cache("local-actor-ids", signer::cacheStats);
-      services.metrics().cache("local-signing-keys", services.keys()::cacheStats);
-      deliveries.start();
-      webhooks.ifPresent(WebhookWorker::start);
-      StorageBackend storage = services.storage();
-      OutboxRelay outbox = new OutboxRelay(storage.deliveryJobs(), new QueueingPublisher(urls, storage,
-          LocalObjects.of(urls, storage, services.keys())), deliveries::nudge, clock);
-      outbox.start(vertx, OutboxRelay.DEFAULT_SWEEP_INTERVAL);
-      return new Outbound(peers, site, fetcher, deliveries, webhooks, outbox);
-    }
-
-    /** Remote documents fetched for an actor go when it changes; the key cache follows the same changes. */
-    static StaleCache remoteDocuments(CachingRemoteFetcher fetcher) {
-      return new StaleCache() {
-        @Override
-        public void invalidate(CacheChange change) {
-          if (change instanceof CacheChange.RemoteActor remote) {
-            fetcher.invalidate(remote.id());
-          }
-        }
-
-        @Override
-        public void invalidateAll() {
-          fetcher.invalidateAll();
-        }
-      };
-    }
-
-    Future<Void> stop() {
-      outbox.stop();
-      return Future.join(deliveries.stop(), webhooks.map(WebhookWorker::stop).orElse(Future.succeededFuture()))
-          .compose(stopped -> Future.join(peers.close(), site.close())).mapEmpty();
-    }
   }
 
   /**
