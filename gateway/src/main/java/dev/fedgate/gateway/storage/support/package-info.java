@@ -1,2 +1,5 @@
-/** Backend-neutral helpers every storage backend shares: page cursors, stored JSON, host-health rules. */
+/**
+ * Backend-neutral helpers every storage backend shares (page cursors, stored JSON, host-health rules), and the group
+ * commit that callers put in front of a store whose cost is per commit.
+ */
 package dev.fedgate.gateway.storage.support;
