@@ -166,11 +166,15 @@ public final class SiteOutputs {
         .put("data", new JsonObject(event.event().json()));
   }
 
-  /** A page of items with the cursor of the next page ({@code null} on the last). */
+  /**
+   * A page of items with the cursors of the next page ({@code null} on the last) and of the previous one ({@code null}
+   * on the first).
+   */
   public <T> JsonObject page(Page<T> page, java.util.function.Function<T, JsonObject> item) {
     return new JsonObject()
         .put("items", new JsonArray(page.items().stream().map(item).toList()))
-        .put("next", page.next().orElse(null));
+        .put("next", page.next().orElse(null))
+        .put("prev", page.prev().orElse(null));
   }
 
   private static JsonObject timestamps(Stored<?> stored, JsonObject json) {

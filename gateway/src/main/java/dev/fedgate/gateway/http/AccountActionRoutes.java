@@ -1,8 +1,8 @@
 package dev.fedgate.gateway.http;
 
 import static dev.fedgate.gateway.http.SiteApiRoutes.body;
-import static dev.fedgate.gateway.http.SiteApiRoutes.pageRequest;
 import static dev.fedgate.gateway.http.SiteApiRoutes.read;
+import static dev.fedgate.gateway.http.SiteApiRoutes.readPage;
 import static dev.fedgate.gateway.http.SiteApiRoutes.write;
 
 import dev.fedgate.gateway.api.AccountActions;
@@ -52,9 +52,9 @@ public final class AccountActionRoutes implements RouteGroup {
         comments.delete(SiteInputs.uuid(ctx.pathParam("uuid")), commentId(ctx.pathParam("id")))));
     router.post("/api/v1/accounts/:name/following").handler(ctx -> write(ctx,
         actions.follow(name(ctx), AccountInputs.followTarget(body(ctx))), outputs::outbound));
-    router.get("/api/v1/accounts/:name/following").handler(ctx -> read(ctx, actions.following(name(ctx),
-        SiteApiRoutes.enumParam(ctx, "state", FollowState.class, FollowState.ACCEPTED), pageRequest(ctx)),
-        page -> outputs.page(page, outputs::outbound)));
+    router.get("/api/v1/accounts/:name/following").handler(ctx -> readPage(ctx,
+        request -> actions.following(name(ctx), SiteApiRoutes.enumParam(ctx, "state", FollowState.class,
+            FollowState.ACCEPTED), request), page -> outputs.page(page, outputs::outbound)));
     router.delete("/api/v1/accounts/:name/following/:target").handler(ctx -> noContent(ctx,
         actions.unfollow(name(ctx), ctx.pathParam("target"))));
     router.post("/api/v1/accounts/:name/likes").handler(ctx -> write(ctx,
@@ -72,8 +72,8 @@ public final class AccountActionRoutes implements RouteGroup {
           })
           .onFailure(ctx::fail);
     });
-    router.get("/api/v1/accounts/:name/replies").handler(ctx -> read(ctx,
-        actions.replies(name(ctx), pageRequest(ctx)), page -> outputs.page(page, outputs::reply)));
+    router.get("/api/v1/accounts/:name/replies").handler(ctx -> readPage(ctx,
+        request -> actions.replies(name(ctx), request), page -> outputs.page(page, outputs::reply)));
     router.delete("/api/v1/accounts/:name/replies/:key").handler(ctx -> noContent(ctx,
         actions.deleteReply(name(ctx), ctx.pathParam("key"))));
   }

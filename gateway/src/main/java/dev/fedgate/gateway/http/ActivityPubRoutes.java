@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -107,8 +106,8 @@ public final class ActivityPubRoutes implements RouteGroup {
       ctx.fail(e);
       return;
     }
-    CompletionStage<Optional<byte[]>> rendered = read.apply(position)
-        .exceptionally(ActivityPubRoutes::malformedCursor)
+    CompletionStage<Optional<byte[]>> rendered = StorageFutures.refusingMalformedCursor(read.apply(position),
+            position.flatMap(PagePosition::before).isPresent() ? "before" : "after")
         .thenApplyAsync(found -> found.map(writer::write), cpu);
     StorageFutures.onContext(ctx, rendered)
         .onSuccess(found -> found.ifPresentOrElse(json -> json(ctx, 200, json), () -> ctx.fail(notFound(ctx))))
@@ -119,28 +118,21 @@ public final class ActivityPubRoutes implements RouteGroup {
     collection(ctx, position -> byUuid(ctx, uuid -> collections.interactions(uuid, kind, position)));
   }
 
-  /** No {@code page} and no {@code after}: the collection itself; otherwise the page at that cursor. */
+  /**
+   * No {@code page}, {@code after} or {@code before}: the collection itself; otherwise the page at that cursor. The
+   * {@code from} of page ids made before pages were read backward is ignored: the store gives {@code prev} now.
+   */
   private static Optional<PagePosition> position(RoutingContext ctx) {
     Optional<String> after = Optional.ofNullable(ctx.request().getParam("after"));
-    Optional<String> from = Optional.ofNullable(ctx.request().getParam("from"));
-    if (ctx.request().getParam("page") == null && after.isEmpty()) {
+    Optional<String> before = Optional.ofNullable(ctx.request().getParam("before"));
+    if (ctx.request().getParam("page") == null && after.isEmpty() && before.isEmpty()) {
       return Optional.empty();
     }
-    if (after.isEmpty() && from.isPresent()) {
-      throw new FedgateException(ProblemType.INVALID_REQUEST, "from is only meaningful with after", "from", null);
+    if (after.isPresent() && before.isPresent()) {
+      throw new FedgateException(ProblemType.INVALID_REQUEST, "a page is after a cursor or before one, not both",
+          "before", null);
     }
-    return Optional.of(new PagePosition(after, from));
-  }
-
-  /** The store refuses a cursor it did not make with IllegalArgumentException: the client's fault, not ours. */
-  private static <T> T malformedCursor(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    if (cause instanceof IllegalArgumentException) {
-      throw new FedgateException(ProblemType.INVALID_REQUEST, "after is not a cursor of this collection", "after",
-          cause);
-    }
-    throw new CompletionException(cause);
+    return Optional.of(new PagePosition(after, before));
   }
 
   private static void json(RoutingContext ctx, int status, byte[] json) {

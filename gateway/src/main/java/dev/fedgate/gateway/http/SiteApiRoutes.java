@@ -11,6 +11,7 @@ import dev.fedgate.gateway.problem.ProblemType;
 import dev.fedgate.gateway.storage.ActorKind;
 import dev.fedgate.gateway.storage.CommentStatus;
 import dev.fedgate.gateway.storage.FollowState;
+import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -21,6 +22,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -74,14 +76,13 @@ public final class SiteApiRoutes implements RouteGroup {
     router.get("/api/v1/accounts/:name/followers").handler(this::followers);
     router.get("/api/v1/channels/:name/followers").handler(this::followers);
     mountApprovals(router);
-    router.get("/api/v1/videos/:uuid/comments").handler(ctx -> read(ctx,
-        api.comments(SiteInputs.uuid(ctx.pathParam("uuid")), commentStates(ctx), pageRequest(ctx)),
+    router.get("/api/v1/videos/:uuid/comments").handler(ctx -> readPage(ctx,
+        request -> api.comments(SiteInputs.uuid(ctx.pathParam("uuid")), commentStates(ctx), request),
         page -> outputs.page(page, outputs::comment)));
-    router.get("/api/v1/hosts").handler(ctx -> read(ctx, api.hosts(pageRequest(ctx)),
-        page -> outputs.page(page, outputs::host)));
+    router.get("/api/v1/hosts").handler(ctx -> readPage(ctx, api::hosts, page -> outputs.page(page, outputs::host)));
     router.post("/api/v1/hosts/:host/redrive").handler(ctx -> read(ctx, api.redrive(host(ctx.pathParam("host"))),
         requeued -> new JsonObject().put("requeued", requeued)));
-    router.get("/api/v1/events").handler(ctx -> read(ctx, api.events(pageRequest(ctx)),
+    router.get("/api/v1/events").handler(ctx -> readPage(ctx, api::events,
         page -> outputs.page(page, outputs::event)));
     router.delete("/api/v1/videos/:uuid").handler(ctx ->
         noContent(ctx, api.deleteVideo(SiteInputs.uuid(ctx.pathParam("uuid")))));
@@ -111,8 +112,8 @@ public final class SiteApiRoutes implements RouteGroup {
 
   private void followers(RoutingContext ctx) {
     FollowState state = enumParam(ctx, "state", FollowState.class, FollowState.ACCEPTED);
-    read(ctx, api.followers(SiteInputs.name("name", ctx.pathParam("name")), state, pageRequest(ctx)),
-        page -> outputs.page(page, outputs::follower));
+    String name = SiteInputs.name("name", ctx.pathParam("name"));
+    readPage(ctx, request -> api.followers(name, state, request), page -> outputs.page(page, outputs::follower));
   }
 
   /** A host as deliveries name it: a DNS name or address, with an optional port. */
@@ -124,7 +125,10 @@ public final class SiteApiRoutes implements RouteGroup {
     return text.toLowerCase(Locale.ROOT);
   }
 
-  /** {@code ?after=<cursor>&limit=<1..1000>}; the default page holds {@value #DEFAULT_PAGE_SIZE} items. */
+  /**
+   * {@code ?after=<cursor>} (a page's {@code next}) or {@code ?before=<cursor>} (its {@code prev}), and
+   * {@code &limit=<1..1000>}; the default page holds {@value #DEFAULT_PAGE_SIZE} items.
+   */
   static PageRequest pageRequest(RoutingContext ctx) {
     String limitText = ctx.request().getParam("limit");
     int limit = DEFAULT_PAGE_SIZE;
@@ -140,6 +144,14 @@ public final class SiteApiRoutes implements RouteGroup {
       }
     }
     String after = ctx.request().getParam("after");
+    String before = ctx.request().getParam("before");
+    if (after != null && before != null) {
+      throw new FedgateException(ProblemType.INVALID_REQUEST, "a page is after a cursor or before one, not both",
+          "before", null);
+    }
+    if (before != null) {
+      return PageRequest.before(before, limit);
+    }
     return after == null ? PageRequest.first(limit) : PageRequest.after(after, limit);
   }
 
@@ -215,6 +227,14 @@ public final class SiteApiRoutes implements RouteGroup {
           ctx.response().putHeader("Content-Type", JSON).end(json.encode());
         })
         .onFailure(ctx::fail);
+  }
+
+  /** Reads the page the query asks for ({@link #pageRequest}) and renders it. */
+  static <T> void readPage(RoutingContext ctx, Function<PageRequest, CompletionStage<Page<T>>> read,
+      Function<Page<T>, JsonObject> render) {
+    PageRequest request = pageRequest(ctx);
+    read(ctx, StorageFutures.refusingMalformedCursor(read.apply(request), request.backward() ? "before" : "after"),
+        render);
   }
 
   static <T> void read(RoutingContext ctx, java.util.concurrent.CompletionStage<T> found,

@@ -22,6 +22,20 @@ final class StorageFutures {
             : new FedgateException(ProblemType.UNAVAILABLE, "storage is not answering", null, failure)));
   }
 
+  /**
+   * A paged read whose store refuses a cursor it did not make with IllegalArgumentException: the client's fault, a 400
+   * naming {@code field}, not the store's.
+   */
+  static <T> CompletionStage<T> refusingMalformedCursor(CompletionStage<T> read, String field) {
+    return read.exceptionally(failure -> {
+      if (unwrap(failure) instanceof IllegalArgumentException malformed) {
+        throw new FedgateException(ProblemType.INVALID_REQUEST, field + " is not a cursor of this listing", field,
+            malformed);
+      }
+      throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+    });
+  }
+
   /** A problem raised inside a stage chain arrives wrapped; it is still the problem to answer with. */
   private static Throwable unwrap(Throwable failure) {
     return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;

@@ -14,7 +14,6 @@ import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Collection;
 import dev.fedgate.vocab.Ref;
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -138,9 +137,8 @@ public final class LocalCollections {
       case SHARE -> urls.videoShares(video);
     };
     return withVideo(video, () -> paged(id, position, storage.interactions().count(video, kind),
-        request -> storage.interactions().page(video, kind, request).thenApply(page -> new Page<>(
-            page.items().stream().map(interaction -> Ref.<ApObject>of(interaction.activityId())).toList(),
-            page.next()))));
+        request -> storage.interactions().page(video, kind, request)
+            .thenApply(page -> page.map(interaction -> Ref.<ApObject>of(interaction.activityId())))));
   }
 
   private CompletionStage<Optional<Collection>> withActor(ActorPath path, String name,
@@ -158,7 +156,7 @@ public final class LocalCollections {
 
   private CompletionStage<Collection> empty(URI id, Optional<PagePosition> position) {
     return paged(id, position, CompletableFuture.completedFuture(0L),
-        request -> CompletableFuture.completedFuture(new Page<>(List.of(), Optional.empty())));
+        request -> CompletableFuture.completedFuture(Page.empty()));
   }
 
   /** The summary, or the page at {@code position}; both carry the count, read alongside the page. */
@@ -168,12 +166,11 @@ public final class LocalCollections {
       return total.thenApply(count -> CollectionMapper.summary(id, count));
     }
     PagePosition at = position.get();
-    PageRequest request = new PageRequest(at.after(), pageSize);
-    return read.apply(request).thenCombine(total, (page, count) ->
-        CollectionMapper.page(id, at, count, page.items(), page.next()));
+    return read.apply(at.request(pageSize)).thenCombine(total, (page, count) ->
+        CollectionMapper.page(id, at, count, page));
   }
 
   private static <T> Page<Ref<ApObject>> items(Page<Stored<T>> page, Function<Stored<T>, Ref<ApObject>> item) {
-    return new Page<>(page.items().stream().map(item).toList(), page.next());
+    return page.map(item);
   }
 }

@@ -7,6 +7,7 @@ import dev.fedgate.gateway.mapping.LocalCollections;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.mapping.PagePosition;
 import dev.fedgate.gateway.mapping.VideoMapper;
+import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Collection;
@@ -70,8 +71,8 @@ public class RenderBenchmark {
   @Benchmark
   public byte[] followersPage() {
     URI collection = URI.create("https://video.example/video-channels/science/followers");
-    Collection page = CollectionMapper.page(collection, PagePosition.FIRST.next("MTAwMA"), 100_000, followerIds,
-        Optional.of("MTA1MA"));
+    Collection page = CollectionMapper.page(collection, PagePosition.after("MTAwMA"), 100_000,
+        new Page<>(followerIds, Optional.of("MTA1MA"), Optional.of("MTAwMQ")));
     return writer.write(page);
   }
 
@@ -83,6 +84,7 @@ public class RenderBenchmark {
     for (UUID uuid : outboxVideos) {
       items.add(Ref.embed(activities.createById(urls.video(uuid), "science")));
     }
-    return writer.write(CollectionMapper.page(collection, PagePosition.FIRST, 1_000, items, Optional.of("MTA1MA")));
+    return writer.write(CollectionMapper.page(collection, PagePosition.FIRST, 1_000,
+        new Page<>(items, Optional.of("MTA1MA"), Optional.empty())));
   }
 }

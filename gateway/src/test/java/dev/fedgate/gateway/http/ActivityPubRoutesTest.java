@@ -16,6 +16,7 @@ import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Reply;
 import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import dev.fedgate.vocab.Actor;
 import dev.fedgate.vocab.ActorType;
 import dev.fedgate.vocab.json.ReadLimits;
@@ -392,39 +393,94 @@ class ActivityPubRoutesTest {
   }
 
   @Test
-  void malformedCursor_is400NamingAfter() {
-    HttpResponse<String> response = test.get("/video-channels/science/followers?page=true&after=!!", "Accept", AP);
-    assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response).get("field").asText()).isEqualTo("after");
-    HttpResponse<String> fromOnly = test.get("/video-channels/science/followers?page=true&from=x", "Accept", AP);
-    assertThat(fromOnly.statusCode()).isEqualTo(400);
-    assertThat(json(fromOnly).get("field").asText()).isEqualTo("from");
+  void malformedCursor_is400NamingItsParameter() {
+    HttpResponse<String> after = test.get("/video-channels/science/followers?page=true&after=!!", "Accept", AP);
+    assertThat(after.statusCode()).isEqualTo(400);
+    assertThat(json(after).get("field").asText()).isEqualTo("after");
+    HttpResponse<String> before = test.get("/video-channels/science/followers?page=true&before=!!", "Accept", AP);
+    assertThat(before.statusCode()).isEqualTo(400);
+    assertThat(json(before).get("field").asText()).isEqualTo("before");
+    HttpResponse<String> both = test.get("/video-channels/science/followers?after=MTA&before=MjA", "Accept", AP);
+    assertThat(both.statusCode()).isEqualTo(400);
+    assertThat(json(both).get("field").asText()).isEqualTo("before");
   }
 
   @Test
-  void followersPages_linkNextAndPrev() {
-    SiteFixtures.createActors(test.gateway(), "paula", "pages");
-    List<String> followers = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      URI follower = URI.create("https://f" + i + ".example/users/u");
-      followers.add(follower.toString());
-      await(test.gateway().storage().follows().upsert(SiteFixtures.follow("pages", follower, Optional.empty())));
-    }
+  void followersPages_linkNextAndPrev_followedEitherWay() {
+    List<String> followers = addFollowers("pages", 120);
     String collection = base + "/video-channels/pages/followers";
     JsonNode first = json(test.get("/video-channels/pages/followers?page=true", "Accept", AP));
     assertThat(first.get("totalItems").asLong()).isEqualTo(120);
     assertThat(first.has("prev")).isFalse();
-    JsonNode second = json(test.get(first.get("next").asText().substring(base.length()), "Accept", AP));
-    assertThat(second.get("prev").asText()).isEqualTo(collection + "?page=true");
-    JsonNode third = json(test.get(second.get("next").asText().substring(base.length()), "Accept", AP));
+    JsonNode second = follow(first, "next");
+    JsonNode third = follow(second, "next");
     assertThat(third.has("next")).isFalse();
-    JsonNode back = json(test.get(third.get("prev").asText().substring(base.length()), "Accept", AP));
+    JsonNode back = follow(third, "prev");
     assertThat(back.get("orderedItems")).isEqualTo(second.get("orderedItems"));
+    JsonNode backToFirst = follow(back, "prev");
+    assertThat(backToFirst.get("orderedItems")).isEqualTo(first.get("orderedItems"));
+    assertThat(backToFirst.has("prev")).isFalse();
+    assertThat(backToFirst.get("id").asText()).startsWith(collection + "?page=true&before=");
+    assertThat(follow(backToFirst, "next").get("orderedItems")).isEqualTo(second.get("orderedItems"));
     List<String> seen = new ArrayList<>();
     for (JsonNode page : List.of(first, second, third)) {
       page.get("orderedItems").forEach(item -> seen.add(item.asText()));
     }
     assertThat(seen).containsExactlyElementsOf(followers);
+  }
+
+  @Test
+  void pageReachedByAHandMadeCursor_hasPrev_andOldFromLinksStillServeThePage() {
+    List<String> followers = addFollowers("handmade", 80);
+    JsonNode first = json(test.get("/video-channels/handmade/followers?page=true", "Accept", AP));
+    String next = first.get("next").asText().replaceAll(".*[?&]after=([^&]*).*", "$1");
+    String cursor = PageCursors.encode(PageCursors.decode(next, 1)[0] - 10);
+    JsonNode handMade = json(test.get("/video-channels/handmade/followers?page=true&after=" + cursor, "Accept", AP));
+    int start = followers.indexOf(handMade.get("orderedItems").get(0).asText());
+    assertThat(start).isEqualTo(40);
+
+    JsonNode prev = follow(handMade, "prev");
+    List<String> before = new ArrayList<>();
+    prev.get("orderedItems").forEach(item -> before.add(item.asText()));
+    assertThat(before).containsExactlyElementsOf(followers.subList(0, start));
+    assertThat(prev.has("prev")).isFalse();
+    JsonNode withFrom = json(test.get("/video-channels/handmade/followers?page=true&after=" + cursor + "&from=MTA",
+        "Accept", AP));
+    assertThat(withFrom.get("orderedItems")).isEqualTo(handMade.get("orderedItems"));
+    assertThat(withFrom.get("prev")).isEqualTo(handMade.get("prev"));
+  }
+
+  @Test
+  void outboxPages_newestFirst_linkPrevBackToTheNewest() {
+    SiteFixtures.createActors(test.gateway(), "oscar", "outboxpages");
+    UUID newest = null;
+    for (int i = 0; i < 60; i++) {
+      newest = UUID.randomUUID();
+      await(test.gateway().storage().videos().upsert(SiteFixtures.video(newest, "outboxpages",
+          Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i))));
+    }
+    JsonNode first = json(test.get("/video-channels/outboxpages/outbox?page=true", "Accept", AP));
+    JsonNode second = follow(first, "next");
+    JsonNode back = follow(second, "prev");
+    assertThat(back.get("orderedItems")).isEqualTo(first.get("orderedItems"));
+    assertThat(back.has("prev")).isFalse();
+    assertThat(first.get("orderedItems").get(0).toString()).contains(newest.toString());
+  }
+
+  private List<String> addFollowers(String channel, int count) {
+    SiteFixtures.createActors(test.gateway(), channel + "_owner", channel);
+    List<String> followers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      URI follower = URI.create("https://f" + i + ".example/users/u");
+      followers.add(follower.toString());
+      await(test.gateway().storage().follows().upsert(SiteFixtures.follow(channel, follower, Optional.empty())));
+    }
+    return followers;
+  }
+
+  /** The page a page's {@code next} or {@code prev} names. */
+  private JsonNode follow(JsonNode page, String link) {
+    return json(test.get(page.get(link).asText().substring(base.length()), "Accept", AP));
   }
 
   private static UUID publish(Instant publishedAt) {

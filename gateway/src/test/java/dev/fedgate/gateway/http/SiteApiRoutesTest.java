@@ -264,9 +264,18 @@ class SiteApiRoutesTest {
     assertThat(first.get("items")).hasSize(3);
     assertThat(first.at("/items/0/sharedInbox").asText()).isEqualTo("https://remote.example/inbox");
     String next = first.get("next").asText();
+    assertThat(first.get("prev").isNull()).isTrue();
     JsonNode second = json(api("GET", "/api/v1/channels/cooking/followers?limit=3&after=" + next, null));
     assertThat(second.get("items")).hasSize(1);
     assertThat(second.get("next").isNull()).isTrue();
+    JsonNode back = json(api("GET", "/api/v1/channels/cooking/followers?limit=3&before="
+        + second.get("prev").asText(), null));
+    assertThat(back.get("items")).isEqualTo(first.get("items"));
+    assertThat(back.get("prev").isNull()).isTrue();
+    assertThat(json(api("GET", "/api/v1/channels/cooking/followers?before=%25%25", null)).get("field").asText())
+        .isEqualTo("before");
+    assertThat(json(api("GET", "/api/v1/channels/cooking/followers?after=MQ&before=MQ", null)).get("field").asText())
+        .isEqualTo("before");
     JsonNode pending = json(api("GET", "/api/v1/channels/cooking/followers?state=pending", null));
     assertThat(pending.get("items")).hasSize(1);
     assertThat(pending.at("/items/0/actor").asText()).isEqualTo("https://remote.example/users/u4");

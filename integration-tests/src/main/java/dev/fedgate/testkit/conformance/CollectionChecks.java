@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * An actor's {@code outbox}, {@code followers} and {@code following}: each a Collection with {@code totalItems}
  * (Mastodon and PeerTube read the counts there) and {@code first} (without it Mastodon hides the collections), and
- * pages that are served, typed, list their items and chain by {@code next} (at most {@link #MAX_PAGES} are walked).
+ * pages that are served, typed, list their items and chain by {@code next} (at most {@link #MAX_PAGES} are walked),
+ * each page's {@code prev}, when given, leading back to where the page before it ended.
  */
 final class CollectionChecks {
   static final String PREFIX = "collection:";
@@ -54,24 +55,51 @@ final class CollectionChecks {
       return;
     }
     Optional<String> next = pageUrl(first);
+    Optional<JsonArray> previousItems = Optional.empty();
     for (int pages = 0; next.isPresent() && pages < MAX_PAGES; pages++) {
-      Optional<JsonObject> page = probe.document(URI.create(next.get()), problems::add);
-      if (page.isEmpty()) {
-        return;
-      }
-      if (!PAGES.contains(page.get().getString("type", ""))) {
-        problems.add(next.get() + " has type '" + page.get().getValue("type") + "', not a CollectionPage");
-      }
-      Object items = page.get().getValue(page.get().containsKey("orderedItems") ? "orderedItems" : "items");
-      if (!(items instanceof JsonArray array)) {
-        problems.add(next.get() + " has no items array");
+      String url = next.get();
+      Optional<JsonObject> page = probe.document(URI.create(url), problems::add);
+      Optional<JsonArray> items = page.flatMap(p -> items(url, p, problems));
+      if (items.isEmpty()) {
         return;
       }
       if (pages == 0) {
-        array.forEach(firstItems::add);
+        items.get().forEach(firstItems::add);
       }
+      previousItems.ifPresent(before -> checkPrev(url, page.get(), before, problems));
+      previousItems = items;
       next = pageUrl(page.get().getValue("next"));
     }
+  }
+
+  /**
+   * A page reached by {@code next} whose {@code prev} is given must lead back: to a page ending with the last item of
+   * the page that linked here ({@code before}), whatever page boundaries the server chooses.
+   */
+  private void checkPrev(String url, JsonObject page, JsonArray before, List<String> problems) {
+    Optional<String> prev = pageUrl(page.getValue("prev"));
+    if (prev.isEmpty() || before.isEmpty()) {
+      return;
+    }
+    Optional<JsonArray> back = probe.document(URI.create(prev.get()), problems::add)
+        .flatMap(p -> items(prev.get(), p, problems));
+    if (back.isPresent() && (back.get().isEmpty()
+        || !back.get().getValue(back.get().size() - 1).equals(before.getValue(before.size() - 1)))) {
+      problems.add("the prev of " + url + " (" + prev.get() + ") does not end where the page before it ended");
+    }
+  }
+
+  /** The items of {@code page}, served at {@code url}, which must be a CollectionPage with an items array. */
+  private static Optional<JsonArray> items(String url, JsonObject page, List<String> problems) {
+    if (!PAGES.contains(page.getString("type", ""))) {
+      problems.add(url + " has type '" + page.getValue("type") + "', not a CollectionPage");
+    }
+    Object items = page.getValue(page.containsKey("orderedItems") ? "orderedItems" : "items");
+    if (!(items instanceof JsonArray array)) {
+      problems.add(url + " has no items array");
+      return Optional.empty();
+    }
+    return Optional.of(array);
   }
 
   /** A page reference, a URL or an embedded page's id ({@code first} may embed its page). */

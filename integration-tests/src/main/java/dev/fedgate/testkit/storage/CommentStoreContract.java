@@ -160,13 +160,18 @@ public abstract class CommentStoreContract extends StoreContract {
     Comment third = add(local(VIDEO, Optional.of(first.id())));
     add(local(OTHER_VIDEO, Optional.empty()));
 
-    List<Long> visible = readAllPages(p -> await(comments().pageByVideo(VIDEO, Set.of(CommentStatus.VISIBLE), p)), 1)
-        .stream().map(c -> c.value().id()).toList();
-    List<Long> both = readAllPages(p -> await(comments().pageByVideo(VIDEO,
+    List<Long> visible = readAllPagesBothWays(p -> await(comments().pageByVideo(VIDEO,
+        Set.of(CommentStatus.VISIBLE), p)), 1).stream().map(c -> c.value().id()).toList();
+    List<Long> both = readAllPagesBothWays(p -> await(comments().pageByVideo(VIDEO,
         Set.of(CommentStatus.VISIBLE, CommentStatus.HELD), p)), 2).stream().map(c -> c.value().id()).toList();
 
     assertThat(visible).containsExactly(first.id(), third.id());
     assertThat(both).containsExactly(first.id(), held.id(), third.id());
     assertThat(await(comments().pageByVideo(VIDEO, Set.of(), PageRequest.first(5))).items()).isEmpty();
+  }
+
+  @Test
+  void pageByVideo_malformedCursor_fails() {
+    assertMalformedCursorsFail(request -> comments().pageByVideo(VIDEO, Set.of(CommentStatus.VISIBLE), request));
   }
 }

@@ -93,7 +93,7 @@ public abstract class DeliveryJobStoreContract extends ClaimableQueueContract<De
     for (int i = 0; i < 9; i++) {
       enqueue(List.of(payload(i)));
     }
-    List<Job<Delivery>> peer0 = readAllPages(
+    List<Job<Delivery>> peer0 = readAllPagesBothWays(
         page -> await(jobs().pageByHost("peer0.example", JobState.QUEUED, page)), 2);
 
     assertThat(peer0).extracting(Job::payload).containsExactly(payload(0), payload(3), payload(6));
@@ -116,6 +116,11 @@ public abstract class DeliveryJobStoreContract extends ClaimableQueueContract<De
     });
     assertThat(await(jobs().stats(clock.instant())).dead()).isEqualTo(1);
     assertThat(await(jobs().redrive("peer0.example", clock.instant()))).isZero();
+  }
+
+  @Test
+  void pageByHost_malformedCursor_fails() {
+    assertMalformedCursorsFail(request -> jobs().pageByHost("peer0.example", JobState.DEAD, request));
   }
 
   @Test

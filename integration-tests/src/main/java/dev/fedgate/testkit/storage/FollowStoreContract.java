@@ -159,7 +159,7 @@ public abstract class FollowStoreContract extends StoreContract {
     }
 
     Page<Stored<Follow>> first = await(follows().page("cooking", FollowState.ACCEPTED, PageRequest.first(3)));
-    List<Follow> all = readAllPages(p -> await(follows().page("cooking", FollowState.ACCEPTED, p)), 3).stream()
+    List<Follow> all = readAllPagesBothWays(p -> await(follows().page("cooking", FollowState.ACCEPTED, p)), 3).stream()
         .map(Stored::value).toList();
 
     assertThat(first.items()).hasSize(3);
@@ -170,12 +170,7 @@ public abstract class FollowStoreContract extends StoreContract {
 
   @Test
   void page_concurrentInserts_neverSkipOrRepeatAnExistingFollower() {
-    List<URI> existing = new ArrayList<>();
-    for (int i = 0; i < 150; i++) {
-      Follow follow = follow("cooking", "old.example", i);
-      existing.add(follow.follower());
-      await(follows().upsert(follow));
-    }
+    List<URI> existing = addFollowers(150);
     List<CompletableFuture<UpsertResult>> inserts = new ArrayList<>();
     List<URI> seen = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
@@ -184,7 +179,7 @@ public abstract class FollowStoreContract extends StoreContract {
       for (int i = 0; i < 4; i++) {
         inserts.add(follows().upsert(follow("cooking", "new.example", n++)).toCompletableFuture());
       }
-      Page<Stored<Follow>> page = await(follows().page("cooking", FollowState.ACCEPTED, new PageRequest(cursor, 9)));
+      Page<Stored<Follow>> page = await(follows().page("cooking", FollowState.ACCEPTED, afterOrFirst(cursor, 9)));
       page.items().forEach(f -> seen.add(f.value().follower()));
       cursor = page.next();
     } while (cursor.isPresent());
@@ -195,8 +190,34 @@ public abstract class FollowStoreContract extends StoreContract {
   }
 
   @Test
+  void page_backwardDuringConcurrentInserts_neverSkipsOrRepeatsAnExistingFollower() {
+    List<URI> existing = addFollowers(150);
+    List<CompletableFuture<UpsertResult>> inserts = new ArrayList<>();
+    int[] n = {0};
+    List<URI> seen = readBackwardFromTheEnd(request -> await(follows().page("cooking", FollowState.ACCEPTED, request)),
+        9, () -> {
+          for (int i = 0; i < 4; i++) {
+            inserts.add(follows().upsert(follow("cooking", "new.example", n[0]++)).toCompletableFuture());
+          }
+        }).stream().map(f -> f.value().follower()).toList();
+    inserts.forEach(StoreContract::await);
+
+    assertThat(seen).doesNotHaveDuplicates().containsAll(existing);
+  }
+
+  @Test
   void page_malformedCursor_fails() {
-    assertThat(awaitFailure(follows().page("cooking", FollowState.ACCEPTED, PageRequest.after("%%%", 5))))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertMalformedCursorsFail(request -> follows().page("cooking", FollowState.ACCEPTED, request));
+  }
+
+  /** {@code count} accepted followers of {@code cooking} from {@code old.example}, oldest first. */
+  private List<URI> addFollowers(int count) {
+    List<URI> followers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Follow follow = follow("cooking", "old.example", i);
+      followers.add(follow.follower());
+      await(follows().upsert(follow));
+    }
+    return followers;
   }
 }

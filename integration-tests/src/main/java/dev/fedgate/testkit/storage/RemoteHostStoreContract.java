@@ -136,9 +136,14 @@ public abstract class RemoteHostStoreContract extends StoreContract {
       await(hosts().recordSuccess(host, START));
     }
 
-    List<String> names = readAllPages(p -> await(hosts().page(p)), 3).stream().map(RemoteHost::host).toList();
+    List<String> names = readAllPagesBothWays(p -> await(hosts().page(p)), 3).stream().map(RemoteHost::host).toList();
 
     assertThat(names).containsExactly("a.example", "b.example:8443", "c.example", "d.example");
     assertThat(await(hosts().page(PageRequest.first(10))).next()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void page_malformedCursor_fails() {
+    assertMalformedCursorsFail(request -> hosts().page(request));
   }
 }

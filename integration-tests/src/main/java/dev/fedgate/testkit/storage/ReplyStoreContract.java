@@ -130,12 +130,17 @@ public abstract class ReplyStoreContract extends StoreContract {
     }
     await(replies().delete(reply("alice", 3).id(), START, List.of()));
 
-    List<Stored<Reply>> listed = readAllPages(page -> await(replies().page("alice", page)), 2);
+    List<Stored<Reply>> listed = readAllPagesBothWays(page -> await(replies().page("alice", page)), 2);
 
     assertThat(listed).extracting(stored -> stored.value().id())
         .containsExactly(reply("alice", 0).id(), reply("alice", 1).id(), reply("alice", 2).id(),
             reply("alice", 3).id(), reply("alice", 4).id());
     assertThat(listed.get(3).value().state()).isEqualTo(ReplyState.DELETED);
     assertThat(await(replies().page("nobody", PageRequest.first(5))).items()).isEmpty();
+  }
+
+  @Test
+  void page_malformedCursor_fails() {
+    assertMalformedCursorsFail(request -> replies().page("alice", request));
   }
 }

@@ -1,5 +1,7 @@
 package dev.fedgate.testkit.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -7,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -76,16 +79,62 @@ public abstract class StoreContract {
     return results;
   }
 
-  /** Reads every page of a listing in order, starting from the first page. */
-  protected static <T> List<T> readAllPages(Function<PageRequest, Page<T>> read, int pageSize) {
-    List<T> all = new ArrayList<>();
+  /**
+   * Reads every page of a listing forward from the first page, then backward along {@code prev} from the last page,
+   * and answers the items in listing order. Checks the cursors' contract on the way: the first page has no
+   * {@code prev} and every later one has; the last page read forward has no {@code next}; reading backward gives the
+   * same pages, each with a {@code next}, and stops at a page without {@code prev}.
+   */
+  protected static <T> List<T> readAllPagesBothWays(Function<PageRequest, Page<T>> read, int pageSize) {
+    List<List<T>> forward = new ArrayList<>();
     Page<T> page = read.apply(PageRequest.first(pageSize));
-    all.addAll(page.items());
+    assertThat(page.prev()).as("prev of the first page").isEmpty();
+    forward.add(page.items());
     while (page.next().isPresent()) {
       page = read.apply(PageRequest.after(page.next().get(), pageSize));
-      all.addAll(page.items());
+      assertThat(page.prev()).as("prev of page %d", forward.size() + 1).isPresent();
+      forward.add(page.items());
     }
-    return all;
+    List<List<T>> backward = new ArrayList<>(List.of(page.items()));
+    while (page.prev().isPresent()) {
+      page = read.apply(PageRequest.before(page.prev().get(), pageSize));
+      assertThat(page.next()).as("next of a page read backward").isPresent();
+      backward.add(0, page.items());
+    }
+    assertThat(backward).as("the pages read backward").isEqualTo(forward);
+    return forward.stream().flatMap(List::stream).toList();
+  }
+
+  /**
+   * Reads a listing backward from its end (reached forward first), running {@code beforeEachPage} before each read
+   * backward, and answers the items of those reads in listing order.
+   */
+  protected static <T> List<T> readBackwardFromTheEnd(Function<PageRequest, Page<T>> read, int pageSize,
+      Runnable beforeEachPage) {
+    Page<T> page = read.apply(PageRequest.first(pageSize));
+    while (page.next().isPresent()) {
+      page = read.apply(PageRequest.after(page.next().get(), pageSize));
+    }
+    List<T> seen = new ArrayList<>(page.items());
+    while (page.prev().isPresent()) {
+      beforeEachPage.run();
+      page = read.apply(PageRequest.before(page.prev().get(), pageSize));
+      seen.addAll(0, page.items());
+    }
+    return seen;
+  }
+
+  /** The page after {@code cursor}, or the first page without one. */
+  protected static PageRequest afterOrFirst(Optional<String> cursor, int limit) {
+    return cursor.map(after -> PageRequest.after(after, limit)).orElseGet(() -> PageRequest.first(limit));
+  }
+
+  /** A listing refuses a cursor it did not make, after or before it, with {@link IllegalArgumentException}. */
+  protected static void assertMalformedCursorsFail(Function<PageRequest, CompletionStage<?>> read) {
+    for (PageRequest request : List.of(PageRequest.after("not a cursor!", 5), PageRequest.before("%%%", 5))) {
+      assertThat(awaitFailure(read.apply(request))).as(request.toString())
+          .isInstanceOf(IllegalArgumentException.class);
+    }
   }
 
   /** Waits for a stage that must fail, and returns the cause it failed with. */

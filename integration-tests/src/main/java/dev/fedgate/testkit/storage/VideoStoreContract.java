@@ -158,16 +158,12 @@ public abstract class VideoStoreContract extends StoreContract {
 
   @Test
   void pageByChannel_malformedCursor_fails() {
-    assertThat(awaitFailure(videos().pageByChannel("cooking", PageRequest.after("not a cursor!", 10))))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertMalformedCursorsFail(request -> videos().pageByChannel("cooking", request));
   }
 
   @Test
   void pageByChannel_concurrentInserts_neverSkipOrRepeatAnExistingVideo() {
-    List<UUID> existing = new ArrayList<>();
-    for (int i = 0; i < 120; i++) {
-      existing.add(create("cooking", T0.plusSeconds(i % 40)));
-    }
+    List<UUID> existing = createWithTies(120);
     List<CompletableFuture<UpsertResult>> inserts = new ArrayList<>();
     List<UUID> seen = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
@@ -178,12 +174,29 @@ public abstract class VideoStoreContract extends StoreContract {
         inserts.add(videos().upsert(video(UUID.randomUUID(), "cooking", T0.plusSeconds((round * 7L + i * 13L) % 41)))
             .toCompletableFuture());
       }
-      Page<Stored<Video>> page = await(videos().pageByChannel("cooking",
-          new PageRequest(cursor, 7)));
+      Page<Stored<Video>> page = await(videos().pageByChannel("cooking", afterOrFirst(cursor, 7)));
       page.items().forEach(v -> seen.add(v.value().uuid()));
       cursor = page.next();
       round++;
     } while (cursor.isPresent());
+    inserts.forEach(StoreContract::await);
+
+    assertThat(seen).doesNotHaveDuplicates().containsAll(existing);
+  }
+
+  @Test
+  void pageByChannel_backwardDuringConcurrentInserts_neverSkipsOrRepeatsAnExistingVideo() {
+    List<UUID> existing = createWithTies(120);
+    List<CompletableFuture<UpsertResult>> inserts = new ArrayList<>();
+    int[] round = {0};
+    // Between page reads, new videos land before, inside and after the part already read.
+    List<UUID> seen = readBackwardFromTheEnd(request -> await(videos().pageByChannel("cooking", request)), 7, () -> {
+      for (int i = 0; i < 3; i++) {
+        inserts.add(videos().upsert(video(UUID.randomUUID(), "cooking",
+            T0.plusSeconds((round[0] * 7L + i * 13L) % 41))).toCompletableFuture());
+      }
+      round[0]++;
+    }).stream().map(v -> v.value().uuid()).toList();
     inserts.forEach(StoreContract::await);
 
     assertThat(seen).doesNotHaveDuplicates().containsAll(existing);
@@ -200,9 +213,9 @@ public abstract class VideoStoreContract extends StoreContract {
     UUID deleted = create("music", T0.plusSeconds(600));
     await(videos().delete(deleted));
 
-    List<UUID> alices = readAllPages(request -> await(videos().pageByAccount("alice", request)), 2).stream()
+    List<UUID> alices = readAllPagesBothWays(request -> await(videos().pageByAccount("alice", request)), 2).stream()
         .map(v -> v.value().uuid()).toList();
-    List<UUID> everyone = readAllPages(request -> await(videos().pageAll(request)), 3).stream()
+    List<UUID> everyone = readAllPagesBothWays(request -> await(videos().pageAll(request)), 3).stream()
         .map(v -> v.value().uuid()).toList();
 
     assertThat(alices).containsExactly(tie, music, cooking);
@@ -215,10 +228,17 @@ public abstract class VideoStoreContract extends StoreContract {
 
   @Test
   void pageByAccountAndPageAll_malformedCursor_fails() {
-    assertThat(awaitFailure(videos().pageByAccount("alice", PageRequest.after("not a cursor!", 10))))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThat(awaitFailure(videos().pageAll(PageRequest.after("not a cursor!", 10))))
-        .isInstanceOf(IllegalArgumentException.class);
+    assertMalformedCursorsFail(request -> videos().pageByAccount("alice", request));
+    assertMalformedCursorsFail(request -> videos().pageAll(request));
+  }
+
+  /** {@code count} videos of {@code cooking}, three to each publication time. */
+  private List<UUID> createWithTies(int count) {
+    List<UUID> created = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      created.add(create("cooking", T0.plusSeconds(i % (count / 3))));
+    }
+    return created;
   }
 
   private UUID create(String channel, Instant publishedAt) {
@@ -228,7 +248,7 @@ public abstract class VideoStoreContract extends StoreContract {
   }
 
   private List<UUID> readAll(String channel, int pageSize) {
-    return readAllPages(request -> await(videos().pageByChannel(channel, request)), pageSize).stream()
+    return readAllPagesBothWays(request -> await(videos().pageByChannel(channel, request)), pageSize).stream()
         .map(v -> v.value().uuid()).collect(Collectors.toList());
   }
 

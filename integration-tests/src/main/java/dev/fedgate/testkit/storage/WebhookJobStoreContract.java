@@ -43,7 +43,7 @@ public abstract class WebhookJobStoreContract extends ClaimableQueueContract<Web
       await(webhooks().complete(lease(job), JobOutcome.done()));
     }
 
-    List<SiteEvent> events = readAllPages(p -> await(webhooks().events(p)), 10);
+    List<SiteEvent> events = readAllPagesBothWays(p -> await(webhooks().events(p)), 10);
 
     assertThat(events).extracting(SiteEvent::id).containsExactlyElementsOf(ids);
     assertThat(events).extracting(SiteEvent::event).containsExactly(payload(1), payload(2));
@@ -56,7 +56,7 @@ public abstract class WebhookJobStoreContract extends ClaimableQueueContract<Web
       enqueue(List.of(payload(i)));
     }
 
-    List<SiteEvent> events = readAllPages(p -> await(webhooks().events(p)), 2);
+    List<SiteEvent> events = readAllPagesBothWays(p -> await(webhooks().events(p)), 2);
 
     assertThat(events).extracting(SiteEvent::event)
         .containsExactly(payload(0), payload(1), payload(2), payload(3), payload(4));
@@ -71,8 +71,13 @@ public abstract class WebhookJobStoreContract extends ClaimableQueueContract<Web
 
     assertThat(await(webhooks().pruneEvents(first.plus(Duration.ofDays(1))))).isEqualTo(1);
 
-    assertThat(readAllPages(p -> await(webhooks().events(p)), 10)).extracting(SiteEvent::event)
+    assertThat(readAllPagesBothWays(p -> await(webhooks().events(p)), 10)).extracting(SiteEvent::event)
         .containsExactly(payload(2));
     assertThat(await(webhooks().claimDue(clock.instant(), 10, LEASE))).hasSize(2);
+  }
+
+  @Test
+  void events_malformedCursor_fails() {
+    assertMalformedCursorsFail(request -> webhooks().events(request));
   }
 }

@@ -10,6 +10,7 @@ import dev.fedgate.testkit.peers.PeerTubeProfile;
 import dev.fedgate.testkit.peers.SimulatedActor;
 import dev.fedgate.testkit.peers.SimulatedInstance;
 import dev.fedgate.testkit.peers.SimulatedInstance.Served;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -141,6 +142,26 @@ class ConformanceBrokenTargetTest {
         .put("type", "OrderedCollection").put("totalItems", 0));
 
     assertThat(failedChecks(check())).containsExactly("collection:followers");
+  }
+
+  @Test
+  void collectionPasses_whenPrevLeadsBack_andFails_whenItDoesNot() {
+    String followers = channel.followers().toString();
+    target.serveJson(channel.followers().getPath(), new JsonObject().put("id", followers)
+        .put("type", "OrderedCollection").put("totalItems", 3).put("first", followers + "-1"));
+    target.serveJson(channel.followers().getPath() + "-1", page(followers + "-1", List.of("a", "b"))
+        .put("next", followers + "-2"));
+    target.serveJson(channel.followers().getPath() + "-2", page(followers + "-2", List.of("c"))
+        .put("prev", followers + "-back"));
+    target.serveJson(channel.followers().getPath() + "-back", page(followers + "-back", List.of("b")));
+    assertThat(failedChecks(check())).isEmpty();
+
+    target.serveJson(channel.followers().getPath() + "-back", page(followers + "-back", List.of("c")));
+    assertThat(failedChecks(check())).containsExactly("collection:followers");
+  }
+
+  private static JsonObject page(String id, List<String> items) {
+    return new JsonObject().put("id", id).put("type", "OrderedCollectionPage").put("orderedItems", new JsonArray(items));
   }
 
   @Test

@@ -9,7 +9,8 @@ import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -176,32 +178,22 @@ final class H2CommentStore implements CommentStore {
   public CompletionStage<Page<Stored<Comment>>> pageByVideo(UUID video, Set<CommentStatus> states, PageRequest page) {
     List<CommentStatus> wanted = List.copyOf(states);
     if (wanted.isEmpty()) {
-      return CompletableFuture.completedFuture(new Page<>(List.of(), Optional.empty()));
+      return CompletableFuture.completedFuture(Page.empty());
     }
-    return database.transaction(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement(pageSql(wanted.size()))) {
-        int index = 1;
-        select.setObject(index++, video);
-        select.setLong(index++, after);
-        for (CommentStatus status : wanted) {
-          select.setString(index++, status.name());
-        }
-        select.setInt(index, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2CommentStore::read, r -> PageCursors.encode(r.getLong("id")));
-        }
-      }
-    });
+    List<Object> filters = new ArrayList<>();
+    filters.add(video);
+    filters.addAll(wanted);
+    return database.transaction(c -> page(wanted.size()).read(c, filters, page, H2CommentStore::read));
   }
 
   /**
-   * A comments page, read in {@code video_comment_page} order (video, id) with the states filtered on the way, so H2
-   * stops after the page. Parameters: video, after id, {@code states} statuses, limit.
+   * Comments in {@code video_comment_page} order (video, id) with the states filtered on the way, so H2 stops after
+   * the page. Filters: the video, then {@code states} statuses.
    */
-  static String pageSql(int states) {
-    return "SELECT * FROM video_comment USE INDEX (video_comment_page) WHERE video_uuid = ? AND id > ? AND status IN ("
-        + String.join(", ", Collections.nCopies(states, "?")) + ") ORDER BY video_uuid, id FETCH FIRST ? ROWS ONLY";
+  static H2Listing page(int states) {
+    return new H2Listing("SELECT * FROM video_comment USE INDEX (video_comment_page) WHERE video_uuid = ?"
+        + " AND status IN (" + String.join(", ", Collections.nCopies(states, "?")) + ")",
+        KeysetOrder.ascending(Column.number("id")).within("video_uuid"));
   }
 
   @Override

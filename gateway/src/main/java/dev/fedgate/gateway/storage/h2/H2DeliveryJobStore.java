@@ -8,7 +8,8 @@ import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.PendingFederation;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import java.net.URI;
 import java.sql.Connection;
@@ -25,9 +26,9 @@ import java.util.concurrent.CompletionStage;
 /** {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. */
 final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJobStore {
   /** A host's jobs in one state, read in {@code delivery_job_host} order. Parameters: host, state, after id, limit. */
-  static final String PAGE_BY_HOST_SQL = "SELECT * FROM delivery_job USE INDEX (delivery_job_host)"
-      + " WHERE host = ? AND state = ? AND id > ?"
-      + " ORDER BY host, state, id FETCH FIRST ? ROWS ONLY";
+  static final H2Listing PAGE_BY_HOST = new H2Listing(
+      "SELECT * FROM delivery_job USE INDEX (delivery_job_host) WHERE host = ? AND state = ?",
+      KeysetOrder.ascending(Column.number("id")).within("host", "state"));
 
   H2DeliveryJobStore(H2Database database, InstantSource clock) {
     super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
@@ -65,18 +66,7 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
 
   @Override
   public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
-    return database.transaction(c -> {
-      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 1));
-      try (PreparedStatement select = c.prepareStatement(PAGE_BY_HOST_SQL)) {
-        select.setString(1, host);
-        select.setString(2, state.name());
-        select.setLong(3, after.map(a -> a[0]).orElse(0L));
-        select.setInt(4, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), this::readJob, r -> PageCursors.encode(r.getLong("id")));
-        }
-      }
-    });
+    return database.transaction(c -> PAGE_BY_HOST.read(c, List.of(host, state), page, this::readJob));
   }
 
   @Override

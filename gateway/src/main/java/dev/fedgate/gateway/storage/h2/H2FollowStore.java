@@ -7,7 +7,8 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,9 +31,9 @@ final class H2FollowStore implements FollowStore {
    * A followers page; the ORDER BY names the whole index prefix so H2 reads {@code follow_page} in order and stops
    * after the page, as fast at 100,000 followers as at 10. Parameters: actor, state, after seq, limit.
    */
-  static final String PAGE_SQL = "SELECT * FROM follow USE INDEX (follow_page)"
-      + " WHERE local_actor = ? AND state = ? AND seq > ?"
-      + " ORDER BY local_actor, state, seq FETCH FIRST ? ROWS ONLY";
+  static final H2Listing PAGE = new H2Listing(
+      "SELECT * FROM follow USE INDEX (follow_page) WHERE local_actor = ? AND state = ?",
+      KeysetOrder.ascending(Column.number("seq")).within("local_actor", "state"));
   private final H2Database database;
   private final InstantSource clock;
 
@@ -131,18 +132,7 @@ final class H2FollowStore implements FollowStore {
 
   @Override
   public CompletionStage<Page<Stored<Follow>>> page(String localActor, FollowState state, PageRequest page) {
-    return database.transaction(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement(PAGE_SQL)) {
-        select.setString(1, localActor);
-        select.setString(2, state.name());
-        select.setLong(3, after);
-        select.setInt(4, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2FollowStore::read, r -> PageCursors.encode(r.getLong("seq")));
-        }
-      }
-    });
+    return database.transaction(c -> PAGE.read(c, List.of(localActor, state), page, H2FollowStore::read));
   }
 
   @Override

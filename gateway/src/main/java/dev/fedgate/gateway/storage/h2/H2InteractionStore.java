@@ -6,19 +6,25 @@ import dev.fedgate.gateway.storage.InteractionStore;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** {@link InteractionStore} on H2: one {@code interaction} row per video, actor and kind. */
 final class H2InteractionStore implements InteractionStore {
+  /** A video's interactions of one kind, in the order received. Filters: video, kind. */
+  static final H2Listing PAGE = new H2Listing(
+      "SELECT * FROM interaction USE INDEX (interaction_video_kind) WHERE video_uuid = ? AND kind = ?",
+      KeysetOrder.ascending(Column.number("seq")).within("video_uuid", "kind"));
   private final H2Database database;
   private final InstantSource clock;
 
@@ -153,19 +159,7 @@ final class H2InteractionStore implements InteractionStore {
 
   @Override
   public CompletionStage<Page<Interaction>> page(UUID video, InteractionKind kind, PageRequest page) {
-    return database.transaction(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM interaction USE INDEX (interaction_video_kind)"
-          + " WHERE video_uuid = ? AND kind = ? AND seq > ? ORDER BY video_uuid, kind, seq FETCH FIRST ? ROWS ONLY")) {
-        select.setObject(1, video);
-        select.setString(2, kind.name());
-        select.setLong(3, after);
-        select.setInt(4, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), r -> new Interaction(video, H2Rows.uri(r, "actor"), kind,
-              H2Rows.uri(r, "activity_id")), r -> PageCursors.encode(r.getLong("seq")));
-        }
-      }
-    });
+    return database.transaction(c -> PAGE.read(c, List.of(video, kind), page,
+        r -> new Interaction(video, H2Rows.uri(r, "actor"), kind, H2Rows.uri(r, "activity_id"))));
   }
 }

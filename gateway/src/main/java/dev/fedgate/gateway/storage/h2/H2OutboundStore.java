@@ -9,18 +9,24 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** {@link OutboundStore} on H2: one {@code outbound_action} row per account, kind and object, paged by sequence. */
 final class H2OutboundStore implements OutboundStore {
+  /** An account's actions of one kind and state, oldest first. Filters: account, kind, state. */
+  static final H2Listing PAGE = new H2Listing(
+      "SELECT * FROM outbound_action USE INDEX (outbound_action_page) WHERE account = ? AND kind = ? AND state = ?",
+      KeysetOrder.ascending(Column.number("seq")).within("account", "kind", "state"));
   private final H2Database database;
   private final InstantSource clock;
 
@@ -121,22 +127,7 @@ final class H2OutboundStore implements OutboundStore {
   @Override
   public CompletionStage<Page<Stored<OutboundAction>>> page(String account, OutboundKind kind, FollowState state,
       PageRequest page) {
-    return database.transaction(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM outbound_action USE INDEX"
-          + " (outbound_action_page) WHERE account = ? AND kind = ? AND state = ? AND seq > ?"
-          + " ORDER BY account, kind, state, seq FETCH FIRST ? ROWS ONLY")) {
-        select.setString(1, account);
-        select.setString(2, kind.name());
-        select.setString(3, state.name());
-        select.setLong(4, after);
-        select.setInt(5, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2OutboundStore::read,
-              r -> PageCursors.encode(r.getLong("seq")));
-        }
-      }
-    });
+    return database.transaction(c -> PAGE.read(c, List.of(account, kind, state), page, H2OutboundStore::read));
   }
 
   @Override

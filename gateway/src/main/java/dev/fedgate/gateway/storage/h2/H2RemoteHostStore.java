@@ -5,18 +5,23 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.support.HostHealthRules;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.RowLockedHostStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 /** {@link RemoteHostStore} on H2: one {@code remote_host} row per host, changed under a row lock. */
 final class H2RemoteHostStore extends RowLockedHostStore {
+  /** Every host, by name (its primary key). */
+  static final H2Listing PAGE = new H2Listing("SELECT * FROM remote_host WHERE TRUE",
+      KeysetOrder.ascending(Column.text("host")));
   private final H2Database database;
 
   H2RemoteHostStore(H2Database database) {
@@ -80,17 +85,6 @@ final class H2RemoteHostStore extends RowLockedHostStore {
 
   @Override
   public CompletionStage<Page<RemoteHost>> page(PageRequest page) {
-    return database.transaction(c -> {
-      String after = page.after().map(PageCursors::decodeText).orElse("");
-      try (PreparedStatement select =
-          c.prepareStatement("SELECT * FROM remote_host WHERE host > ? ORDER BY host FETCH FIRST ? ROWS ONLY")) {
-        select.setString(1, after);
-        select.setInt(2, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2RemoteHostStore::read,
-              r -> PageCursors.encodeText(r.getString("host")));
-        }
-      }
-    });
+    return database.transaction(c -> PAGE.read(c, List.of(), page, H2RemoteHostStore::read));
   }
 }

@@ -9,8 +9,9 @@ import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.ReplyStore;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.QueueLimits;
-import dev.fedgate.gateway.storage.support.PageCursors;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,10 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link ReplyStore} on H2: one {@code account_reply} row per Note id, its jobs written by the delivery queue. */
 final class H2ReplyStore implements ReplyStore {
+  /** An account's replies, oldest first. Filter: account. */
+  static final H2Listing PAGE = new H2Listing(
+      "SELECT * FROM account_reply USE INDEX (account_reply_page) WHERE account = ?",
+      KeysetOrder.ascending(Column.number("seq")).within("account"));
   private final H2Database database;
   private final H2DeliveryJobStore deliveries;
   private final InstantSource clock;
@@ -98,18 +103,7 @@ final class H2ReplyStore implements ReplyStore {
 
   @Override
   public CompletionStage<Page<Stored<Reply>>> page(String account, PageRequest page) {
-    return database.transaction(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement("SELECT * FROM account_reply USE INDEX"
-          + " (account_reply_page) WHERE account = ? AND seq > ? ORDER BY account, seq FETCH FIRST ? ROWS ONLY")) {
-        select.setString(1, account);
-        select.setLong(2, after);
-        select.setInt(3, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2ReplyStore::read, r -> PageCursors.encode(r.getLong("seq")));
-        }
-      }
-    });
+    return database.transaction(c -> PAGE.read(c, List.of(account), page, H2ReplyStore::read));
   }
 
   private void insert(Connection c, List<Delivery> jobs) throws SQLException {

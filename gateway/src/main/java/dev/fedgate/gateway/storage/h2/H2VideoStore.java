@@ -11,7 +11,8 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.VideoTombstone;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.StoredJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -30,22 +32,29 @@ final class H2VideoStore implements VideoStore {
       + " embed_url, thumbnails, files, hls, tags, language, licence, category, sensitive, comments_policy, live,"
       + " updated_at";
 
-  /** A channel's first page, read in {@code video_channel_published} order. Parameters: channel, limit. */
-  static final String FIRST_PAGE_SQL = "SELECT * FROM video USE INDEX (video_channel_published) WHERE channel_name = ?"
-      + " AND deleted_at IS NULL ORDER BY channel_name, published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
-  /**
-   * A later page: the {@code published_at <= ?} bound lets H2 seek to the cursor in the index instead of reading
-   * from the newest video. Parameters: channel, published (three times), seq, limit.
-   */
-  static final String PAGE_AFTER_SQL = "SELECT * FROM video USE INDEX (video_channel_published) WHERE channel_name = ?"
-      + " AND deleted_at IS NULL AND published_at <= ? AND (published_at < ? OR (published_at = ? AND seq < ?))"
-      + " ORDER BY channel_name, published_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
+  /** Newest first; a cursor bound starts with {@code published_at}, so H2 seeks to it in the index. */
+  private static final KeysetOrder NEWEST_FIRST =
+      KeysetOrder.descending(Column.time("published_at"), Column.number("seq"));
+  /** A channel's live videos, read in {@code video_channel_published} order. Filter: the channel. */
+  static final H2Listing CHANNEL_PAGE = new H2Listing(
+      "SELECT * FROM video USE INDEX (video_channel_published) WHERE channel_name = ? AND deleted_at IS NULL",
+      NEWEST_FIRST.within("channel_name"));
 
   /** An account's videos: through its channels. Parameter: the account. */
   private static final String ACCOUNT_FILTER =
       "FROM video v JOIN local_actor c ON c.name = v.channel_name WHERE c.account_name = ?";
   /** Every video, read in {@code video_published} order. */
   private static final String ALL_FILTER = "FROM video v USE INDEX (video_published) WHERE TRUE";
+
+  /** Newest first over {@code video v}, as the filters above read it. */
+  private static final KeysetOrder NEWEST_FIRST_V =
+      KeysetOrder.descending(Column.time("published_at").as("v.published_at"), Column.number("seq").as("v.seq"));
+  /** An account's live videos. Filter: the account. */
+  static final H2Listing ACCOUNT_PAGE =
+      new H2Listing("SELECT v.* " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL", NEWEST_FIRST_V);
+  /** Every live video, read in {@code video_published} order. */
+  static final H2Listing ALL_PAGE = new H2Listing("SELECT v.* " + ALL_FILTER + " AND v.deleted_at IS NULL",
+      NEWEST_FIRST_V);
 
   private final H2Database database;
   private final InstantSource clock;
@@ -201,12 +210,7 @@ final class H2VideoStore implements VideoStore {
 
   @Override
   public CompletionStage<Page<Stored<Video>>> pageByChannel(String channel, PageRequest page) {
-    return database.transaction(c -> {
-      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
-      try (PreparedStatement select = c.prepareStatement(after.isPresent() ? PAGE_AFTER_SQL : FIRST_PAGE_SQL)) {
-        return readPage(select, Optional.of(channel), after, page);
-      }
-    });
+    return database.transaction(c -> CHANNEL_PAGE.read(c, List.of(channel), page, H2VideoStore::readStored));
   }
 
   @Override
@@ -225,7 +229,7 @@ final class H2VideoStore implements VideoStore {
 
   @Override
   public CompletionStage<Page<Stored<Video>>> pageByAccount(String account, PageRequest page) {
-    return pageWhere(ACCOUNT_FILTER, Optional.of(account), page);
+    return database.transaction(c -> ACCOUNT_PAGE.read(c, List.of(account), page, H2VideoStore::readStored));
   }
 
   @Override
@@ -235,53 +239,12 @@ final class H2VideoStore implements VideoStore {
 
   @Override
   public CompletionStage<Page<Stored<Video>>> pageAll(PageRequest page) {
-    return pageWhere(ALL_FILTER, Optional.empty(), page);
+    return database.transaction(c -> ALL_PAGE.read(c, List.of(), page, H2VideoStore::readStored));
   }
 
   @Override
   public CompletionStage<Long> countAll() {
     return countWhere(ALL_FILTER, Optional.empty());
-  }
-
-  /**
-   * Live videos newest first from {@code filter} (a FROM-and-WHERE over {@code video v} taking {@code parameter} when
-   * present), keyset-paged by the cursor of {@link #pageByChannel}.
-   */
-  private CompletionStage<Page<Stored<Video>>> pageWhere(String filter, Optional<String> parameter,
-      PageRequest page) {
-    return database.transaction(c -> {
-      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
-      String sql = "SELECT v.* " + filter + " AND v.deleted_at IS NULL"
-          + (after.isPresent() ? " AND v.published_at <= ? AND (v.published_at < ? OR (v.published_at = ?"
-              + " AND v.seq < ?))" : "")
-          + " ORDER BY v.published_at DESC, v.seq DESC FETCH FIRST ? ROWS ONLY";
-      try (PreparedStatement select = c.prepareStatement(sql)) {
-        return readPage(select, parameter, after, page);
-      }
-    });
-  }
-
-  /**
-   * Binds a newest-first page query (its filter's {@code parameter} when present, then the cursor's published time
-   * three times and seq, then the limit) and reads one page.
-   */
-  private static Page<Stored<Video>> readPage(PreparedStatement select, Optional<String> parameter,
-      Optional<long[]> after, PageRequest page) throws SQLException {
-    int index = 1;
-    if (parameter.isPresent()) {
-      select.setString(index++, parameter.get());
-    }
-    if (after.isPresent()) {
-      Instant published = PageCursors.fromEpochMicros(after.get()[0]);
-      H2Rows.setInstant(select, index++, published);
-      H2Rows.setInstant(select, index++, published);
-      H2Rows.setInstant(select, index++, published);
-      select.setLong(index++, after.get()[1]);
-    }
-    select.setInt(index, page.limit() + 1);
-    try (ResultSet rows = select.executeQuery()) {
-      return Keyset.collect(rows, page.limit(), H2VideoStore::readStored, H2VideoStore::cursor);
-    }
   }
 
   private CompletionStage<Long> countWhere(String filter, Optional<String> parameter) {
@@ -297,9 +260,5 @@ final class H2VideoStore implements VideoStore {
         }
       }
     });
-  }
-
-  private static String cursor(ResultSet rows) throws SQLException {
-    return PageCursors.encode(PageCursors.epochMicros(H2Rows.instant(rows, "published_at")), rows.getLong("seq"));
   }
 }

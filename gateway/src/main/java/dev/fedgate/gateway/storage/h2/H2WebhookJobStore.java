@@ -6,7 +6,8 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.WebhookJobStore;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionStage;
 /** {@link WebhookJobStore} on H2: the common queue over {@code webhook_job}, and the {@code site_event} log. */
 final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements WebhookJobStore {
   /** Events after an id, in primary-key order. Parameters: after id, limit. */
-  static final String EVENTS_SQL = "SELECT * FROM site_event WHERE id > ? ORDER BY id FETCH FIRST ? ROWS ONLY";
+  static final H2Listing EVENTS = new H2Listing("SELECT * FROM site_event WHERE TRUE",
+      KeysetOrder.ascending(Column.number("id")));
 
   H2WebhookJobStore(H2Database database, InstantSource clock) {
     super(database, clock, "webhook_job", List.of("event_type", "body"));
@@ -55,17 +57,7 @@ final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements Webhoo
 
   @Override
   public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
-    return database.transaction(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      try (PreparedStatement select = c.prepareStatement(EVENTS_SQL)) {
-        select.setLong(1, after);
-        select.setInt(2, page.limit() + 1);
-        try (ResultSet rows = select.executeQuery()) {
-          return Keyset.collect(rows, page.limit(), H2WebhookJobStore::readEvent,
-              r -> PageCursors.encode(r.getLong("id")));
-        }
-      }
-    });
+    return database.transaction(c -> EVENTS.read(c, List.of(), page, H2WebhookJobStore::readEvent));
   }
 
   private static SiteEvent readEvent(ResultSet rows) throws SQLException {

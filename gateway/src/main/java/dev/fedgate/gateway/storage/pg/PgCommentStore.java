@@ -9,7 +9,8 @@ import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -25,6 +26,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link CommentStore} on PostgreSQL: {@code video_comment} rows; the author is a local account or a remote actor. */
 final class PgCommentStore implements CommentStore {
+  /** A video's comments in some states, oldest first, along {@code video_comment_page}. Filters: video, states. */
+  private static final PgListing PAGE = new PgListing("SELECT * FROM video_comment WHERE video_uuid = $1"
+      + " AND status = ANY($2)", KeysetOrder.ascending(Column.number("id")).within("video_uuid"));
   private final PgDatabase database;
   private final InstantSource clock;
 
@@ -132,16 +136,11 @@ final class PgCommentStore implements CommentStore {
   @Override
   public CompletionStage<Page<Stored<Comment>>> pageByVideo(UUID video, Set<CommentStatus> states, PageRequest page) {
     if (states.isEmpty()) {
-      return CompletableFuture.completedFuture(new Page<>(List.of(), Optional.empty()));
+      return CompletableFuture.completedFuture(Page.empty());
     }
+    String[] wanted = states.stream().map(CommentStatus::name).toArray(String[]::new);
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      String[] wanted = states.stream().map(CommentStatus::name).toArray(String[]::new);
-      return PgDatabase.run(c, "SELECT * FROM video_comment WHERE video_uuid = $1 AND id > $2"
-          + " AND status = ANY($3) ORDER BY id LIMIT $4", video, after, wanted, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), PgCommentStore::read, r -> PageCursors.encode(r.getLong("id"))));
-    });
+    return database.once(c -> PAGE.read(c, List.of(video, wanted), page, PgCommentStore::read));
   }
 
   @Override

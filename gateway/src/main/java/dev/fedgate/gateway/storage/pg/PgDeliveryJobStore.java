@@ -8,7 +8,8 @@ import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.PendingFederation;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -24,6 +25,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link DeliveryJobStore} on PostgreSQL: the common queue over {@code delivery_job}, with host and object columns. */
 final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJobStore {
+  /** A host's jobs in one state, oldest first, along {@code delivery_job_host}. Filters: host, state. */
+  private static final PgListing PAGE_BY_HOST = new PgListing("SELECT * FROM delivery_job WHERE host = $1 AND state = $2",
+      KeysetOrder.ascending(Column.number("id")).within("host", "state"));
   PgDeliveryJobStore(PgDatabase database, InstantSource clock) {
     super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
   }
@@ -54,12 +58,7 @@ final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJ
   @Override
   public CompletionStage<Page<Job<Delivery>>> pageByHost(String host, JobState state, PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      return PgDatabase.run(c, "SELECT * FROM delivery_job WHERE host = $1 AND state = $2"
-          + " AND id > $3 ORDER BY id LIMIT $4", host, state, after, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), this::readJob, r -> PageCursors.encode(r.getLong("id"))));
-    });
+    return database.once(c -> PAGE_BY_HOST.read(c, List.of(host, state), page, this::readJob));
   }
 
   @Override

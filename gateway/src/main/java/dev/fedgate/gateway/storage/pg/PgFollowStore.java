@@ -7,7 +7,8 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link FollowStore} on PostgreSQL: one {@code follow} row per local actor and follower, paged by its sequence. */
 final class PgFollowStore implements FollowStore {
+  /** An actor's follows in one state, oldest first, along {@code follow_page}. Filters: actor, state. */
+  private static final PgListing PAGE = new PgListing("SELECT * FROM follow WHERE local_actor = $1 AND state = $2",
+      KeysetOrder.ascending(Column.number("seq")).within("local_actor", "state"));
   private final PgDatabase database;
   private final InstantSource clock;
 
@@ -93,12 +98,7 @@ final class PgFollowStore implements FollowStore {
   @Override
   public CompletionStage<Page<Stored<Follow>>> page(String localActor, FollowState state, PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      return PgDatabase.run(c, "SELECT * FROM follow WHERE local_actor = $1 AND state = $2"
-          + " AND seq > $3 ORDER BY seq LIMIT $4", localActor, state, after, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), PgFollowStore::read, r -> PageCursors.encode(r.getLong("seq"))));
-    });
+    return database.once(c -> PAGE.read(c, List.of(localActor, state), page, PgFollowStore::read));
   }
 
   @Override

@@ -6,7 +6,8 @@ import dev.fedgate.gateway.storage.InteractionStore;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -22,6 +23,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link InteractionStore} on PostgreSQL: one {@code interaction} row per video, actor and kind. */
 final class PgInteractionStore implements InteractionStore {
+  /** A video's interactions of one kind, in the order received. Filters: video, kind. */
+  private static final PgListing PAGE = new PgListing("SELECT * FROM interaction WHERE video_uuid = $1 AND kind = $2",
+      KeysetOrder.ascending(Column.number("seq")).within("video_uuid", "kind"));
   private final PgDatabase database;
   private final InstantSource clock;
 
@@ -107,12 +111,7 @@ final class PgInteractionStore implements InteractionStore {
   @Override
   public CompletionStage<Page<Interaction>> page(UUID video, InteractionKind kind, PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      return PgDatabase.run(c, "SELECT * FROM interaction WHERE video_uuid = $1 AND kind = $2 AND seq > $3"
-          + " ORDER BY seq LIMIT $4", video, kind, after, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), row -> new Interaction(video, PgRows.uri(row, "actor"), kind,
-              PgRows.uri(row, "activity_id")), row -> PageCursors.encode(row.getLong("seq"))));
-    });
+    return database.once(c -> PAGE.read(c, List.of(video, kind), page,
+        row -> new Interaction(video, PgRows.uri(row, "actor"), kind, PgRows.uri(row, "activity_id"))));
   }
 }

@@ -9,16 +9,22 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /** {@link OutboundStore} on PostgreSQL: one {@code outbound_action} row per account, kind and object. */
 final class PgOutboundStore implements OutboundStore {
+  /** An account's actions of one kind and state, oldest first. Filters: account, kind, state. */
+  private static final PgListing PAGE = new PgListing(
+      "SELECT * FROM outbound_action WHERE account = $1 AND kind = $2 AND state = $3",
+      KeysetOrder.ascending(Column.number("seq")).within("account", "kind", "state"));
   private final PgDatabase database;
   private final InstantSource clock;
 
@@ -77,13 +83,7 @@ final class PgOutboundStore implements OutboundStore {
   public CompletionStage<Page<Stored<OutboundAction>>> page(String account, OutboundKind kind, FollowState state,
       PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      return PgDatabase.run(c, "SELECT * FROM outbound_action WHERE account = $1 AND kind = $2 AND state = $3"
-          + " AND seq > $4 ORDER BY seq LIMIT $5", account, kind, state, after, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), PgOutboundStore::read,
-              r -> PageCursors.encode(r.getLong("seq"))));
-    });
+    return database.once(c -> PAGE.read(c, List.of(account, kind, state), page, PgOutboundStore::read));
   }
 
   @Override

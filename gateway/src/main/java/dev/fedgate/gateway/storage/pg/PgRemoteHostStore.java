@@ -5,15 +5,20 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.support.HostHealthRules;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.RowLockedHostStore;
 import io.vertx.sqlclient.Row;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 /** {@link RemoteHostStore} on PostgreSQL: one {@code remote_host} row per host, changed under a row lock. */
 final class PgRemoteHostStore extends RowLockedHostStore {
+  /** Every host, by name compared byte by byte (as H2 does), whatever the database's collation. */
+  private static final PgListing PAGE = new PgListing("SELECT * FROM remote_host WHERE TRUE",
+      KeysetOrder.ascending(Column.text("host").as("host COLLATE \"C\"")));
   private final PgDatabase database;
 
   PgRemoteHostStore(PgDatabase database) {
@@ -64,12 +69,6 @@ final class PgRemoteHostStore extends RowLockedHostStore {
   @Override
   public CompletionStage<Page<RemoteHost>> page(PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      String after = page.after().map(PageCursors::decodeText).orElse("");
-      return PgDatabase.run(c, "SELECT * FROM remote_host WHERE host COLLATE \"C\" > $1"
-          + " ORDER BY host COLLATE \"C\" LIMIT $2", after, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), PgRemoteHostStore::read,
-              row -> PageCursors.encodeText(row.getString("host"))));
-    });
+    return database.once(c -> PAGE.read(c, List.of(), page, PgRemoteHostStore::read));
   }
 }

@@ -9,8 +9,9 @@ import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.ReplyStore;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.QueueLimits;
-import dev.fedgate.gateway.storage.support.PageCursors;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -23,6 +24,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link ReplyStore} on PostgreSQL: one {@code account_reply} row per Note id, its jobs written by the queue. */
 final class PgReplyStore implements ReplyStore {
+  /** An account's replies, oldest first. Filter: account. */
+  private static final PgListing PAGE = new PgListing("SELECT * FROM account_reply WHERE account = $1",
+      KeysetOrder.ascending(Column.number("seq")).within("account"));
   private final PgDatabase database;
   private final PgDeliveryJobStore deliveries;
   private final InstantSource clock;
@@ -67,13 +71,7 @@ final class PgReplyStore implements ReplyStore {
   @Override
   public CompletionStage<Page<Stored<Reply>>> page(String account, PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      return PgDatabase.run(c, "SELECT * FROM account_reply WHERE account = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-          account, after, page.limit() + 1)
-          .map(rows -> PgRows.page(rows, page.limit(), PgReplyStore::read,
-              r -> PageCursors.encode(r.getLong("seq"))));
-    });
+    return database.once(c -> PAGE.read(c, List.of(account), page, PgReplyStore::read));
   }
 
   private Future<Void> insert(SqlClient c, List<Delivery> jobs) {

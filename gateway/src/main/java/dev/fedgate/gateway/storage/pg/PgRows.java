@@ -1,14 +1,11 @@
 package dev.fedgate.gateway.storage.pg;
 
-import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.Stored;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -54,22 +51,5 @@ final class PgRows {
   /** The single number a {@code COUNT(*)} answers. */
   static long count(RowSet<Row> rows) {
     return rows.iterator().next().getLong(0);
-  }
-
-  /**
-   * Reads up to {@code limit} rows into a page; the query asks for {@code limit + 1} rows, so one more row means
-   * there is a next page, whose cursor {@code cursorOf} makes from the last row kept.
-   */
-  static <T> Page<T> page(RowSet<Row> rows, int limit, Function<Row, T> reader, Function<Row, String> cursorOf) {
-    List<T> items = new ArrayList<>();
-    String lastCursor = null;
-    for (Row row : rows) {
-      if (items.size() == limit) {
-        return new Page<>(items, Optional.of(lastCursor));
-      }
-      items.add(reader.apply(row));
-      lastCursor = cursorOf.apply(row);
-    }
-    return new Page<>(items, Optional.empty());
   }
 }

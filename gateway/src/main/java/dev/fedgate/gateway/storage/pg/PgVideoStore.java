@@ -11,14 +11,14 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.VideoTombstone;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import dev.fedgate.gateway.storage.support.StoredJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,18 +32,25 @@ final class PgVideoStore implements VideoStore {
       + " updated_at, uuid";
   private static final String VALUES = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,"
       + " $18, $19";
-  /** A channel's page from the partial index {@code video_channel_published}. Parameters: channel, limit. */
-  private static final String FIRST_PAGE_SQL = "SELECT * FROM video WHERE channel_name = $1 AND deleted_at IS NULL"
-      + " ORDER BY published_at DESC, seq DESC LIMIT $2";
-  /** A later page, seeking to the cursor with a row comparison. Parameters: channel, published, seq, limit. */
-  private static final String PAGE_AFTER_SQL = "SELECT * FROM video WHERE channel_name = $1 AND deleted_at IS NULL"
-      + " AND (published_at, seq) < ($2, $3) ORDER BY published_at DESC, seq DESC LIMIT $4";
-
   /** An account's videos: through its channels. Parameter: the account. */
   private static final String ACCOUNT_FILTER =
       "FROM video v JOIN local_actor c ON c.name = v.channel_name WHERE c.account_name = $1";
   /** Every video, from the partial index {@code video_published}. */
   private static final String ALL_FILTER = "FROM video v WHERE TRUE";
+
+  /** A channel's live videos, newest first, from the partial index {@code video_channel_published}. */
+  private static final PgListing CHANNEL_PAGE = new PgListing(
+      "SELECT * FROM video WHERE channel_name = $1 AND deleted_at IS NULL",
+      KeysetOrder.descending(Column.time("published_at"), Column.number("seq")).within("channel_name"));
+  /** Newest first over {@code video v}, as the filters above read it. */
+  private static final KeysetOrder NEWEST_FIRST_V =
+      KeysetOrder.descending(Column.time("published_at").as("v.published_at"), Column.number("seq").as("v.seq"));
+  /** An account's live videos. Filter: the account. */
+  private static final PgListing ACCOUNT_PAGE =
+      new PgListing("SELECT v.* " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL", NEWEST_FIRST_V);
+  /** Every live video, from the partial index {@code video_published}. */
+  private static final PgListing ALL_PAGE =
+      new PgListing("SELECT v.* " + ALL_FILTER + " AND v.deleted_at IS NULL", NEWEST_FIRST_V);
 
   private final PgDatabase database;
   private final InstantSource clock;
@@ -149,14 +156,7 @@ final class PgVideoStore implements VideoStore {
   @Override
   public CompletionStage<Page<Stored<Video>>> pageByChannel(String channel, PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
-      return (after.isPresent()
-          ? PgDatabase.run(c, PAGE_AFTER_SQL, channel, PageCursors.fromEpochMicros(after.get()[0]), after.get()[1],
-              page.limit() + 1)
-          : PgDatabase.run(c, FIRST_PAGE_SQL, channel, page.limit() + 1))
-          .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, PgVideoStore::cursor));
-    });
+    return database.once(c -> CHANNEL_PAGE.read(c, List.of(channel), page, PgVideoStore::readStored));
   }
 
   @Override
@@ -167,7 +167,7 @@ final class PgVideoStore implements VideoStore {
 
   @Override
   public CompletionStage<Page<Stored<Video>>> pageByAccount(String account, PageRequest page) {
-    return pageWhere(ACCOUNT_FILTER, List.of(account), page);
+    return database.once(c -> ACCOUNT_PAGE.read(c, List.of(account), page, PgVideoStore::readStored));
   }
 
   @Override
@@ -178,37 +178,12 @@ final class PgVideoStore implements VideoStore {
 
   @Override
   public CompletionStage<Page<Stored<Video>>> pageAll(PageRequest page) {
-    return pageWhere(ALL_FILTER, List.of(), page);
+    return database.once(c -> ALL_PAGE.read(c, List.of(), page, PgVideoStore::readStored));
   }
 
   @Override
   public CompletionStage<Long> countAll() {
     return database.once(c -> PgDatabase.run(c, "SELECT COUNT(*) " + ALL_FILTER + " AND v.deleted_at IS NULL")
         .map(PgRows::count));
-  }
-
-  /**
-   * Live videos newest first from {@code filter} (a FROM-and-WHERE over {@code video v} taking {@code parameters} as
-   * $1..), keyset-paged by the cursor of {@link #pageByChannel}.
-   */
-  private CompletionStage<Page<Stored<Video>>> pageWhere(String filter, List<Object> parameters, PageRequest page) {
-    return database.once(c -> {
-      Optional<long[]> after = page.after().map(cursor -> PageCursors.decode(cursor, 2));
-      List<Object> values = new ArrayList<>(parameters);
-      String seek = "";
-      if (after.isPresent()) {
-        values.add(PageCursors.fromEpochMicros(after.get()[0]));
-        values.add(after.get()[1]);
-        seek = " AND (v.published_at, v.seq) < ($" + (values.size() - 1) + ", $" + values.size() + ")";
-      }
-      values.add(page.limit() + 1);
-      return PgDatabase.run(c, "SELECT v.* " + filter + " AND v.deleted_at IS NULL" + seek
-          + " ORDER BY v.published_at DESC, v.seq DESC LIMIT $" + values.size(), values.toArray())
-          .map(rows -> PgRows.page(rows, page.limit(), PgVideoStore::readStored, PgVideoStore::cursor));
-    });
-  }
-
-  private static String cursor(Row row) {
-    return PageCursors.encode(PageCursors.epochMicros(PgRows.instant(row, "published_at")), row.getLong("seq"));
   }
 }

@@ -6,7 +6,8 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.WebhookJobStore;
-import dev.fedgate.gateway.storage.support.PageCursors;
+import dev.fedgate.gateway.storage.support.KeysetOrder;
+import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,6 +16,9 @@ import java.util.concurrent.CompletionStage;
 
 /** {@link WebhookJobStore} on PostgreSQL: the common queue over {@code webhook_job}, and the {@code site_event} log. */
 final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements WebhookJobStore {
+  /** Inbound events, oldest first. */
+  private static final PgListing EVENTS =
+      new PgListing("SELECT * FROM site_event WHERE TRUE", KeysetOrder.ascending(Column.number("id")));
   /** The job and its logged event in one statement. Parameters: type, body, time. */
   private static final String INSERT_SQL = "WITH job AS (INSERT INTO webhook_job (event_type, body, state, attempts,"
       + " due_at, created_at) VALUES ($1, $2, 'QUEUED', 0, $3, $3) RETURNING id, event_type, body, created_at)"
@@ -43,13 +47,8 @@ final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements Webhoo
   @Override
   public CompletionStage<Page<SiteEvent>> events(PageRequest page) {
     // The cursor is decoded inside the call, so a malformed one fails the stage.
-    return database.once(c -> {
-      long after = page.after().map(cursor -> PageCursors.decode(cursor, 1)[0]).orElse(0L);
-      return PgDatabase.run(c, "SELECT * FROM site_event WHERE id > $1 ORDER BY id LIMIT $2",
-          after, page.limit() + 1).map(rows -> PgRows.page(rows, page.limit(),
-              row -> new SiteEvent(new JobId(row.getLong("id")), readPayload(row), PgRows.instant(row, "created_at")),
-              row -> PageCursors.encode(row.getLong("id"))));
-    });
+    return database.once(c -> EVENTS.read(c, List.of(), page,
+        row -> new SiteEvent(new JobId(row.getLong("id")), readPayload(row), PgRows.instant(row, "created_at"))));
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.gateway.storage.h2.H2StorageProvider;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The embedded backend's hot paths: accepting an inbound activity (de-dup mark plus queue insert), a delivery batch's
- * whole life (enqueue, claim, complete), and reading a followers page deep inside a large collection.
+ * whole life (enqueue, claim, complete), and reading a followers page deep inside a large collection, forward and
+ * backward.
  *
  * <p>Run: {@code mvn -q -pl gateway -am -Pgateway-benchmarks -DskipTests verify
  * -Djmh.args="H2StorageBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s"}
@@ -51,6 +53,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class H2StorageBenchmark {
   private static final int BATCH = 50;
+  private static final PageRequest PAST_THE_END = PageRequest.before(PageCursors.encode(Long.MAX_VALUE), 40);
   private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2024-05-01T10:00:00Z"));
 
   /** {@code mem}: in-memory H2; {@code file}: a file database in a temporary directory (commits written at once). */
@@ -155,6 +158,15 @@ public class H2StorageBenchmark {
   public int followersPageNearTheEnd() {
     PageRequest request = deepCursor == null ? PageRequest.first(40) : PageRequest.after(deepCursor, 40);
     return join(backend.follows().page("cooking", FollowState.ACCEPTED, request)).items().size();
+  }
+
+  /**
+   * The last 40 followers read backward, from a cursor past the end: the reverse keyset read that every {@code prev}
+   * link makes, starting where the index range for the channel ends.
+   */
+  @Benchmark
+  public int followersPageBackwardFromTheEnd() {
+    return join(backend.follows().page("cooking", FollowState.ACCEPTED, PAST_THE_END)).items().size();
   }
 
   private static <T> T join(CompletionStage<T> stage) {

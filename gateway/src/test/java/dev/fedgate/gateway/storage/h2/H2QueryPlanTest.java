@@ -2,12 +2,16 @@ package dev.fedgate.gateway.storage.h2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedgate.gateway.storage.PageRequest;
+import dev.fedgate.gateway.storage.support.PageCursors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,31 +41,63 @@ class H2QueryPlanTest {
     database.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 
+  private static final String NUMBER_CURSOR = PageCursors.encode(1000);
+  private static final String VIDEO_CURSOR = PageCursors.encode(PageCursors.epochMicros(NOW), 5);
+
   @Test
-  void followersPage_readsFollowPageInOrder() throws Exception {
-    assertThat(plan(H2FollowStore.PAGE_SQL, "cooking", "ACCEPTED", 1000L, 41))
-        .contains("PUBLIC.FOLLOW_PAGE").contains("index sorted");
+  void followersPages_readFollowPageInOrder_bothWays() throws Exception {
+    assertSortedBothWays(H2FollowStore.PAGE, NUMBER_CURSOR, "FOLLOW_PAGE", "cooking", "ACCEPTED");
   }
 
   @Test
-  void videosPages_readVideoChannelPublishedInOrder_andSeekToTheCursor() throws Exception {
-    assertThat(plan(H2VideoStore.FIRST_PAGE_SQL, "cooking", 41))
-        .contains("PUBLIC.VIDEO_CHANNEL_PUBLISHED").contains("index sorted");
-    assertThat(plan(H2VideoStore.PAGE_AFTER_SQL, "cooking", NOW, NOW, NOW, 5L, 41))
-        .containsPattern("VIDEO_CHANNEL_PUBLISHED: [^*]*PUBLISHED_AT <= \\?2")
-        .contains("index sorted");
+  void videosPages_readTheirIndexInOrder_andSeekToTheCursor_bothWays() throws Exception {
+    assertSortedBothWays(H2VideoStore.CHANNEL_PAGE, VIDEO_CURSOR, "VIDEO_CHANNEL_PUBLISHED", "cooking");
+    assertSortedBothWays(H2VideoStore.ALL_PAGE, VIDEO_CURSOR, "VIDEO_PUBLISHED");
+    assertThat(plan(H2VideoStore.CHANNEL_PAGE, PageRequest.after(VIDEO_CURSOR, 40), "cooking"))
+        .containsPattern("VIDEO_CHANNEL_PUBLISHED: [^*]*PUBLISHED_AT <= \\?2");
+    assertThat(plan(H2VideoStore.CHANNEL_PAGE, PageRequest.before(VIDEO_CURSOR, 40), "cooking"))
+        .containsPattern("VIDEO_CHANNEL_PUBLISHED: [^*]*PUBLISHED_AT >= \\?2");
   }
 
   @Test
-  void commentsPage_readsVideoCommentPageInOrder() throws Exception {
-    assertThat(plan(H2CommentStore.pageSql(2), UUID.randomUUID(), 10L, "VISIBLE", "HELD", 41))
-        .contains("PUBLIC.VIDEO_COMMENT_PAGE").contains("index sorted");
+  void commentsPages_readVideoCommentPageInOrder_bothWays() throws Exception {
+    assertSortedBothWays(H2CommentStore.page(2), NUMBER_CURSOR, "VIDEO_COMMENT_PAGE", UUID.randomUUID(), "VISIBLE",
+        "HELD");
   }
 
   @Test
-  void hostPage_readsDeliveryJobHostInOrder() throws Exception {
-    assertThat(plan(H2DeliveryJobStore.PAGE_BY_HOST_SQL, "peer.example", "DEAD", 10L, 41))
-        .contains("PUBLIC.DELIVERY_JOB_HOST").contains("index sorted");
+  void hostPages_readDeliveryJobHostInOrder_bothWays() throws Exception {
+    assertSortedBothWays(H2DeliveryJobStore.PAGE_BY_HOST, NUMBER_CURSOR, "DELIVERY_JOB_HOST", "peer.example", "DEAD");
+  }
+
+  @Test
+  void accountListings_readTheirIndexInOrder_bothWays() throws Exception {
+    assertSortedBothWays(H2OutboundStore.PAGE, NUMBER_CURSOR, "OUTBOUND_ACTION_PAGE", "alice", "FOLLOW", "ACCEPTED");
+    assertSortedBothWays(H2ReplyStore.PAGE, NUMBER_CURSOR, "ACCOUNT_REPLY_PAGE", "alice");
+    assertSortedBothWays(H2InteractionStore.PAGE, NUMBER_CURSOR, "INTERACTION_VIDEO_KIND", UUID.randomUUID(),
+        "LIKE");
+  }
+
+  @Test
+  void primaryKeyListings_readTheirKeyInOrder_bothWays() throws Exception {
+    assertSortedBothWays(H2RemoteHostStore.PAGE, PageCursors.encodeText("peer.example"), "PRIMARY_KEY");
+    assertSortedBothWays(H2WebhookJobStore.EVENTS, NUMBER_CURSOR, "PRIMARY_KEY");
+  }
+
+  /** The first page, a page after {@code cursor} and a page before it each read {@code index} in order. */
+  private void assertSortedBothWays(H2Listing listing, String cursor, String index, Object... filters)
+      throws Exception {
+    for (PageRequest request : List.of(PageRequest.first(40), PageRequest.after(cursor, 40),
+        PageRequest.before(cursor, 40))) {
+      assertThat(plan(listing, request, filters)).as(request.toString())
+          .contains(index).contains("index sorted");
+    }
+  }
+
+  private String plan(H2Listing listing, PageRequest request, Object... filters) throws Exception {
+    List<Object> parameters = new ArrayList<>(List.of(filters));
+    String sql = listing.sql(request, parameters);
+    return plan(sql, parameters.toArray());
   }
 
   @Test
@@ -81,13 +117,7 @@ class H2QueryPlanTest {
 
   private static String explain(Connection c, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement explain = c.prepareStatement("EXPLAIN " + sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        if (parameters[i] instanceof Instant instant) {
-          H2Rows.setInstant(explain, i + 1, instant);
-        } else {
-          explain.setObject(i + 1, parameters[i]);
-        }
-      }
+      H2Listing.bind(explain, List.of(parameters));
       try (ResultSet rows = explain.executeQuery()) {
         rows.next();
         return rows.getString(1);
