@@ -14,7 +14,8 @@
  *   <li>Writes are explicit upserts that say what they did, so callers federate only real changes.
  *   <li>Times the store assigns come from the injected {@link java.time.InstantSource}; every stored time is kept to
  *       the microsecond.
- *   <li>Listings are keyset-paged with opaque cursors, stable under concurrent inserts; no OFFSET.
+ *   <li>Listings are keyset-paged with opaque cursors, forward (after a cursor) and backward (before one), stable
+ *       under concurrent inserts; no OFFSET.
  *   <li>Queues claim under leases and are safe with several gateway nodes on one database.
  * </ul>
  *

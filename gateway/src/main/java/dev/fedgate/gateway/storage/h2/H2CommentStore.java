@@ -9,8 +9,7 @@ import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -193,7 +192,7 @@ final class H2CommentStore implements CommentStore {
   static H2Listing page(int states) {
     return new H2Listing("SELECT * FROM video_comment USE INDEX (video_comment_page) WHERE video_uuid = ?"
         + " AND status IN (" + String.join(", ", Collections.nCopies(states, "?")) + ")",
-        KeysetOrder.ascending(Column.number("id")).within("video_uuid"));
+        ListingOrders.COMMENTS);
   }
 
   @Override

@@ -8,8 +8,7 @@ import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.PendingFederation;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import java.net.URI;
 import java.sql.Connection;
@@ -28,7 +27,7 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
   /** A host's jobs in one state, read in {@code delivery_job_host} order. Parameters: host, state, after id, limit. */
   static final H2Listing PAGE_BY_HOST = new H2Listing(
       "SELECT * FROM delivery_job USE INDEX (delivery_job_host) WHERE host = ? AND state = ?",
-      KeysetOrder.ascending(Column.number("id")).within("host", "state"));
+      ListingOrders.DELIVERIES_BY_HOST);
 
   H2DeliveryJobStore(H2Database database, InstantSource clock) {
     super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));

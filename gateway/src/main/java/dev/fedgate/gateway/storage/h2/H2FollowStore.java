@@ -7,8 +7,7 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,7 +32,7 @@ final class H2FollowStore implements FollowStore {
    */
   static final H2Listing PAGE = new H2Listing(
       "SELECT * FROM follow USE INDEX (follow_page) WHERE local_actor = ? AND state = ?",
-      KeysetOrder.ascending(Column.number("seq")).within("local_actor", "state"));
+      ListingOrders.FOLLOWS);
   private final H2Database database;
   private final InstantSource clock;
 

@@ -6,8 +6,7 @@ import dev.fedgate.gateway.storage.InteractionStore;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,7 +23,7 @@ final class H2InteractionStore implements InteractionStore {
   /** A video's interactions of one kind, in the order received. Filters: video, kind. */
   static final H2Listing PAGE = new H2Listing(
       "SELECT * FROM interaction USE INDEX (interaction_video_kind) WHERE video_uuid = ? AND kind = ?",
-      KeysetOrder.ascending(Column.number("seq")).within("video_uuid", "kind"));
+      ListingOrders.INTERACTIONS);
   private final H2Database database;
   private final InstantSource clock;
 

@@ -9,8 +9,7 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +25,7 @@ final class H2OutboundStore implements OutboundStore {
   /** An account's actions of one kind and state, oldest first. Filters: account, kind, state. */
   static final H2Listing PAGE = new H2Listing(
       "SELECT * FROM outbound_action USE INDEX (outbound_action_page) WHERE account = ? AND kind = ? AND state = ?",
-      KeysetOrder.ascending(Column.number("seq")).within("account", "kind", "state"));
+      ListingOrders.OUTBOUND);
   private final H2Database database;
   private final InstantSource clock;
 

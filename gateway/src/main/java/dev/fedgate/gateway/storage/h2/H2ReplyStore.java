@@ -9,8 +9,7 @@ import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.ReplyStore;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import java.net.URI;
 import java.sql.Connection;
@@ -28,7 +27,7 @@ final class H2ReplyStore implements ReplyStore {
   /** An account's replies, oldest first. Filter: account. */
   static final H2Listing PAGE = new H2Listing(
       "SELECT * FROM account_reply USE INDEX (account_reply_page) WHERE account = ?",
-      KeysetOrder.ascending(Column.number("seq")).within("account"));
+      ListingOrders.REPLIES);
   private final H2Database database;
   private final H2DeliveryJobStore deliveries;
   private final InstantSource clock;

@@ -11,8 +11,7 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.VideoTombstone;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import dev.fedgate.gateway.storage.support.StoredJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,13 +31,10 @@ final class H2VideoStore implements VideoStore {
       + " embed_url, thumbnails, files, hls, tags, language, licence, category, sensitive, comments_policy, live,"
       + " updated_at";
 
-  /** Newest first; a cursor bound starts with {@code published_at}, so H2 seeks to it in the index. */
-  private static final KeysetOrder NEWEST_FIRST =
-      KeysetOrder.descending(Column.time("published_at"), Column.number("seq"));
   /** A channel's live videos, read in {@code video_channel_published} order. Filter: the channel. */
   static final H2Listing CHANNEL_PAGE = new H2Listing(
       "SELECT * FROM video USE INDEX (video_channel_published) WHERE channel_name = ? AND deleted_at IS NULL",
-      NEWEST_FIRST.within("channel_name"));
+      ListingOrders.CHANNEL_VIDEOS);
 
   /** An account's videos: through its channels. Parameter: the account. */
   private static final String ACCOUNT_FILTER =
@@ -46,15 +42,12 @@ final class H2VideoStore implements VideoStore {
   /** Every video, read in {@code video_published} order. */
   private static final String ALL_FILTER = "FROM video v USE INDEX (video_published) WHERE TRUE";
 
-  /** Newest first over {@code video v}, as the filters above read it. */
-  private static final KeysetOrder NEWEST_FIRST_V =
-      KeysetOrder.descending(Column.time("published_at").as("v.published_at"), Column.number("seq").as("v.seq"));
   /** An account's live videos. Filter: the account. */
   static final H2Listing ACCOUNT_PAGE =
-      new H2Listing("SELECT v.* " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL", NEWEST_FIRST_V);
+      new H2Listing("SELECT v.* " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL", ListingOrders.VIDEOS);
   /** Every live video, read in {@code video_published} order. */
   static final H2Listing ALL_PAGE = new H2Listing("SELECT v.* " + ALL_FILTER + " AND v.deleted_at IS NULL",
-      NEWEST_FIRST_V);
+      ListingOrders.VIDEOS);
 
   private final H2Database database;
   private final InstantSource clock;

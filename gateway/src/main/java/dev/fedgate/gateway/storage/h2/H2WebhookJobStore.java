@@ -6,8 +6,7 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.WebhookJobStore;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +20,7 @@ import java.util.concurrent.CompletionStage;
 final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements WebhookJobStore {
   /** Events after an id, in primary-key order. Parameters: after id, limit. */
   static final H2Listing EVENTS = new H2Listing("SELECT * FROM site_event WHERE TRUE",
-      KeysetOrder.ascending(Column.number("id")));
+      ListingOrders.EVENTS);
 
   H2WebhookJobStore(H2Database database, InstantSource clock) {
     super(database, clock, "webhook_job", List.of("event_type", "body"));

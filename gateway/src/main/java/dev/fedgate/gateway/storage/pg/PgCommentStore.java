@@ -9,8 +9,7 @@ import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -28,7 +27,7 @@ import java.util.concurrent.CompletionStage;
 final class PgCommentStore implements CommentStore {
   /** A video's comments in some states, oldest first, along {@code video_comment_page}. Filters: video, states. */
   private static final PgListing PAGE = new PgListing("SELECT * FROM video_comment WHERE video_uuid = $1"
-      + " AND status = ANY($2)", KeysetOrder.ascending(Column.number("id")).within("video_uuid"));
+      + " AND status = ANY($2)", ListingOrders.COMMENTS);
   private final PgDatabase database;
   private final InstantSource clock;
 

@@ -8,8 +8,7 @@ import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.PendingFederation;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -27,7 +26,7 @@ import java.util.concurrent.CompletionStage;
 final class PgDeliveryJobStore extends PgJobQueue<Delivery> implements DeliveryJobStore {
   /** A host's jobs in one state, oldest first, along {@code delivery_job_host}. Filters: host, state. */
   private static final PgListing PAGE_BY_HOST = new PgListing("SELECT * FROM delivery_job WHERE host = $1 AND state = $2",
-      KeysetOrder.ascending(Column.number("id")).within("host", "state"));
+      ListingOrders.DELIVERIES_BY_HOST);
   PgDeliveryJobStore(PgDatabase database, InstantSource clock) {
     super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
   }

@@ -7,8 +7,7 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
@@ -27,7 +26,7 @@ import java.util.concurrent.CompletionStage;
 final class PgFollowStore implements FollowStore {
   /** An actor's follows in one state, oldest first, along {@code follow_page}. Filters: actor, state. */
   private static final PgListing PAGE = new PgListing("SELECT * FROM follow WHERE local_actor = $1 AND state = $2",
-      KeysetOrder.ascending(Column.number("seq")).within("local_actor", "state"));
+      ListingOrders.FOLLOWS);
   private final PgDatabase database;
   private final InstantSource clock;
 

@@ -6,8 +6,7 @@ import dev.fedgate.gateway.storage.InteractionStore;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -25,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 final class PgInteractionStore implements InteractionStore {
   /** A video's interactions of one kind, in the order received. Filters: video, kind. */
   private static final PgListing PAGE = new PgListing("SELECT * FROM interaction WHERE video_uuid = $1 AND kind = $2",
-      KeysetOrder.ascending(Column.number("seq")).within("video_uuid", "kind"));
+      ListingOrders.INTERACTIONS);
   private final PgDatabase database;
   private final InstantSource clock;
 

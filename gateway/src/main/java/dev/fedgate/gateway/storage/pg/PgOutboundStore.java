@@ -9,8 +9,7 @@ import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
 import java.net.URI;
@@ -24,7 +23,7 @@ final class PgOutboundStore implements OutboundStore {
   /** An account's actions of one kind and state, oldest first. Filters: account, kind, state. */
   private static final PgListing PAGE = new PgListing(
       "SELECT * FROM outbound_action WHERE account = $1 AND kind = $2 AND state = $3",
-      KeysetOrder.ascending(Column.number("seq")).within("account", "kind", "state"));
+      ListingOrders.OUTBOUND);
   private final PgDatabase database;
   private final InstantSource clock;
 

@@ -9,8 +9,7 @@ import dev.fedgate.gateway.storage.ReplyState;
 import dev.fedgate.gateway.storage.ReplyStore;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.UpsertResult;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import dev.fedgate.gateway.storage.support.QueueLimits;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -26,7 +25,7 @@ import java.util.concurrent.CompletionStage;
 final class PgReplyStore implements ReplyStore {
   /** An account's replies, oldest first. Filter: account. */
   private static final PgListing PAGE = new PgListing("SELECT * FROM account_reply WHERE account = $1",
-      KeysetOrder.ascending(Column.number("seq")).within("account"));
+      ListingOrders.REPLIES);
   private final PgDatabase database;
   private final PgDeliveryJobStore deliveries;
   private final InstantSource clock;

@@ -11,8 +11,7 @@ import dev.fedgate.gateway.storage.UpsertResult;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.VideoTombstone;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import dev.fedgate.gateway.storage.support.StoredJson;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
@@ -41,16 +40,13 @@ final class PgVideoStore implements VideoStore {
   /** A channel's live videos, newest first, from the partial index {@code video_channel_published}. */
   private static final PgListing CHANNEL_PAGE = new PgListing(
       "SELECT * FROM video WHERE channel_name = $1 AND deleted_at IS NULL",
-      KeysetOrder.descending(Column.time("published_at"), Column.number("seq")).within("channel_name"));
-  /** Newest first over {@code video v}, as the filters above read it. */
-  private static final KeysetOrder NEWEST_FIRST_V =
-      KeysetOrder.descending(Column.time("published_at").as("v.published_at"), Column.number("seq").as("v.seq"));
+      ListingOrders.CHANNEL_VIDEOS);
   /** An account's live videos. Filter: the account. */
   private static final PgListing ACCOUNT_PAGE =
-      new PgListing("SELECT v.* " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL", NEWEST_FIRST_V);
+      new PgListing("SELECT v.* " + ACCOUNT_FILTER + " AND v.deleted_at IS NULL", ListingOrders.VIDEOS);
   /** Every live video, from the partial index {@code video_published}. */
   private static final PgListing ALL_PAGE =
-      new PgListing("SELECT v.* " + ALL_FILTER + " AND v.deleted_at IS NULL", NEWEST_FIRST_V);
+      new PgListing("SELECT v.* " + ALL_FILTER + " AND v.deleted_at IS NULL", ListingOrders.VIDEOS);
 
   private final PgDatabase database;
   private final InstantSource clock;

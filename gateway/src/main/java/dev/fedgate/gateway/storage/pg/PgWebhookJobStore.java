@@ -6,8 +6,7 @@ import dev.fedgate.gateway.storage.PageRequest;
 import dev.fedgate.gateway.storage.SiteEvent;
 import dev.fedgate.gateway.storage.WebhookEvent;
 import dev.fedgate.gateway.storage.WebhookJobStore;
-import dev.fedgate.gateway.storage.support.KeysetOrder;
-import dev.fedgate.gateway.storage.support.KeysetOrder.Column;
+import dev.fedgate.gateway.storage.support.ListingOrders;
 import io.vertx.sqlclient.Row;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements WebhookJobStore {
   /** Inbound events, oldest first. */
   private static final PgListing EVENTS =
-      new PgListing("SELECT * FROM site_event WHERE TRUE", KeysetOrder.ascending(Column.number("id")));
+      new PgListing("SELECT * FROM site_event WHERE TRUE", ListingOrders.EVENTS);
   /** The job and its logged event in one statement. Parameters: type, body, time. */
   private static final String INSERT_SQL = "WITH job AS (INSERT INTO webhook_job (event_type, body, state, attempts,"
       + " due_at, created_at) VALUES ($1, $2, 'QUEUED', 0, $3, $3) RETURNING id, event_type, body, created_at)"
