@@ -106,9 +106,9 @@ public final class ActivityPubRoutes implements RouteGroup {
       ctx.fail(e);
       return;
     }
+    String cursorField = position.flatMap(PagePosition::before).isPresent() ? "before" : "after";
     CompletionStage<Optional<byte[]>> rendered = StorageFutures.refusingMalformedCursor(read.apply(position),
-            position.flatMap(PagePosition::before).isPresent() ? "before" : "after")
-        .thenApplyAsync(found -> found.map(writer::write), cpu);
+        cursorField).thenApplyAsync(found -> found.map(writer::write), cpu);
     StorageFutures.onContext(ctx, rendered)
         .onSuccess(found -> found.ifPresentOrElse(json -> json(ctx, 200, json), () -> ctx.fail(notFound(ctx))))
         .onFailure(ctx::fail);
