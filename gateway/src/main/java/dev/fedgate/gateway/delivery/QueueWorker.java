@@ -3,6 +3,7 @@ package dev.fedgate.gateway.delivery;
 import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.support.GroupCommit;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -19,14 +20,19 @@ import java.util.logging.Logger;
 
 /**
  * Claims due jobs from a {@link ClaimableQueue} and runs them, at most {@code maxInFlight} at once. It claims on a
- * short interval, when a job finishes while more were due than slots were free, and when {@link #nudge() nudged} (so a freshly queued job goes out at
- * once). The store hands out never-tried jobs before retries. A job whose run fails unexpectedly is left to its
- * lease, after which it is due again. Used by deliveries and webhooks alike.
+ * short interval, when jobs finish while more were due than slots were free, and when {@link #nudge() nudged} (so a
+ * freshly queued job goes out at once). Under a backlog it claims once a quarter of the slots is free rather than
+ * once per finished job, and the outcomes of jobs that finish together are completed in one store transaction
+ * ({@link GroupCommit}), so a busy queue pays for few commits. The store hands out never-tried jobs before retries. A
+ * job whose run fails unexpectedly is left to its lease, after which it is due again. Used by deliveries and webhooks
+ * alike.
  *
  * @param <P> the job payload
  */
 public final class QueueWorker<P> {
   private static final Logger LOG = Logger.getLogger(QueueWorker.class.getName());
+  /** Completions written at once: one transaction each, so a single writer lets the others gather behind it. */
+  private static final int COMPLETION_WRITERS = 1;
 
   /**
    * How a worker claims.
@@ -53,6 +59,8 @@ public final class QueueWorker<P> {
   private final Function<Job<P>, Future<JobOutcome>> runner;
   private final InstantSource clock;
   private final Settings settings;
+  private final int minClaim;
+  private final GroupCommit<ClaimableQueue.Completion, Boolean> completions;
   private final List<BiConsumer<Job<P>, JobOutcome>> listeners = new CopyOnWriteArrayList<>();
   // Touched only on the worker's context.
   private int inFlight;
@@ -73,6 +81,9 @@ public final class QueueWorker<P> {
     this.runner = Objects.requireNonNull(runner, "runner");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.minClaim = Math.max(1, settings.maxInFlight() / 4);
+    this.completions = new GroupCommit<>(Math.min(settings.maxInFlight(), ClaimableQueue.MAX_CLAIM),
+        COMPLETION_WRITERS, queue::completeAll);
   }
 
   /** Starts polling; the first claim happens at once. */
@@ -117,10 +128,12 @@ public final class QueueWorker<P> {
       return;
     }
     int free = settings.maxInFlight() - inFlight;
-    if (free <= 0) {
+    // With jobs running, a claim waits for enough free slots to be worth its transaction.
+    boolean tooFew = free <= 0 || inFlight > 0 && free < minClaim;
+    if (tooFew) {
       backlog = true;
     }
-    if (stopped || free <= 0) {
+    if (stopped || tooFew) {
       return;
     }
     claiming = true;
@@ -151,7 +164,8 @@ public final class QueueWorker<P> {
       outcome = Future.failedFuture(e);
     }
     outcome
-        .compose(result -> Future.fromCompletionStage(queue.complete(job.lease().orElseThrow(), result), context)
+        .compose(result -> Future.fromCompletionStage(
+                completions.submit(new ClaimableQueue.Completion(job.lease().orElseThrow(), result)), context)
             .onSuccess(applied -> listeners.forEach(listener -> listener.accept(job, result))))
         .onComplete(done -> context.runOnContext(v -> finished(job, done.cause())));
   }
@@ -167,7 +181,7 @@ public final class QueueWorker<P> {
         drained.complete();
       }
     } else if (backlog) {
-      // Only when the last claim filled every slot can due jobs be waiting for the one just freed.
+      // Only when the last claim filled every slot can due jobs be waiting for the slots just freed.
       claim();
     }
   }

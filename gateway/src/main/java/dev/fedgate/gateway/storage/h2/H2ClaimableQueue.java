@@ -182,21 +182,35 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   @Override
   public final CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
+    return database.transaction(c -> apply(c, lease, outcome));
+  }
+
+  @Override
+  public final CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
+    ClaimableQueue.checkGroup(completions);
     return database.transaction(c -> {
-      String fence = " WHERE id = ? AND lease_token = ?";
-      try (PreparedStatement statement = c.prepareStatement(completionSql(outcome) + fence)) {
-        int next = 1;
-        if (outcome instanceof JobOutcome.RetryAt retry) {
-          H2Rows.setInstant(statement, next++, retry.at());
-          statement.setString(next++, truncate(retry.error()));
-        } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
-          statement.setString(next++, truncate(giveUp.reason()));
-        }
-        statement.setLong(next++, lease.job().value());
-        statement.setObject(next, lease.token());
-        return statement.executeUpdate() == 1;
+      List<Boolean> applied = new ArrayList<>(completions.size());
+      for (Completion completion : completions) {
+        applied.add(apply(c, completion.lease(), completion.outcome()));
       }
+      return applied;
     });
+  }
+
+  /** Applies one completion inside the caller's transaction, fenced by the lease token. */
+  private boolean apply(Connection c, JobLease lease, JobOutcome outcome) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(completionSql(outcome) + " WHERE id = ? AND lease_token = ?")) {
+      int next = 1;
+      if (outcome instanceof JobOutcome.RetryAt retry) {
+        H2Rows.setInstant(statement, next++, retry.at());
+        statement.setString(next++, truncate(retry.error()));
+      } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
+        statement.setString(next++, truncate(giveUp.reason()));
+      }
+      statement.setLong(next++, lease.job().value());
+      statement.setObject(next, lease.token());
+      return statement.executeUpdate() == 1;
+    }
   }
 
   private String completionSql(JobOutcome outcome) {
