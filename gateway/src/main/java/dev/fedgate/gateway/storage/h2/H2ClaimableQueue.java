@@ -29,7 +29,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A claim picks due, unleased candidates, then stamps a fresh lease token on each with an {@code UPDATE} that
  * re-checks those conditions on the row it locks, so a concurrent claimer (this node or another process on the same
- * database) that took the row first makes it skip; the claimed rows are then read back by token. Completion is fenced
+ * database) that took the row first makes it skip; the claimed rows are then read back by id and token. Completion is fenced
  * by the token. (PostgreSQL does the same in one statement with {@code FOR UPDATE SKIP LOCKED}.)
  */
 abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
@@ -96,9 +96,9 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
       if (candidates.isEmpty() || lease(c, candidates, token, until, now) == 0) {
         return List.of();
       }
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT * FROM " + table + " WHERE lease_token = ? ORDER BY attempts, due_at, id")) {
-        select.setObject(1, token);
+      try (PreparedStatement select = c.prepareStatement(leasedSql(table))) {
+        select.setObject(1, candidates.toArray(Long[]::new));
+        select.setObject(2, token);
         List<Job<P>> jobs = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
@@ -142,6 +142,14 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
             + " ORDER BY state, attempts, due_at, id FETCH FIRST ? ROWS ONLY"
         : "SELECT id FROM " + table + " USE INDEX (" + table + "_due) WHERE attempts > 0 AND " + DUE
             + " ORDER BY state, due_at, id FETCH FIRST ? ROWS ONLY";
+  }
+
+  /**
+   * The candidates this claim leased, read back by primary key (the token only filters out those a concurrent claimer
+   * took first, so no index on it needs updating with every claim and completion). Parameters: ids, token.
+   */
+  static String leasedSql(String table) {
+    return "SELECT * FROM " + table + " WHERE id = ANY(?) AND lease_token = ? ORDER BY attempts, due_at, id";
   }
 
   /**

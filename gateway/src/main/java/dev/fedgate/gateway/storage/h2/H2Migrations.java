@@ -32,7 +32,7 @@ final class H2Migrations {
       "V8__manual_follower_approval.sql",
       "V9__outbound_follows_and_likes.sql",
       "V11__account_replies.sql",
-      "V14__queue_id_cache.sql");
+      "V14__queue_ids_and_leases.sql");
 
   private H2Migrations() {}
 
