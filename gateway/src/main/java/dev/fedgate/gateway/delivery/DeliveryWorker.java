@@ -13,6 +13,7 @@ import io.vertx.core.Vertx;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 
@@ -83,9 +84,12 @@ public final class DeliveryWorker {
     String host = delivery.host();
     return Future.fromCompletionStage(health.isUnavailable(host)).compose(unavailable -> unavailable
         ? Future.succeededFuture(decide(job, new Attempt.HostUnavailable(host)))
-        : slots.run(host, () -> poster.post(delivery))
-            .transform(result -> afterGone(delivery, result, Attempt.of(result, clock.instant())))
-            .compose(attempt -> track(host, attempt).map(ignored -> decide(job, attempt))));
+        : slots.run(host, () -> poster.post(delivery)).transform(sent -> {
+          AsyncResult<OutboundResponse> result = sent.map(InboxPoster.Sent::response);
+          Optional<String> learned = sent.succeeded() ? sent.result().learnedScheme() : Optional.empty();
+          return afterGone(delivery, result, Attempt.of(result, clock.instant()))
+              .compose(attempt -> track(host, attempt, learned).map(ignored -> decide(job, attempt)));
+        }));
   }
 
   private Future<Attempt> afterGone(Delivery delivery, AsyncResult<OutboundResponse> result, Attempt attempt) {
@@ -96,11 +100,14 @@ public final class DeliveryWorker {
     return Future.fromCompletionStage(gone.inboxGone(delivery.inbox())).map(removed -> attempt);
   }
 
-  /** Records the host's health before the job completes, so a crash cannot lose a failure day. */
-  private Future<Void> track(String host, Attempt attempt) {
+  /**
+   * Records the host's health, with the signature scheme it accepted when that is new, before the job completes, so a
+   * crash cannot lose a failure day.
+   */
+  private Future<Void> track(String host, Attempt attempt, Optional<String> learnedScheme) {
     Instant now = clock.instant();
     if (attempt instanceof Attempt.Delivered) {
-      return Future.fromCompletionStage(health.recordSuccess(host, now));
+      return Future.fromCompletionStage(health.recordSuccess(host, now, learnedScheme));
     }
     if (attempt instanceof Attempt.Retry) {
       return Future.fromCompletionStage(health.recordFailure(host, now));

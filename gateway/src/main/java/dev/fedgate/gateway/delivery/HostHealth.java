@@ -55,11 +55,6 @@ public final class HostHealth {
     return hosts.get(host).thenApply(state -> state.flatMap(RemoteHost::signatureScheme));
   }
 
-  /** Stores the scheme the host accepted, for every node and after restarts; completes once recorded. */
-  public CompletionStage<Void> rememberSignatureScheme(String host, String scheme) {
-    return store.rememberSignatureScheme(host, scheme).thenRun(() -> hosts.synchronous().invalidate(host));
-  }
-
   /** A failed attempt at {@code at}; completes once recorded. */
   public CompletionStage<Void> recordFailure(String host, Instant at) {
     return remember(host, store.recordFailure(host, at, unavailableAfterDays));
@@ -77,6 +72,17 @@ public final class HostHealth {
       return CompletableFuture.completedFuture(null);
     }
     return remember(host, store.recordSuccess(host, at));
+  }
+
+  /**
+   * A delivery accepted at {@code at}, with the signature scheme to remember when the host accepted one it was not
+   * known to accept: the success and the scheme are then stored in one write, else as
+   * {@link #recordSuccess(String, Instant)}.
+   */
+  public CompletionStage<Void> recordSuccess(String host, Instant at, Optional<String> learnedScheme) {
+    return learnedScheme.isPresent()
+        ? remember(host, store.recordSuccess(host, at, learnedScheme.get()))
+        : recordSuccess(host, at);
   }
 
   /**

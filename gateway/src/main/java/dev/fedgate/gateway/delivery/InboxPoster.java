@@ -17,10 +17,12 @@ import java.util.Optional;
 
 /**
  * POSTs one delivery, signed at send time by its actor: draft-cavage first, RFC 9421 once when the host answers 400
- * or 401 to it, and the scheme that worked remembered per host in the {@link HostHealth} store (so it survives
- * restarts and every node starts with it). Answers the raw response, so the caller classifies it.
+ * or 401 to it, starting with the scheme the {@link HostHealth} store knows worked for the host. Answers the raw
+ * response, so the caller classifies it, and the scheme that worked when it is new for the host, so the caller stores
+ * it with the success (it survives restarts and every node starts with it).
  */
-final class InboxPoster {  /** Response bytes read from an inbox; the body is not used, only the connection drained. */
+final class InboxPoster {
+  /** Response bytes read from an inbox; the body is not used, only the connection drained. */
   static final int RESPONSE_CAP = 16 * 1024;
   static final String CONTENT_TYPE = "application/activity+json";
 
@@ -41,33 +43,37 @@ final class InboxPoster {  /** Response bytes read from an inbox; the body is no
     this.hosts = Objects.requireNonNull(hosts, "hosts");
   }
 
-  /** Sends {@code delivery}, knocking twice when the first signature scheme is refused. */
-  Future<OutboundResponse> post(Delivery delivery) {
-    String host = delivery.host();
-    return Future.fromCompletionStage(hosts.signatureScheme(host), vertx.getOrCreateContext()).compose(stored -> {
-      Optional<SignatureScheme> known = stored.flatMap(InboxPoster::scheme);
-      SignatureScheme first = preference.initial(known);
-      return send(delivery, first).compose(response -> {
-        SchemePreference.Decision decision = preference.onResponse(first, response.status(), 1);
-        if (decision instanceof SchemePreference.Retry retry) {
-          return send(delivery, retry.scheme()).compose(second -> learn(host, known,
-              preference.onResponse(retry.scheme(), second.status(), 2)).map(second));
-        }
-        return learn(host, known, decision).map(response);
-      });
-    });
+  /** What a POST got: the answer, and the stored name of the scheme that worked when the host's was not known. */
+  record Sent(OutboundResponse response, Optional<String> learnedScheme) {
+    /** Checks presence. */
+    Sent {
+      Objects.requireNonNull(response, "response");
+      Objects.requireNonNull(learnedScheme, "learnedScheme");
+    }
   }
 
-  /**
-   * Stores a scheme that worked when it is not the one known. The delivery already happened, so a failed write is
-   * not its failure: the next delivery knocks again.
-   */
-  private Future<Void> learn(String host, Optional<SignatureScheme> known, SchemePreference.Decision decision) {
-    if (decision instanceof SchemePreference.Remember remember && !known.equals(Optional.of(remember.scheme()))) {
-      return Future.fromCompletionStage(hosts.rememberSignatureScheme(host, name(remember.scheme())),
-          vertx.getOrCreateContext()).otherwiseEmpty();
-    }
-    return Future.succeededFuture();
+  /** Sends {@code delivery}, knocking twice when the first signature scheme is refused. */
+  Future<Sent> post(Delivery delivery) {
+    return Future.fromCompletionStage(hosts.signatureScheme(delivery.host()), vertx.getOrCreateContext())
+        .compose(stored -> {
+          Optional<SignatureScheme> known = stored.flatMap(InboxPoster::scheme);
+          SignatureScheme first = preference.initial(known);
+          return send(delivery, first).compose(response -> {
+            SchemePreference.Decision decision = preference.onResponse(first, response.status(), 1);
+            if (decision instanceof SchemePreference.Retry retry) {
+              return send(delivery, retry.scheme()).map(second -> sent(second, known,
+                  preference.onResponse(retry.scheme(), second.status(), 2)));
+            }
+            return Future.succeededFuture(sent(response, known, decision));
+          });
+        });
+  }
+
+  private static Sent sent(OutboundResponse response, Optional<SignatureScheme> known,
+      SchemePreference.Decision decision) {
+    Optional<String> learned = decision instanceof SchemePreference.Remember remember
+        && !known.equals(Optional.of(remember.scheme())) ? Optional.of(name(remember.scheme())) : Optional.empty();
+    return new Sent(response, learned);
   }
 
   /** The stored name of a scheme, as {@code GET /api/v1/hosts} shows it. */

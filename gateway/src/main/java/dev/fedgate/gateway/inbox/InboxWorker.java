@@ -2,10 +2,12 @@ package dev.fedgate.gateway.inbox;
 
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
+import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.support.GroupCommit;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.json.VocabReader;
@@ -23,7 +25,8 @@ import java.util.logging.Logger;
 /**
  * Processes the durable inbound queue: claims accepted activities under a lease, dispatches each to its handler, and
  * completes it; a transient failure (a fetch that may succeed later, a store hiccup) is retried with backoff, a
- * permanent one is given up. An activity claimed by a worker that dies becomes due again when its lease expires.
+ * permanent one is given up. The outcomes of a round's activities are completed in grouped transactions. An
+ * activity claimed by a worker that dies becomes due again when its lease expires.
  */
 public final class InboxWorker {
   /** Activities claimed per round. */
@@ -44,6 +47,8 @@ public final class InboxWorker {
   private final InboxCounters counters;
   private final InstantSource clock;
   private final Duration lease;
+  // One writer: the completions of a round's activities gather into one transaction behind it.
+  private final GroupCommit<ClaimableQueue.Completion, Boolean> completions;
   private long timer = -1;
   private int pending;
   private Future<Integer> tail = Future.succeededFuture(0);
@@ -61,6 +66,7 @@ public final class InboxWorker {
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lease = Objects.requireNonNull(lease, "lease");
+    this.completions = new GroupCommit<>(BATCH, 1, store::completeAll);
   }
 
   /** Polls the queue every {@link #POLL} until {@link #stop()}. */
@@ -163,6 +169,7 @@ public final class InboxWorker {
   }
 
   private Future<Boolean> complete(Job<InboundActivity> job, JobOutcome outcome) {
-    return Future.fromCompletionStage(store.complete(job.lease().orElseThrow(), outcome));
+    return Future.fromCompletionStage(
+        completions.submit(new ClaimableQueue.Completion(job.lease().orElseThrow(), outcome)));
   }
 }

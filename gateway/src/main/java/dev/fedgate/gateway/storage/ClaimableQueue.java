@@ -2,7 +2,10 @@ package dev.fedgate.gateway.storage;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -37,6 +40,43 @@ public interface ClaimableQueue<P> {
    *     else, cancelled, or already completed), in which case nothing changed
    */
   CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome);
+
+  /**
+   * Ends several claimed jobs in one transaction (one durable commit for the group): each entry is applied, in order,
+   * exactly as {@link #complete} applies it, so a stale lease answers {@code false} and changes nothing while the
+   * others apply. This default completes them one by one; the stores override it with one transaction.
+   *
+   * @return one answer per entry, in order, as {@link #complete} would give it
+   * @throws IllegalArgumentException when given more than {@value #MAX_CLAIM} entries
+   */
+  default CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
+    checkGroup(completions);
+    CompletionStage<List<Boolean>> applied = CompletableFuture.completedFuture(new ArrayList<>(completions.size()));
+    for (Completion completion : completions) {
+      applied = applied.thenCompose(answers -> complete(completion.lease(), completion.outcome())
+          .thenApply(answer -> {
+            answers.add(answer);
+            return answers;
+          }));
+    }
+    return applied;
+  }
+
+  /** Refuses a group of completions larger than one claim can be. */
+  static void checkGroup(List<Completion> completions) {
+    if (completions.size() > MAX_CLAIM) {
+      throw new IllegalArgumentException("complete at most " + MAX_CLAIM + " jobs at once");
+    }
+  }
+
+  /** One claimed job's end: its lease and how it ended, as {@link #complete} takes them. */
+  record Completion(JobLease lease, JobOutcome outcome) {
+    /** Checks presence. */
+    public Completion {
+      Objects.requireNonNull(lease, "lease");
+      Objects.requireNonNull(outcome, "outcome");
+    }
+  }
 
   /** The queue's depth at {@code now}, for metrics. */
   CompletionStage<QueueStats> stats(Instant now);

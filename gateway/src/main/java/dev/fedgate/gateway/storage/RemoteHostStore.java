@@ -19,6 +19,14 @@ public interface RemoteHostStore {
   CompletionStage<RemoteHost> recordSuccess(String host, Instant at);
 
   /**
+   * {@link #recordSuccess(String, Instant)} and {@link #rememberSignatureScheme} in one write: a delivery accepted
+   * with a scheme the host was not known to accept (its first delivery, above all).
+   *
+   * @return the host's state afterwards
+   */
+  CompletionStage<RemoteHost> recordSuccess(String host, Instant at, String scheme);
+
+  /**
    * Records a failed delivery at {@code at}. A failure on a UTC day with no earlier failure since the last success
    * adds one failure day; when the failure days reach {@code unavailableAfterDays}, the host becomes unavailable from
    * {@code at} (Mastodon's rule: failing on 7 distinct days). Concurrent failures on one day count that day once.

@@ -3,6 +3,7 @@ package dev.fedgate.gateway.delivery;
 import static dev.fedgate.gateway.TestGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedgate.gateway.storage.RemoteHost;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -73,6 +74,19 @@ class HostHealthTest {
     assertThat(unavailable(health, "back.example")).isFalse();
     assertThat(await(storage.remoteHosts().find("back.example")).orElseThrow().lastSuccessAt())
         .hasValue(DAY_ONE.plus(Duration.ofDays(3)));
+  }
+
+  @Test
+  void successWithALearnedScheme_storesBothInOneWrite_andTheNextSuccessWritesNothing() {
+    HostHealth health = health(7);
+
+    await(health.recordSuccess("new.example", DAY_ONE, Optional.of("rfc9421")));
+    await(health.recordSuccess("new.example", DAY_ONE.plusSeconds(1), Optional.empty()));
+
+    RemoteHost stored = await(storage.remoteHosts().find("new.example")).orElseThrow();
+    assertThat(stored.signatureScheme()).contains("rfc9421");
+    assertThat(stored.lastSuccessAt()).as("the second success was not written").contains(DAY_ONE);
+    assertThat(await(health.signatureScheme("new.example"))).contains("rfc9421");
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.fetch.MutableClock;
+import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobLease;
 import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.gateway.storage.StorageBackend;
 import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
@@ -16,10 +19,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +48,41 @@ class QueueWorkerTest {
     Promise<JobOutcome> outcome = Promise.promise();
     running.add(new Running(job, outcome));
     return outcome.future();
+  }
+
+  /** The store's queue, recording how many jobs each claim took and each grouped completion carried. */
+  private static final class RecordingQueue implements ClaimableQueue<WebhookEvent> {
+    private final ClaimableQueue<WebhookEvent> store;
+    private final List<Integer> claims = new CopyOnWriteArrayList<>();
+    private final List<Integer> groups = new CopyOnWriteArrayList<>();
+
+    RecordingQueue(ClaimableQueue<WebhookEvent> store) {
+      this.store = store;
+    }
+
+    @Override
+    public CompletionStage<List<Job<WebhookEvent>>> claimDue(Instant now, int max, Duration lease) {
+      return store.claimDue(now, max, lease).thenApply(jobs -> {
+        claims.add(jobs.size());
+        return jobs;
+      });
+    }
+
+    @Override
+    public CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
+      return store.complete(lease, outcome);
+    }
+
+    @Override
+    public CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
+      groups.add(completions.size());
+      return store.completeAll(completions);
+    }
+
+    @Override
+    public CompletionStage<QueueStats> stats(Instant now) {
+      return store.stats(now);
+    }
   }
 
   @AfterEach
@@ -75,6 +116,66 @@ class QueueWorkerTest {
 
     assertThat(next(outcomes)).isEqualTo(JobOutcome.done());
     assertThat(next(running).job().id()).isNotEqualTo(first.job().id());
+  }
+
+  /** Queues {@code jobs} and starts a worker with eight slots over a recording view of the queue. */
+  private RecordingQueue startEightSlots(int jobs) {
+    RecordingQueue queue = new RecordingQueue(storage.webhookJobs());
+    QueueWorker<WebhookEvent> eight = new QueueWorker<>("test", vertx, queue, this::run, clock,
+        new QueueWorker.Settings(8, Duration.ofHours(1), Duration.ofMinutes(5)));
+    enqueue(jobs);
+    eight.onCompleted((job, outcome) -> outcomes.add(outcome));
+    eight.start();
+    return queue;
+  }
+
+  @Test
+  void jobsFinishingTogether_areCompletedInGroups() throws InterruptedException {
+    RecordingQueue queue = startEightSlots(8);
+    List<Running> all = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      all.add(next(running));
+    }
+
+    all.forEach(each -> each.outcome().complete(JobOutcome.done()));
+
+    for (int i = 0; i < 8; i++) {
+      next(outcomes);
+    }
+    assertThat(queue.groups).as("completions per store call, a quarter of the slots at least")
+        .allSatisfy(size -> assertThat(size).isGreaterThanOrEqualTo(2))
+        .satisfies(groups -> assertThat(groups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(8));
+    assertThat(await(storage.webhookJobs().stats(clock.instant())).waiting()).isZero();
+  }
+
+  @Test
+  void aJobFinishingAlone_isCompletedAfterTheLinger() throws InterruptedException {
+    RecordingQueue queue = startEightSlots(3);
+    Running first = next(running);
+    next(running);
+    next(running);
+
+    first.outcome().complete(JobOutcome.retryAt(clock.instant(), "HTTP 503"));
+
+    assertThat(next(outcomes)).isEqualTo(JobOutcome.retryAt(clock.instant(), "HTTP 503"));
+    assertThat(queue.groups).containsExactly(1);
+  }
+
+  @Test
+  void underABacklog_claimsOnceAQuarterOfTheSlotsIsFree() throws InterruptedException {
+    RecordingQueue queue = startEightSlots(20);
+    List<Running> first = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      first.add(next(running));
+    }
+
+    first.get(0).outcome().complete(JobOutcome.done());
+    next(outcomes);
+    first.get(1).outcome().complete(JobOutcome.done());
+    next(running);
+    next(running);
+
+    assertThat(queue.claims).containsExactly(8, 2);
   }
 
   @Test

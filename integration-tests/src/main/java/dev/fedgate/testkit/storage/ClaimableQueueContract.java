@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.storage.ClaimableQueue;
+import dev.fedgate.gateway.storage.ClaimableQueue.Completion;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.gateway.storage.JobLease;
@@ -14,9 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -225,6 +230,108 @@ public abstract class ClaimableQueueContract<P> extends StoreContract {
     }
 
     assertThat(claimed).hasSize(RACED_JOBS).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void completeAll_mixedOutcomes_eachAppliedAsCompleteWouldApplyIt() {
+    enqueue(List.of(payload(1), payload(2), payload(3)));
+    List<Job<P>> jobs = await(queue().claimDue(clock.instant(), 10, LEASE));
+    Instant retry = clock.instant().plus(Duration.ofMinutes(1));
+
+    List<Boolean> applied = await(queue().completeAll(List.of(
+        new Completion(lease(jobs.get(0)), JobOutcome.done()),
+        new Completion(lease(jobs.get(1)), JobOutcome.retryAt(retry, "HTTP 503")),
+        new Completion(lease(jobs.get(2)), JobOutcome.giveUp("HTTP 404")),
+        new Completion(lease(jobs.get(0)), JobOutcome.giveUp("repeated")))));
+
+    assertThat(applied).containsExactly(true, true, true, false);
+    assertThat(await(queue().stats(clock.instant()))).isEqualTo(new QueueStats(1, 0, 1, Optional.empty()));
+    assertThat(await(queue().claimDue(retry, 10, LEASE))).singleElement().satisfies(again -> {
+      assertThat(again.id()).isEqualTo(jobs.get(1).id());
+      assertThat(again.lastError()).contains("HTTP 503");
+    });
+  }
+
+  @Test
+  void completeAll_staleLeaseInTheGroup_answersFalseAndTheOthersApply() {
+    enqueue(List.of(payload(1)));
+    Job<P> stale = await(queue().claimDue(clock.instant(), 10, LEASE)).get(0);
+    Instant later = clock.advance(LEASE);
+    Job<P> reclaimed = await(queue().claimDue(later, 10, LEASE)).get(0);
+    enqueue(List.of(payload(2)));
+    Job<P> other = await(queue().claimDue(later, 10, LEASE)).get(0);
+
+    List<Boolean> applied = await(queue().completeAll(List.of(
+        new Completion(lease(stale), JobOutcome.done()),
+        new Completion(lease(other), JobOutcome.done()))));
+
+    assertThat(applied).containsExactly(false, true);
+    assertThat(await(queue().stats(later))).isEqualTo(new QueueStats(0, 1, 0, Optional.empty()));
+    assertThat(await(queue().complete(lease(reclaimed), JobOutcome.done()))).isTrue();
+  }
+
+  @Test
+  void completeAll_emptyGroup_answersNothing() {
+    assertThat(await(queue().completeAll(List.of()))).isEmpty();
+  }
+
+  @Test
+  void completeAll_moreThanOneClaim_isRefused() {
+    Completion any = new Completion(new JobLease(new JobId(1), UUID.randomUUID(), clock.instant()),
+        JobOutcome.done());
+
+    assertThatThrownBy(() -> queue().completeAll(Collections.nCopies(ClaimableQueue.MAX_CLAIM + 1, any)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void completeAll_concurrentOverlappingGroups_completeEachJobExactlyOnce() throws Exception {
+    List<P> payloads = new ArrayList<>();
+    for (int i = 0; i < RACED_JOBS; i++) {
+      payloads.add(payload(i));
+    }
+    enqueue(payloads);
+    List<Job<P>> jobs = new ArrayList<>();
+    List<Job<P>> batch;
+    while (!(batch = await(queue().claimDue(clock.instant(), ClaimableQueue.MAX_CLAIM, LEASE))).isEmpty()) {
+      jobs.addAll(batch);
+    }
+    // Every job is in two groups with different neighbours, so concurrent groups race for the same rows.
+    List<List<Job<P>>> groups = new ArrayList<>();
+    for (int shift : new int[] {0, 5}) {
+      for (int from = 0; from < jobs.size(); from += 10) {
+        List<Job<P>> group = new ArrayList<>();
+        for (int i = from; i < from + 10; i++) {
+          group.add(jobs.get((i + shift) % jobs.size()));
+        }
+        group.sort(Comparator.comparingLong(job -> job.id().value()));
+        groups.add(group);
+      }
+    }
+    Map<JobId, Integer> applied = new ConcurrentHashMap<>();
+    ExecutorService completers = Executors.newFixedThreadPool(CLAIMERS);
+    try {
+      List<Callable<Void>> calls = new ArrayList<>();
+      for (List<Job<P>> group : groups) {
+        calls.add(() -> {
+          List<Boolean> answers = await(queue().completeAll(group.stream()
+              .map(job -> new Completion(lease(job), JobOutcome.done())).toList()));
+          for (int i = 0; i < group.size(); i++) {
+            applied.merge(group.get(i).id(), answers.get(i) ? 1 : 0, Integer::sum);
+          }
+          return null;
+        });
+      }
+      for (Future<Void> call : completers.invokeAll(calls)) {
+        call.get();
+      }
+    } finally {
+      completers.shutdownNow();
+    }
+
+    assertThat(jobs).hasSize(RACED_JOBS);
+    assertThat(applied).hasSize(RACED_JOBS).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+    assertThat(await(queue().stats(clock.instant()))).isEqualTo(new QueueStats(0, 0, 0, Optional.empty()));
   }
 
   /** The lease a claim returned with the job. */

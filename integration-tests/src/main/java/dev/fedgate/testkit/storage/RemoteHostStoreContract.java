@@ -112,6 +112,19 @@ public abstract class RemoteHostStoreContract extends StoreContract {
   }
 
   @Test
+  void recordSuccessWithScheme_revivesTheHostAndKeepsTheScheme() {
+    await(hosts().recordFailure(HOST, START, 1));
+
+    RemoteHost after = await(hosts().recordSuccess(HOST, START.plusSeconds(1), "rfc9421"));
+
+    assertThat(await(hosts().find(HOST))).contains(after);
+    assertThat(after.signatureScheme()).contains("rfc9421");
+    assertThat(after.lastSuccessAt()).contains(START.plusSeconds(1));
+    assertThat(after.unavailable()).isFalse();
+    assertThat(after.failureDays()).isZero();
+  }
+
+  @Test
   void rememberSignatureScheme_racingFirstWrites_allSucceedAndOneSchemeStays() {
     race(16, i -> hosts().rememberSignatureScheme(HOST, i % 2 == 0 ? "rfc9421" : "cavage-12"));
 

@@ -29,7 +29,7 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>A claim picks due, unleased candidates, then stamps a fresh lease token on each with an {@code UPDATE} that
  * re-checks those conditions on the row it locks, so a concurrent claimer (this node or another process on the same
- * database) that took the row first makes it skip; the claimed rows are then read back by token. Completion is fenced
+ * database) that took the row first makes it skip; the claimed rows are then read back by id and token. Completion is fenced
  * by the token. (PostgreSQL does the same in one statement with {@code FOR UPDATE SKIP LOCKED}.)
  */
 abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
@@ -96,9 +96,9 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
       if (candidates.isEmpty() || lease(c, candidates, token, until, now) == 0) {
         return List.of();
       }
-      try (PreparedStatement select = c.prepareStatement(
-          "SELECT * FROM " + table + " WHERE lease_token = ? ORDER BY attempts, due_at, id")) {
-        select.setObject(1, token);
+      try (PreparedStatement select = c.prepareStatement(leasedSql(table))) {
+        select.setObject(1, candidates.toArray(Long[]::new));
+        select.setObject(2, token);
         List<Job<P>> jobs = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
           while (rows.next()) {
@@ -145,6 +145,14 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
   }
 
   /**
+   * The candidates this claim leased, read back by primary key (the token only filters out those a concurrent claimer
+   * took first, so no index on it needs updating with every claim and completion). Parameters: ids, token.
+   */
+  static String leasedSql(String table) {
+    return "SELECT * FROM " + table + " WHERE id = ANY(?) AND lease_token = ? ORDER BY attempts, due_at, id";
+  }
+
+  /**
    * Leases the candidates that are still due once their row is locked: a concurrent claimer that took one first has
    * changed its lease, so the re-checked condition fails and the row is skipped. Returns how many were leased.
    */
@@ -182,21 +190,35 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   @Override
   public final CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
+    return database.transaction(c -> apply(c, lease, outcome));
+  }
+
+  @Override
+  public final CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
+    ClaimableQueue.checkGroup(completions);
     return database.transaction(c -> {
-      String fence = " WHERE id = ? AND lease_token = ?";
-      try (PreparedStatement statement = c.prepareStatement(completionSql(outcome) + fence)) {
-        int next = 1;
-        if (outcome instanceof JobOutcome.RetryAt retry) {
-          H2Rows.setInstant(statement, next++, retry.at());
-          statement.setString(next++, truncate(retry.error()));
-        } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
-          statement.setString(next++, truncate(giveUp.reason()));
-        }
-        statement.setLong(next++, lease.job().value());
-        statement.setObject(next, lease.token());
-        return statement.executeUpdate() == 1;
+      List<Boolean> applied = new ArrayList<>(completions.size());
+      for (Completion completion : completions) {
+        applied.add(apply(c, completion.lease(), completion.outcome()));
       }
+      return applied;
     });
+  }
+
+  /** Applies one completion inside the caller's transaction, fenced by the lease token. */
+  private boolean apply(Connection c, JobLease lease, JobOutcome outcome) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(completionSql(outcome) + " WHERE id = ? AND lease_token = ?")) {
+      int next = 1;
+      if (outcome instanceof JobOutcome.RetryAt retry) {
+        H2Rows.setInstant(statement, next++, retry.at());
+        statement.setString(next++, truncate(retry.error()));
+      } else if (outcome instanceof JobOutcome.GiveUp giveUp) {
+        statement.setString(next++, truncate(giveUp.reason()));
+      }
+      statement.setLong(next++, lease.job().value());
+      statement.setObject(next, lease.token());
+      return statement.executeUpdate() == 1;
+    }
   }
 
   private String completionSql(JobOutcome outcome) {

@@ -31,7 +31,8 @@ final class H2Migrations {
       "V7__federation_outbox.sql",
       "V8__manual_follower_approval.sql",
       "V9__outbound_follows_and_likes.sql",
-      "V11__account_replies.sql");
+      "V11__account_replies.sql",
+      "V14__queue_ids_and_leases.sql");
 
   private H2Migrations() {}
 

@@ -9,6 +9,7 @@ import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.QueueStats;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,6 +131,32 @@ abstract class PgClaimableQueue<P> implements ClaimableQueue<P> {
 
   @Override
   public final CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
+    Statement statement = completion(lease, outcome);
+    return database.once(c -> PgDatabase.run(c, statement.sql(), statement.parameters())
+        .map(rows -> rows.rowCount() == 1));
+  }
+
+  @Override
+  public final CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
+    ClaimableQueue.checkGroup(completions);
+    List<Statement> statements = completions.stream().map(each -> completion(each.lease(), each.outcome())).toList();
+    // Pipelined on the transaction's connection: the server runs them in order, so a repeated lease answers false.
+    return database.transaction(c -> Future.all(statements.stream()
+        .map(statement -> PgDatabase.run(c, statement.sql(), statement.parameters())).toList())
+        .map(all -> {
+          List<Boolean> applied = new ArrayList<>(statements.size());
+          for (int i = 0; i < statements.size(); i++) {
+            applied.add(all.<RowSet<Row>>resultAt(i).rowCount() == 1);
+          }
+          return applied;
+        }));
+  }
+
+  /** One prepared statement and its parameters. */
+  private record Statement(String sql, Object[] parameters) {}
+
+  /** The statement applying {@code outcome}, fenced by the lease token. */
+  private Statement completion(JobLease lease, JobOutcome outcome) {
     String fence = " WHERE id = $%d AND lease_token = $%d";
     List<Object> parameters = new ArrayList<>();
     String sql;
@@ -146,7 +173,7 @@ abstract class PgClaimableQueue<P> implements ClaimableQueue<P> {
     }
     parameters.add(lease.job().value());
     parameters.add(lease.token());
-    return database.once(c -> PgDatabase.run(c, sql, parameters.toArray()).map(rows -> rows.rowCount() == 1));
+    return new Statement(sql, parameters.toArray());
   }
 
   private static String truncate(String text) {

@@ -27,6 +27,11 @@ public abstract class RowLockedHostStore implements RemoteHostStore {
   }
 
   @Override
+  public final CompletionStage<RemoteHost> recordSuccess(String host, Instant at, String scheme) {
+    return change(host, current -> HostHealthRules.scheme(HostHealthRules.success(current, at), scheme));
+  }
+
+  @Override
   public final CompletionStage<RemoteHost> recordFailure(String host, Instant at, int unavailableAfterDays) {
     if (unavailableAfterDays < 1) {
       throw new IllegalArgumentException("unavailableAfterDays must be at least 1");

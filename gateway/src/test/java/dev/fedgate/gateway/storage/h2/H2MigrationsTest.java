@@ -40,6 +40,22 @@ class H2MigrationsTest {
   }
 
   @Test
+  void apply_queueIds_areDrawnFromACacheOfAThousand() throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
+    applyAndClose(url);
+
+    H2Database database = H2Database.open(url, 1);
+    try {
+      int cached = database.transaction(c -> count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_NAME IN ('DELIVERY_JOB', 'WEBHOOK_JOB', 'INBOX_ITEM') AND COLUMN_NAME = 'ID'"
+          + " AND IDENTITY_CACHE = 1000")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(cached).isEqualTo(3);
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void versionOf_readsTheNumberAfterV() {
     assertThat(H2Migrations.versionOf("V12__more.sql")).isEqualTo(12);
   }

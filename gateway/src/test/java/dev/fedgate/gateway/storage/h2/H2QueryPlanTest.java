@@ -111,6 +111,14 @@ class H2QueryPlanTest {
     }
   }
 
+  @Test
+  void claims_readTheirLeasedRowsBackByPrimaryKey() throws Exception {
+    for (String table : new String[] {"delivery_job", "webhook_job", "inbox_item"}) {
+      assertThat(plan(H2ClaimableQueue.leasedSql(table), new Long[] {1L, 2L}, UUID.randomUUID()))
+          .contains("PRIMARY_KEY").doesNotContain("tableScan");
+    }
+  }
+
   private String plan(String sql, Object... parameters) throws Exception {
     return database.transaction(c -> explain(c, sql, parameters)).toCompletableFuture().get(30, TimeUnit.SECONDS);
   }

@@ -79,6 +79,12 @@ class H2StorageProviderTest {
         .startsWith("jdbc:h2:file:" + Path.of("x/db").toAbsolutePath() + ";");
   }
 
+  @Test
+  void jdbcUrl_keepsBodiesInTheirRows_andParsedStatementsPerConnection() throws Exception {
+    assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("mem:t").build()))
+        .contains(";MAX_LENGTH_INPLACE_LOB=32768").contains(";QUERY_CACHE_SIZE=64").contains(";WRITE_DELAY=0");
+  }
+
   private static StorageBackend open(StorageSettings settings) throws Exception {
     return new H2StorageProvider().open(settings).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
