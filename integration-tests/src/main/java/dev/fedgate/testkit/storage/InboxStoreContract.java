@@ -76,6 +76,17 @@ public abstract class InboxStoreContract extends ClaimableQueueContract<InboundA
   }
 
   @Test
+  void accept_bodyOfAMebibyte_isQueuedWhole() {
+    InboundActivity large = new InboundActivity(payload(1).activityId(), Optional.empty(), payload(1).signer(),
+        "{\"content\":\"" + "x".repeat(1 << 20) + "\"}");
+
+    assertThat(await(inbox().accept(large))).isTrue();
+
+    assertThat(await(inbox().claimDue(clock.instant(), 1, LEASE))).singleElement().extracting(Job::payload)
+        .isEqualTo(large);
+  }
+
+  @Test
   void acceptAll_newSeenAndRepeatedIds_answersAsAcceptOneByOne() {
     assertThat(await(inbox().accept(payload(1)))).isTrue();
 

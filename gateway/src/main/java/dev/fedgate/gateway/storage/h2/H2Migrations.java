@@ -31,7 +31,8 @@ final class H2Migrations {
       "V7__federation_outbox.sql",
       "V8__manual_follower_approval.sql",
       "V9__outbound_follows_and_likes.sql",
-      "V11__account_replies.sql");
+      "V11__account_replies.sql",
+      "V13__inline_inbox_and_webhook_bodies.sql");
 
   private H2Migrations() {}
 

@@ -40,6 +40,22 @@ class H2MigrationsTest {
   }
 
   @Test
+  void apply_keepsInboxWebhookAndEventBodiesInTheirRowsRatherThanAsLobs() throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
+    applyAndClose(url);
+
+    H2Database database = H2Database.open(url, 1);
+    try {
+      int lobs = database.transaction(c -> count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+          + " WHERE TABLE_NAME IN ('INBOX_ITEM', 'WEBHOOK_JOB', 'SITE_EVENT') AND COLUMN_NAME = 'BODY'"
+          + " AND DATA_TYPE = 'CHARACTER VARYING'")).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(lobs).isEqualTo(3);
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void versionOf_readsTheNumberAfterV() {
     assertThat(H2Migrations.versionOf("V12__more.sql")).isEqualTo(12);
   }
