@@ -289,7 +289,10 @@ public final class InboxPipeline {
       return this;
     }
 
-    /** How many groups of accepted activities may be written at once; {@value InboxPipeline#DEFAULT_ACCEPT_WRITES} by default. */
+    /**
+     * How many groups of accepted activities may be written at once; {@value InboxPipeline#DEFAULT_ACCEPT_WRITES} by
+     * default.
+     */
     public Builder acceptWrites(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("acceptWrites must be positive");
