@@ -9,6 +9,7 @@ import dev.fedgate.gateway.problem.FedgateException;
 import dev.fedgate.gateway.problem.ProblemType;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
+import dev.fedgate.gateway.storage.support.GroupCommit;
 import dev.fedgate.signatures.HttpRequest;
 import dev.fedgate.signatures.VerificationPolicy;
 import dev.fedgate.vocab.ApObject;
@@ -33,15 +34,24 @@ import java.util.function.Consumer;
  * The fixed inbox pipeline, each step with its own refusal: size, media type, JSON limits and shape (no fetch before
  * these), signature (key resolved, verified off the event loop), domain blocks, vocabulary reading and validation,
  * origin (or a verified forward), then de-duplication and durable queueing in one store call. Only then is the
- * request accepted: a crash after 202 loses nothing.
+ * request accepted: a crash after 202 loses nothing. The activities verified while earlier ones are being written are
+ * queued together ({@link GroupCommit}, one transaction per group), so a store that pays per commit pays once per
+ * group.
  */
 public final class InboxPipeline {
   /** The media types an inbox reads; {@code application/ld+json} only with the ActivityStreams profile. */
   static final Set<String> JSON_TYPES = Set.of("application/activity+json", "application/json");
   private static final String LD_JSON = "application/ld+json";
   private static final String AS_PROFILE = "https://www.w3.org/ns/activitystreams";
+  /** Most activities queued in one transaction. */
+  static final int ACCEPT_GROUP = 256;
+  /**
+   * Groups written at once by default: fewer than the store's connections (8 embedded, at least 4 on PostgreSQL), which
+   * the inbox worker and its handlers need too; the fewer in flight, the larger (and cheaper per activity) the groups.
+   */
+  static final int DEFAULT_ACCEPT_WRITES = 2;
 
-  private final InboxStore inbox;
+  private final GroupCommit<InboundActivity, Boolean> accepts;
   private final VocabReader reader;
   private final ActivityShape.Parser shapes;
   private final SignatureCheck signatures;
@@ -52,7 +62,7 @@ public final class InboxPipeline {
   private volatile Consumer<URI> signers = signer -> { };
 
   private InboxPipeline(Builder b) {
-    this.inbox = b.inbox;
+    this.accepts = new GroupCommit<>(ACCEPT_GROUP, b.acceptWrites, b.inbox::acceptAll);
     this.reader = VocabReader.create(b.normalizer, b.limits);
     this.shapes = new ActivityShape.Parser(b.limits);
     this.signatures = new SignatureCheck(b.keys, b.policy, b.blocks, b.clock, b.cpu);
@@ -130,12 +140,17 @@ public final class InboxPipeline {
     });
   }
 
+  /** How many verified activities wait for a group write to start. */
+  int acceptsWaiting() {
+    return accepts.waiting();
+  }
+
   private Future<ResolvedKey> signedBy(Future<ResolvedKey> verified) {
     return verified.onSuccess(key -> signers.accept(key.owner()));
   }
 
   private Future<InboxOutcome> queue(InboundActivity activity) {
-    return Future.fromCompletionStage(inbox.accept(activity))
+    return Future.fromCompletionStage(accepts.submit(activity))
         .recover(failure -> Future.failedFuture(
             new RefusalException(InboxRefusal.STORAGE_UNAVAILABLE, "the activity could not be stored now")))
         .map(isNew -> new InboxOutcome.Accepted(isNew
@@ -204,6 +219,7 @@ public final class InboxPipeline {
     private ReadLimits limits = ReadLimits.DEFAULT;
     private DomainBlocks blocks = DomainBlocks.NONE;
     private long maxBodyBytes = ReadLimits.DEFAULT.maxBodyBytes();
+    private int acceptWrites = DEFAULT_ACCEPT_WRITES;
 
     private Builder() {}
 
@@ -270,6 +286,18 @@ public final class InboxPipeline {
     /** The body cap; Mastodon's 1 MiB by default. */
     public Builder maxBodyBytes(long value) {
       maxBodyBytes = value;
+      return this;
+    }
+
+    /**
+     * How many groups of accepted activities may be written at once; {@value InboxPipeline#DEFAULT_ACCEPT_WRITES} by
+     * default.
+     */
+    public Builder acceptWrites(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("acceptWrites must be positive");
+      }
+      acceptWrites = value;
       return this;
     }
 

@@ -1,6 +1,9 @@
 package dev.fedgate.gateway.storage;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -18,6 +21,26 @@ public interface InboxStore extends ClaimableQueue<InboundActivity> {
    *     seen before (the caller answers 202 and drops it)
    */
   CompletionStage<Boolean> accept(InboundActivity activity);
+
+  /**
+   * {@link #accept} for a group, so the inbox commits the activities that arrive together at once. The answers are in
+   * order and are those {@link #accept} would give one after another: {@code false} for an id seen before and for a
+   * later occurrence of an id within the group, with the same atomicity under races.
+   *
+   * <p>This default accepts one by one, one transaction each (a failure may leave the first ones queued: the inbox
+   * answers 503 for the whole group and a peer's retry of those is answered as a duplicate). The embedded and
+   * PostgreSQL backends write the group in one transaction, so a failed group queued nothing.
+   */
+  default CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
+    CompletionStage<List<Boolean>> answers = CompletableFuture.completedFuture(new ArrayList<>(activities.size()));
+    for (InboundActivity activity : activities) {
+      answers = answers.thenCompose(sofar -> accept(activity).thenApply(isNew -> {
+        sofar.add(isNew);
+        return sofar;
+      }));
+    }
+    return answers.thenApply(List::copyOf);
+  }
 
   /**
    * Forgets de-duplication marks made before {@code before}, so the table stays bounded; queued activities are

@@ -10,13 +10,21 @@ import dev.fedgate.gateway.storage.JobOutcome;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link InboxStore}: atomic de-duplication plus the shared queue semantics. */
 public abstract class InboxStoreContract extends ClaimableQueueContract<InboundActivity> {
   private static final int RACERS = 16;
+  private static final int GROUP = 12;
+  private static final int ID_SPACE = 24;
 
   private InboxStore inbox() {
     return backend.inbox();
@@ -65,6 +73,64 @@ public abstract class InboxStoreContract extends ClaimableQueueContract<InboundA
 
     assertThat(results).containsOnlyOnce(true);
     assertThat(await(inbox().claimDue(clock.instant(), 100, LEASE))).hasSize(1);
+  }
+
+  @Test
+  void accept_bodyOfAMebibyte_isQueuedWhole() {
+    InboundActivity large = new InboundActivity(payload(1).activityId(), Optional.empty(), payload(1).signer(),
+        "{\"content\":\"" + "x".repeat(1 << 20) + "\"}");
+
+    assertThat(await(inbox().accept(large))).isTrue();
+
+    assertThat(await(inbox().claimDue(clock.instant(), 1, LEASE))).singleElement().extracting(Job::payload)
+        .isEqualTo(large);
+  }
+
+  @Test
+  void acceptAll_newSeenAndRepeatedIds_answersAsAcceptOneByOne() {
+    assertThat(await(inbox().accept(payload(1)))).isTrue();
+
+    assertThat(await(inbox().acceptAll(List.of(payload(2), payload(1), payload(3), payload(2), payload(4)))))
+        .containsExactly(true, false, true, false, true);
+
+    assertThat(await(inbox().claimDue(clock.instant(), 100, LEASE))).extracting(Job::payload)
+        .containsExactly(payload(1), payload(2), payload(3), payload(4));
+    assertThat(await(inbox().accept(payload(3)))).isFalse();
+  }
+
+  @Test
+  void acceptAll_emptyGroup_answersNothing() {
+    assertThat(await(inbox().acceptAll(List.of()))).isEmpty();
+  }
+
+  @Test
+  void acceptAll_concurrentGroupsWithOverlappingIds_exactlyOneTruePerIdAndTheQueueHoldsThem() {
+    // Each group takes 12 ids of 0..23 starting at a different place, half of them in reverse order.
+    List<List<InboundActivity>> groups = IntStream.range(0, RACERS).mapToObj(g -> {
+      List<InboundActivity> group = IntStream.range(0, GROUP).mapToObj(i -> payload((g + i) % ID_SPACE))
+          .collect(Collectors.toCollection(ArrayList::new));
+      if (g % 2 == 1) {
+        Collections.reverse(group);
+      }
+      return List.copyOf(group);
+    }).toList();
+
+    List<List<Boolean>> answers = race(RACERS, g -> inbox().acceptAll(groups.get(g)));
+
+    Map<InboundActivity, Integer> trues = new HashMap<>();
+    for (int g = 0; g < RACERS; g++) {
+      assertThat(answers.get(g)).hasSize(GROUP);
+      for (int i = 0; i < GROUP; i++) {
+        if (answers.get(g).get(i)) {
+          trues.merge(groups.get(g).get(i), 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(trues.keySet()).containsExactlyInAnyOrderElementsOf(
+        IntStream.range(0, ID_SPACE).mapToObj(this::payload).toList());
+    assertThat(trues).allSatisfy((id, count) -> assertThat(count).as("%s", id.activityId()).isEqualTo(1));
+    assertThat(await(inbox().claimDue(clock.instant(), 100, LEASE))).extracting(Job::payload)
+        .containsExactlyInAnyOrderElementsOf(trues.keySet());
   }
 
   @Test

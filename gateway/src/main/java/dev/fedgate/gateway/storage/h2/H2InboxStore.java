@@ -2,17 +2,24 @@ package dev.fedgate.gateway.storage.h2;
 
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionStage;
 
 /**
  * {@link InboxStore} on H2: de-duplication marks in {@code inbox_seen} (primary key on the activity id, so a racing
- * second insert fails and is retried as "seen"), and the common queue over {@code inbox_item}.
+ * second insert fails and is retried as "seen"), and the common queue over {@code inbox_item}. A single accept is a
+ * group of one.
  */
 final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements InboxStore {
 
@@ -36,25 +43,47 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
 
   @Override
   public CompletionStage<Boolean> accept(InboundActivity activity) {
-    String id = activity.activityId().toString();
+    return acceptAll(List.of(activity)).thenApply(answers -> answers.get(0));
+  }
+
+  /**
+   * One transaction: a mark for each new id (in id order, so concurrent groups lock overlapping ids in one order and
+   * never deadlock; a mark another connection is inserting makes this one wait, then fail as a unique-key race that
+   * {@link H2Database} retries, re-reading the marks), then the queue rows of the new ids, in arrival order.
+   */
+  @Override
+  public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
+    List<InboundActivity> group = List.copyOf(activities);
     return database.transaction(c -> {
-      try (PreparedStatement seen = c.prepareStatement("SELECT 1 FROM inbox_seen WHERE activity_id = ?")) {
-        seen.setString(1, id);
-        try (ResultSet rows = seen.executeQuery()) {
-          if (rows.next()) {
-            return false;
-          }
+      Set<String> marked = mark(c, new TreeSet<>(group.stream().map(a -> a.activityId().toString()).toList()));
+      List<Boolean> answers = new ArrayList<>(group.size());
+      for (InboundActivity activity : group) {
+        boolean isNew = marked.remove(activity.activityId().toString());
+        if (isNew) {
+          insert(c, activity);
+        }
+        answers.add(isNew);
+      }
+      return answers;
+    });
+  }
+
+  /** Marks the ids not seen before; returns those. */
+  private Set<String> mark(Connection c, SortedSet<String> ids) throws SQLException {
+    Set<String> marked = new HashSet<>();
+    Instant now = clock.instant();
+    try (PreparedStatement mark = c.prepareStatement("INSERT INTO inbox_seen (activity_id, seen_at) SELECT ?, ?"
+        + " WHERE NOT EXISTS (SELECT 1 FROM inbox_seen WHERE activity_id = ?)")) {
+      for (String id : ids) {
+        mark.setString(1, id);
+        H2Rows.setInstant(mark, 2, now);
+        mark.setString(3, id);
+        if (mark.executeUpdate() == 1) {
+          marked.add(id);
         }
       }
-      try (PreparedStatement mark =
-          c.prepareStatement("INSERT INTO inbox_seen (activity_id, seen_at) VALUES (?, ?)")) {
-        mark.setString(1, id);
-        H2Rows.setInstant(mark, 2, clock.instant());
-        mark.executeUpdate();
-      }
-      insert(c, activity);
-      return true;
-    });
+    }
+    return marked;
   }
 
   @Override

@@ -32,6 +32,7 @@ final class H2Migrations {
       "V8__manual_follower_approval.sql",
       "V9__outbound_follows_and_likes.sql",
       "V11__account_replies.sql",
+      "V13__inline_inbox_and_webhook_bodies.sql",
       "V14__queue_ids_and_leases.sql");
 
   private H2Migrations() {}

@@ -52,6 +52,11 @@ public final class GroupCommit<I, O> {
     return call.result();
   }
 
+  /** How many calls wait for a write slot (not those being written). */
+  public synchronized int waiting() {
+    return waiting.size();
+  }
+
   /** The next group to write when a write slot is free, else null; the caller holds the lock. */
   private List<Waiting<I, O>> takeGroup() {
     if (inFlight >= maxInFlight || waiting.isEmpty()) {

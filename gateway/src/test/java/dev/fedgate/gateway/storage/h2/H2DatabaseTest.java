@@ -3,6 +3,7 @@ package dev.fedgate.gateway.storage.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -44,6 +45,31 @@ class H2DatabaseTest {
     });
 
     assertThatThrownBy(() -> get(failing)).hasCauseInstanceOf(SQLException.class);
+    int rows = get(database.transaction(c -> count(c.createStatement())));
+    assertThat(rows).isZero();
+  }
+
+  @Test
+  void transaction_keepsItsThreadsConnectionOpenForTheNext() throws Exception {
+    Connection first = get(database.transaction(c -> c));
+    Connection second = get(database.transaction(c -> c));
+
+    assertThat((Object) second).isSameAs(first);
+    assertThat(second.isClosed()).isFalse();
+  }
+
+  @Test
+  void transaction_afterItsConnectionBroke_runsOnAFreshOne() throws Exception {
+    get(database.transaction(c -> execute(c.createStatement(), "CREATE TABLE t (x INT)")));
+    Connection broken = get(database.transaction(c -> c));
+
+    CompletionStage<Object> breaking = database.transaction(c -> {
+      c.close();
+      throw new SQLException("connection lost", "08006");
+    });
+
+    assertThatThrownBy(() -> get(breaking)).hasCauseInstanceOf(SQLException.class);
+    assertThat((Object) get(database.transaction(c -> c))).isNotSameAs(broken);
     int rows = get(database.transaction(c -> count(c.createStatement())));
     assertThat(rows).isZero();
   }

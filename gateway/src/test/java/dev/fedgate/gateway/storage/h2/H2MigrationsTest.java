@@ -41,18 +41,16 @@ class H2MigrationsTest {
 
   @Test
   void apply_queueIds_areDrawnFromACacheOfAThousand() throws Exception {
-    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
-    applyAndClose(url);
+    assertThat(countAfterMigrating("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+        + " WHERE TABLE_NAME IN ('DELIVERY_JOB', 'WEBHOOK_JOB', 'INBOX_ITEM') AND COLUMN_NAME = 'ID'"
+        + " AND IDENTITY_CACHE = 1000")).isEqualTo(3);
+  }
 
-    H2Database database = H2Database.open(url, 1);
-    try {
-      int cached = database.transaction(c -> count(c, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
-          + " WHERE TABLE_NAME IN ('DELIVERY_JOB', 'WEBHOOK_JOB', 'INBOX_ITEM') AND COLUMN_NAME = 'ID'"
-          + " AND IDENTITY_CACHE = 1000")).toCompletableFuture().get(10, TimeUnit.SECONDS);
-      assertThat(cached).isEqualTo(3);
-    } finally {
-      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
+  @Test
+  void apply_keepsInboxWebhookAndEventBodiesInTheirRowsRatherThanAsLobs() throws Exception {
+    assertThat(countAfterMigrating("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
+        + " WHERE TABLE_NAME IN ('INBOX_ITEM', 'WEBHOOK_JOB', 'SITE_EVENT') AND COLUMN_NAME = 'BODY'"
+        + " AND DATA_TYPE = 'CHARACTER VARYING'")).isEqualTo(3);
   }
 
   @Test
@@ -79,6 +77,17 @@ class H2MigrationsTest {
   void statements_unterminatedScript_isRefused() {
     assertThatThrownBy(() -> H2Migrations.statements("CREATE TABLE a (x INT)"))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  private int countAfterMigrating(String sql) throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
+    applyAndClose(url);
+    H2Database database = H2Database.open(url, 1);
+    try {
+      return database.transaction(c -> count(c, sql)).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 
   private static List<Integer> applyAndClose(String url) throws Exception {

@@ -42,6 +42,19 @@ class GroupCommitTest {
   }
 
   @Test
+  void waiting_countsCallsHeldBehindAWriteUntilTheirGroupStarts() {
+    ManualWriter writer = new ManualWriter();
+    GroupCommit<Integer, String> commit = new GroupCommit<>(10, 1, writer::write);
+    commit.submit(1);
+    commit.submit(2);
+    commit.submit(3);
+
+    assertThat(commit.waiting()).isEqualTo(2);
+    writer.finish(0);
+    assertThat(commit.waiting()).isZero();
+  }
+
+  @Test
   void callsDuringAWrite_areWrittenTogetherAfterIt() {
     ManualWriter writer = new ManualWriter();
     GroupCommit<Integer, String> commit = new GroupCommit<>(10, 1, writer::write);
