@@ -155,6 +155,11 @@ final class JsonIn {
     return list(key, JsonIn::asIdUri);
   }
 
+  /** Like {@link #uris}, each URI built on first use. */
+  List<LazyUri> lazyUris(String key) {
+    return list(key, JsonIn::asIdLazyUri);
+  }
+
   /** {@code key} and {@code key + "Map"}. */
   LocalizedText text(String key) {
     Optional<String> plain = string(key);

@@ -37,7 +37,7 @@ final class DocumentScan {
    */
   static final int REMEMBERED_NAMES = 1024;
 
-  private final Map<JsonNode, Resolved> resolvedContexts = new ConcurrentHashMap<>();
+  private final Map<ContextKey, Resolved> resolvedContexts = new ConcurrentHashMap<>();
   private final ContextSource contexts;
   private final CanonicalTerms canonical;
   private final ActiveTerms implied;
@@ -93,8 +93,9 @@ final class DocumentScan {
         if (innerNesting > limits.maxContextNesting()) {
           throw limit(contextAt, "@context nested in more than " + limits.maxContextNesting() + " objects");
         }
-        bounded(context, depth + 1, contextAt);
-        active = nesting == 0 ? documentContext(context, contextAt) : context(context, outer, contextAt);
+        int hash = bounded(context, depth + 1, contextAt);
+        active = nesting == 0 ? documentContext(new ContextKey(context, hash), contextAt)
+            : context(context, outer, contextAt);
       }
       ActiveTerms terms = active;
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -121,22 +122,32 @@ final class DocumentScan {
       }
     }
 
-    /** Counts a context's values against the size and depth limits, before anything recurses into it. */
-    private void bounded(JsonNode node, int depth, Pointer at) {
+    /**
+     * Counts a context's values against the size and depth limits, before anything recurses into it; returns its
+     * {@link ContextKey} hash, computed in the same walk.
+     */
+    private int bounded(JsonNode node, int depth, Pointer at) {
       count(depth, at);
+      if (!node.isContainerNode()) {
+        return node.hashCode();
+      }
+      int hash = node.size();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        bounded(field.getValue(), depth + 1, at.child(field.getKey()));
+        hash = 31 * (31 * hash + field.getKey().hashCode())
+            + bounded(field.getValue(), depth + 1, at.child(field.getKey()));
       }
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          bounded(node.get(i), depth + 1, at.child(i));
+          hash = 31 * hash + bounded(node.get(i), depth + 1, at.child(i));
         }
       }
+      return hash;
     }
 
-    private ActiveTerms documentContext(JsonNode context, Pointer at) {
-      Resolved resolved = resolvedContexts.get(context);
+    private ActiveTerms documentContext(ContextKey key, Pointer at) {
+      JsonNode context = key.json();
+      Resolved resolved = resolvedContexts.get(key);
       if (resolved == null) {
         Walk alone = new Walk();
         // flattened: one lookup per key instead of one per layer
@@ -147,7 +158,8 @@ final class DocumentScan {
           if (resolvedContexts.size() >= CACHED_CONTEXTS) {
             resolvedContexts.clear();
           }
-          resolvedContexts.put(context.deepCopy(), resolved); // a copy: the caller may change its document later
+          // a copy: the caller may change its document later
+          resolvedContexts.put(new ContextKey(context.deepCopy(), key.hash()), resolved);
         }
       }
       contextEntries += resolved.contextEntries();
@@ -280,6 +292,51 @@ final class DocumentScan {
    */
   private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions,
       Map<String, KeyVerdict> keys, Map<String, Boolean> types) {}
+
+  /**
+   * A top-level context as a cache key. Equality is the JSON's, in order (peers send their context the same way each
+   * time), and compared without a map lookup per key; the hash comes from the limit walk ({@code bounded}), so a
+   * context is hashed by the same pass that already had to visit each value.
+   */
+  private record ContextKey(JsonNode json, int hash) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ContextKey other && other.hash == hash && sameInOrder(json, other.json);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    /** Recursion is as deep as the remembered context, which was bounded before it was remembered. */
+    private static boolean sameInOrder(JsonNode a, JsonNode b) {
+      if (!a.isContainerNode() || !b.isContainerNode()) {
+        return a.equals(b);
+      }
+      if (a.isArray() != b.isArray() || a.size() != b.size()) {
+        return false;
+      }
+      if (a.isArray()) {
+        for (int i = 0; i < a.size(); i++) {
+          if (!sameInOrder(a.get(i), b.get(i))) {
+            return false;
+          }
+        }
+        return true;
+      }
+      Iterator<Map.Entry<String, JsonNode>> left = a.fields();
+      Iterator<Map.Entry<String, JsonNode>> right = b.fields();
+      while (left.hasNext()) {
+        Map.Entry<String, JsonNode> l = left.next();
+        Map.Entry<String, JsonNode> r = right.next();
+        if (!l.getKey().equals(r.getKey()) || !sameInOrder(l.getValue(), r.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   /** A key under a context: means what the canonical context says, means that and is {@code type}, or not. */
   private enum KeyVerdict { AS_IS, TYPE_KEY, CHANGED }

@@ -311,6 +311,19 @@ class JsonLdContextNormalizerTest {
   }
 
   @Test
+  void normalize_judgesAContextAfresh_whenOnlyTheIriOfATermDiffers() {
+    String like = """
+        {"@context": ["https://www.w3.org/ns/activitystreams", {"actor": "%s", "toot": "http://joinmastodon.org/ns#"}],
+         "type": "Like", "actor": "https://a.example/u", "object": "https://tube.example/videos/watch/1"}""";
+    ObjectNode same = Json.object(like.formatted("https://www.w3.org/ns/activitystreams#actor"));
+    ObjectNode redefined = Json.object(like.formatted("https://www.w3.org/ns/activitystreams#actoR"));
+
+    assertThat(normalizer.normalize(same)).isSameAs(same);
+    assertThat(normalizer.normalize(redefined)).isNotSameAs(redefined);
+    assertThat(normalizer.normalize(same)).isSameAs(same);
+  }
+
+  @Test
   void normalize_judgesEachKeyAndType_althoughVerdictsUnderAContextAreRemembered() {
     String context = "[\"https://www.w3.org/ns/activitystreams\", {\"toot\": \"http://joinmastodon.org/ns#\"}]";
     ObjectNode plain = Json.object("""
