@@ -53,12 +53,24 @@ public final class LazyUri {
   }
 
   /**
-   * Whether {@link URI#getHost} is not null, without building the URI: text held unbuilt has a host exactly when it
-   * is hierarchical ({@code scheme://host...}) and not opaque ({@code magnet:?...}).
+   * {@link URI#getHost}, without building the URI: text held unbuilt has a host exactly when it is hierarchical
+   * ({@code scheme://host...}, the host running to the port, path, query or fragment), none when it is opaque
+   * ({@code magnet:?...}).
    */
-  public boolean hasHost() {
+  public String host() {
     URI built = uri;
-    return built != null ? built.getHost() != null : text.charAt(text.indexOf(':') + 1) == '/';
+    if (built != null) {
+      return built.getHost();
+    }
+    int colon = text.indexOf(':');
+    if (text.charAt(colon + 1) != '/') {
+      return null;
+    }
+    int end = colon + 3;
+    while (end < text.length() && ":/?#".indexOf(text.charAt(end)) < 0) {
+      end++;
+    }
+    return text.substring(colon + 3, end);
   }
 
   /** Whether the URI has a scheme (text held unbuilt always has one). */

@@ -1,10 +1,10 @@
 package dev.fedgate.vocab;
 
 /**
- * A hand-written proof that a string is an absolute URI that {@code new java.net.URI(text)} accepts with a host, for
- * the shapes peers send: {@code scheme://host[:port][path][?query][#fragment]} and the opaque
- * {@code scheme:part[#fragment]} of magnet links, in ASCII with well-formed {@code %XX} escapes. Anything else (IPv4
- * and IPv6 literals, user info, empty authorities, trailing dots, non-ASCII) answers false and is left to
+ * A hand-written proof that a string is an absolute URI that {@code new java.net.URI(text)} accepts, for the shapes
+ * peers send: {@code scheme://host[:port][path][?query][#fragment]} (where {@code URI} finds that host) and the
+ * opaque {@code scheme:part[#fragment]} of magnet links, in ASCII with well-formed {@code %XX} escapes. Anything
+ * else (IPv4 and IPv6 literals, user info, empty authorities, trailing dots, non-ASCII) answers false and is left to
  * {@code java.net.URI}; a true answer is never given for a string {@code URI} refuses.
  *
  * <p>The character classes are {@code URI}'s (RFC 2396 with RFC 2732), narrowed: {@code [} and {@code ]} are not

@@ -21,7 +21,7 @@ class LazyUriTest {
     assertThat(lazy).hasToString(text);
     assertThat(lazy.isAbsolute()).isEqualTo(new URI(text).isAbsolute());
     assertThat(lazy.scheme()).isEqualTo(new URI(text).getScheme());
-    assertThat(lazy.hasHost()).isEqualTo(new URI(text).getHost() != null);
+    assertThat(lazy.host()).isEqualTo(new URI(text).getHost());
   }
 
   @ParameterizedTest

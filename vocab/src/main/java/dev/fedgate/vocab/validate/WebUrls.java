@@ -16,7 +16,7 @@ final class WebUrls {
   /** The same for a URI read from a document, mostly answered without building it. */
   static boolean valid(LazyUri uri) {
     String scheme = uri.scheme();
-    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.hasHost()
+    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.host() != null
         && uri.toString().length() <= MAX_LENGTH;
   }
 }
