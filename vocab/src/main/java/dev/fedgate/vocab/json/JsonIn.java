@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.Extensions;
+import dev.fedgate.vocab.LazyUri;
 import dev.fedgate.vocab.LocalizedText;
 import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.Ref;
@@ -130,19 +131,33 @@ final class JsonIn {
 
   /** An id: a string, an object with an {@code id} (Mastodon's {@code value_or_id}), or a one-element array. */
   Optional<URI> uri(String key) {
-    return raw(key).map(v -> {
-      URI uri = v.isTextual() ? absoluteOrNull(v.textValue()) : null;
-      return uri != null ? uri : asIdUri(v, at(key));
-    });
+    return lazyUri(key).map(LazyUri::uri);
   }
 
   URI requiredUri(String key) {
-    return uri(key).orElseThrow(() -> missing(at(key)));
+    return requiredLazyUri(key).uri();
+  }
+
+  /** Like {@link #uri}, the URI built on first use. */
+  Optional<LazyUri> lazyUri(String key) {
+    return raw(key).map(v -> {
+      LazyUri uri = v.isTextual() ? absoluteOrNull(v.textValue()) : null;
+      return uri != null ? uri : asIdLazyUri(v, at(key));
+    });
+  }
+
+  LazyUri requiredLazyUri(String key) {
+    return lazyUri(key).orElseThrow(() -> missing(at(key)));
   }
 
   /** Ids given as one value or an array. */
   List<URI> uris(String key) {
     return list(key, JsonIn::asIdUri);
+  }
+
+  /** Like {@link #uris}, each URI built on first use. */
+  List<LazyUri> lazyUris(String key) {
+    return list(key, JsonIn::asIdLazyUri);
   }
 
   /** {@code key} and {@code key + "Map"}. */
@@ -277,9 +292,14 @@ final class JsonIn {
   }
 
   static URI asUri(JsonNode v, Pointer pointer) {
+    return asLazyUri(v, pointer).uri();
+  }
+
+  /** An absolute URI, built only when first used if it has a common shape (a Video's many links). */
+  static LazyUri asLazyUri(JsonNode v, Pointer pointer) {
     String text = asString(v, pointer);
     try {
-      URI uri = new URI(text);
+      LazyUri uri = LazyUri.parse(text);
       // Peers never resolve relative references against a base: an IRI that is not absolute names nothing.
       if (!uri.isAbsolute()) {
         throw invalid(pointer, "must be an absolute URI");
@@ -290,9 +310,9 @@ final class JsonIn {
     }
   }
 
-  private static URI absoluteOrNull(String text) {
+  private static LazyUri absoluteOrNull(String text) {
     try {
-      URI uri = new URI(text);
+      LazyUri uri = LazyUri.parse(text);
       return uri.isAbsolute() ? uri : null;
     } catch (URISyntaxException e) {
       return null;
@@ -301,17 +321,21 @@ final class JsonIn {
 
   /** An id: a string, an object with an {@code id}, or a one-element array of either (Mastodon's first_of_value). */
   static URI asIdUri(JsonNode v, Pointer pointer) {
+    return asIdLazyUri(v, pointer).uri();
+  }
+
+  private static LazyUri asIdLazyUri(JsonNode v, Pointer pointer) {
     if (v.isArray() && v.size() == 1) {
-      return asIdUri(v.get(0), pointer.child(0));
+      return asIdLazyUri(v.get(0), pointer.child(0));
     }
     if (v.isObject()) {
       JsonNode id = v.get("id");
       if (id == null || id.isNull()) {
         throw missing(pointer.child("id"));
       }
-      return asUri(id, pointer.child("id"));
+      return asLazyUri(id, pointer.child("id"));
     }
-    return asUri(v, pointer);
+    return asLazyUri(v, pointer);
   }
 
   static Instant asInstant(JsonNode v, Pointer pointer) {

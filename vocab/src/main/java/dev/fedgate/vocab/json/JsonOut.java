@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.Extensions;
+import dev.fedgate.vocab.LazyUri;
 import dev.fedgate.vocab.LocalizedText;
 import java.net.URI;
 import java.time.Instant;
@@ -31,7 +32,10 @@ final class JsonOut {
     return node;
   }
 
-  /** Puts a string, URI, number, boolean, instant or JSON value; unwraps an Optional; skips an absent value. */
+  /**
+   * Puts a string, URI (built or lazy), number, boolean, instant or JSON value; unwraps an Optional; skips an absent
+   * value.
+   */
   JsonOut put(String key, Object value) {
     JsonNode json = toJson(value);
     if (json != null) {
@@ -76,7 +80,8 @@ final class JsonOut {
     if (plain instanceof JsonNode json) {
       return json;
     }
-    if (plain instanceof String || plain instanceof URI || plain instanceof Instant) {
+    if (plain instanceof String || plain instanceof URI || plain instanceof LazyUri
+        || plain instanceof Instant) {
       return f.textNode(plain.toString());
     }
     if (plain instanceof Boolean b) {

@@ -33,7 +33,7 @@ final class ObjectCodec {
   }
 
   static Audience audience(JsonIn in) {
-    return new Audience(in.uris("to"), in.uris("cc"));
+    return Audience.read(in.lazyUris("to"), in.lazyUris("cc"));
   }
 
   static List<Link> links(JsonIn in, String key) {

@@ -9,6 +9,7 @@ import dev.fedgate.vocab.Extensions;
 import dev.fedgate.vocab.Hashtag;
 import dev.fedgate.vocab.Image;
 import dev.fedgate.vocab.Infohash;
+import dev.fedgate.vocab.LazyUri;
 import dev.fedgate.vocab.Link;
 import dev.fedgate.vocab.Mention;
 import dev.fedgate.vocab.OtherValue;
@@ -16,7 +17,6 @@ import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.PropertyValue;
 import dev.fedgate.vocab.SensitiveTag;
 import dev.fedgate.vocab.ValueObject;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +27,7 @@ final class ValueCodec {
   /** A tag or attachment: a bare string is a Link. */
   static ValueObject value(JsonNode node, Pointer pointer, Decoder decoder) {
     if (node.isTextual()) {
-      return Link.of(JsonIn.asUri(node, pointer));
+      return Link.of(JsonIn.asLazyUri(node, pointer));
     }
     JsonIn in = decoder.in(node, pointer);
     String type = in.string("type").orElse(in.has("href") ? "Link" : "");
@@ -59,7 +59,7 @@ final class ValueCodec {
   /** A {@code url}-like value: a string or a Link object (a missing type is taken as Link). */
   static Link link(JsonNode node, Pointer pointer, Decoder decoder) {
     if (node.isTextual()) {
-      return Link.of(JsonIn.asUri(node, pointer));
+      return Link.of(JsonIn.asLazyUri(node, pointer));
     }
     JsonIn in = decoder.in(node, pointer);
     String type = in.string("type").orElse("Link");
@@ -72,7 +72,7 @@ final class ValueCodec {
   /** An {@code icon}/{@code image} value: a URL string or an Image object. */
   static Image image(JsonNode node, Pointer pointer, Decoder decoder) {
     if (node.isTextual()) {
-      return new Image(List.of(Link.of(JsonIn.asUri(node, pointer))), Optional.empty(), Optional.empty(),
+      return new Image(List.of(Link.of(JsonIn.asLazyUri(node, pointer))), Optional.empty(), Optional.empty(),
           Optional.empty(), List.of(), Optional.empty(), Extensions.NONE);
     }
     JsonIn in = decoder.in(node, pointer);
@@ -87,8 +87,8 @@ final class ValueCodec {
     // PeerTube's older HLS links and Mastodon's url_to_href use mimeType; we hold both as mediaType.
     Optional<String> mediaType = in.string("mediaType");
     Optional<String> mimeType = in.string("mimeType");
-    Optional<URI> href = in.uri("href");
-    return new Link(href.orElseGet(() -> in.requiredUri("url")), mediaType.or(() -> mimeType),
+    Optional<LazyUri> href = in.lazyUri("href");
+    return new Link(href.orElseGet(() -> in.requiredLazyUri("url")), mediaType.or(() -> mimeType),
         in.list("rel", JsonIn::asString), in.string("name"), in.int32("height"), in.int32("width"),
         in.integer("size"), in.int32("fps"), in.list("tag", (v, p) -> value(v, p, in.decoder())),
         in.list("attachment", (v, p) -> value(v, p, in.decoder())), in.rest());
@@ -133,7 +133,7 @@ final class ValueCodec {
   /** A bare link is written as its URL string, as peers do for actor and comment {@code url}. */
   static JsonNode writeLink(Link link) {
     if (link.isBare()) {
-      return JsonNodeFactory.instance.textNode(link.href().toString());
+      return JsonNodeFactory.instance.textNode(link.lazyHref().toString());
     }
     return writeLinkObject(link);
   }
@@ -141,7 +141,7 @@ final class ValueCodec {
   /** The Link as an object even when bare (PeerTube wants Link objects in a Video's {@code url}). */
   static ObjectNode writeLinkObject(Link link) {
     return JsonOut.object().put("type", "Link").put("name", link.name()).put("rel", strings(link.rel()))
-        .put("mediaType", link.mediaType()).put("href", link.href()).put("height", link.height())
+        .put("mediaType", link.mediaType()).put("href", link.lazyHref()).put("height", link.height())
         .put("width", link.width()).put("size", link.size()).put("fps", link.fps())
         .put("tag", values(link.tag())).put("attachment", values(link.attachment())).extensions(link.extensions())
         .node();

@@ -67,11 +67,8 @@ final class VideoCodec {
 
   /** The {@link VideoCollections} ids. */
   private static void collections(JsonIn in, VideoBuilder b) {
-    in.uri("likes").ifPresent(b::likes);
-    in.uri("dislikes").ifPresent(b::dislikes);
-    in.uri("shares").ifPresent(b::shares);
-    in.uri("comments").ifPresent(b::comments);
-    in.uri("hasParts").ifPresent(b::hasParts);
+    b.collections(VideoCollections.read(in.lazyUri("likes"), in.lazyUri("dislikes"), in.lazyUri("shares"),
+        in.lazyUri("comments"), in.lazyUri("hasParts")));
   }
 
   /** The {@link VideoLive} fields. */

@@ -7,10 +7,12 @@ import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * One pass over a document, before any JSON-LD processing: enforces the limits, refuses context URLs we do not
@@ -29,6 +31,11 @@ final class DocumentScan {
    * once keeps the fast path cheap; a flood of distinct ones only empties the cache and costs re-resolving.
    */
   static final int CACHED_CONTEXTS = 256;
+  /**
+   * Remembered contexts with one shape ({@code bounded}'s hash: the structure, the keys, and the length and end
+   * characters of each string) at most: a lookup compares a context with at most this many, whatever a peer sends.
+   */
+  static final int SAME_SHAPE = 4;
   /** Largest context remembered, in characters of names and strings: PeerTube's Video context has about 4,000. */
   static final int CACHED_CONTEXT_CHARS = 16_384;
   /**
@@ -37,7 +44,7 @@ final class DocumentScan {
    */
   static final int REMEMBERED_NAMES = 1024;
 
-  private final Map<JsonNode, Resolved> resolvedContexts = new ConcurrentHashMap<>();
+  private final Map<Integer, List<Remembered>> resolvedContexts = new ConcurrentHashMap<>();
   private final ContextSource contexts;
   private final CanonicalTerms canonical;
   private final ActiveTerms implied;
@@ -93,8 +100,8 @@ final class DocumentScan {
         if (innerNesting > limits.maxContextNesting()) {
           throw limit(contextAt, "@context nested in more than " + limits.maxContextNesting() + " objects");
         }
-        bounded(context, depth + 1, contextAt);
-        active = nesting == 0 ? documentContext(context, contextAt) : context(context, outer, contextAt);
+        int shape = bounded(context, depth + 1, contextAt);
+        active = nesting == 0 ? documentContext(context, shape, contextAt) : context(context, outer, contextAt);
       }
       ActiveTerms terms = active;
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -121,22 +128,35 @@ final class DocumentScan {
       }
     }
 
-    /** Counts a context's values against the size and depth limits, before anything recurses into it. */
-    private void bounded(JsonNode node, int depth, Pointer at) {
+    /**
+     * Counts a context's values against the size and depth limits, before anything recurses into it; returns its
+     * shape, a hash that leaves out the middle of each string (hashing them all cost more than the rest of the walk).
+     */
+    private int bounded(JsonNode node, int depth, Pointer at) {
       count(depth, at);
+      if (node.isTextual()) {
+        String text = node.textValue();
+        return text.isEmpty() ? 0 : 31 * (31 * text.length() + text.charAt(0)) + text.charAt(text.length() - 1);
+      }
+      if (!node.isContainerNode()) {
+        return node.hashCode();
+      }
+      int hash = node.size();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        bounded(field.getValue(), depth + 1, at.child(field.getKey()));
+        hash = 31 * (31 * hash + field.getKey().hashCode())
+            + bounded(field.getValue(), depth + 1, at.child(field.getKey()));
       }
       if (node.isArray()) {
         for (int i = 0; i < node.size(); i++) {
-          bounded(node.get(i), depth + 1, at.child(i));
+          hash = 31 * hash + bounded(node.get(i), depth + 1, at.child(i));
         }
       }
+      return hash;
     }
 
-    private ActiveTerms documentContext(JsonNode context, Pointer at) {
-      Resolved resolved = resolvedContexts.get(context);
+    private ActiveTerms documentContext(JsonNode context, int shape, Pointer at) {
+      Resolved resolved = recall(context, shape);
       if (resolved == null) {
         Walk alone = new Walk();
         // flattened: one lookup per key instead of one per layer
@@ -144,10 +164,8 @@ final class DocumentScan {
         resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions,
             new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
         if (characters(context) <= CACHED_CONTEXT_CHARS) {
-          if (resolvedContexts.size() >= CACHED_CONTEXTS) {
-            resolvedContexts.clear();
-          }
-          resolvedContexts.put(context.deepCopy(), resolved); // a copy: the caller may change its document later
+          // a copy: the caller may change its document later
+          remember(shape, new Remembered(context.deepCopy(), resolved));
         }
       }
       contextEntries += resolved.contextEntries();
@@ -280,6 +298,61 @@ final class DocumentScan {
    */
   private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions,
       Map<String, KeyVerdict> keys, Map<String, Boolean> types) {}
+
+  /** The remembered context with {@code shape} that is {@code context}, in order (peers send theirs the same way). */
+  private Resolved recall(JsonNode context, int shape) {
+    List<Remembered> same = resolvedContexts.get(shape);
+    if (same != null) {
+      for (Remembered remembered : same) {
+        if (sameInOrder(remembered.context(), context)) {
+          return remembered.resolved();
+        }
+      }
+    }
+    return null;
+  }
+
+  private void remember(int shape, Remembered entry) {
+    if (resolvedContexts.size() >= CACHED_CONTEXTS / SAME_SHAPE) {
+      resolvedContexts.clear();
+    }
+    resolvedContexts.merge(shape, List.of(entry), (kept, added) -> kept.size() >= SAME_SHAPE ? kept
+        : Stream.concat(kept.stream(), added.stream()).toList());
+  }
+
+  /**
+   * Whether two JSON values are equal with object keys in the same order, compared without a map lookup per key.
+   * Recursion is as deep as the remembered context, which was bounded before it was remembered.
+   */
+  private static boolean sameInOrder(JsonNode a, JsonNode b) {
+    if (!a.isContainerNode() || !b.isContainerNode()) {
+      return a.equals(b);
+    }
+    if (a.isArray() != b.isArray() || a.size() != b.size()) {
+      return false;
+    }
+    if (a.isArray()) {
+      for (int i = 0; i < a.size(); i++) {
+        if (!sameInOrder(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    Iterator<Map.Entry<String, JsonNode>> left = a.fields();
+    Iterator<Map.Entry<String, JsonNode>> right = b.fields();
+    while (left.hasNext()) {
+      Map.Entry<String, JsonNode> l = left.next();
+      Map.Entry<String, JsonNode> r = right.next();
+      if (!l.getKey().equals(r.getKey()) || !sameInOrder(l.getValue(), r.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A top-level context as remembered: a copy of its JSON, and what it resolved to. */
+  private record Remembered(JsonNode context, Resolved resolved) {}
 
   /** A key under a context: means what the canonical context says, means that and is {@code type}, or not. */
   private enum KeyVerdict { AS_IS, TYPE_KEY, CHANGED }

@@ -45,11 +45,7 @@ public final class VideoBuilder {
   private List<Image> preview = List.of();
   private Double aspectRatio;
   private List<Link> url = List.of();
-  private URI likes;
-  private URI dislikes;
-  private URI shares;
-  private URI comments;
-  private URI hasParts;
+  private VideoCollections collections = VideoCollections.NONE;
   private List<Ref<Actor>> attributedTo = List.of();
   private Boolean isLiveBroadcast;
   private Boolean liveSaveReplay;
@@ -92,11 +88,7 @@ public final class VideoBuilder {
     preview = v.preview();
     aspectRatio = v.aspectRatio().orElse(null);
     url = v.url();
-    likes = v.collections().likes().orElse(null);
-    dislikes = v.collections().dislikes().orElse(null);
-    shares = v.collections().shares().orElse(null);
-    comments = v.collections().comments().orElse(null);
-    hasParts = v.collections().hasParts().orElse(null);
+    collections = v.collections();
     attributedTo = v.attributedTo();
     isLiveBroadcast = v.live().isLiveBroadcast().orElse(null);
     liveSaveReplay = v.live().liveSaveReplay().orElse(null);
@@ -288,31 +280,37 @@ public final class VideoBuilder {
 
   /** The likes collection. */
   public VideoBuilder likes(URI value) {
-    this.likes = value;
+    collections = collections.with(VideoCollections.LIKES, value);
     return this;
   }
 
   /** The dislikes collection. */
   public VideoBuilder dislikes(URI value) {
-    this.dislikes = value;
+    collections = collections.with(VideoCollections.DISLIKES, value);
     return this;
   }
 
   /** The shares collection. */
   public VideoBuilder shares(URI value) {
-    this.shares = value;
+    collections = collections.with(VideoCollections.SHARES, value);
     return this;
   }
 
   /** The comments collection. */
   public VideoBuilder comments(URI value) {
-    this.comments = value;
+    collections = collections.with(VideoCollections.COMMENTS, value);
     return this;
   }
 
   /** The chapters document. */
   public VideoBuilder hasParts(URI value) {
-    this.hasParts = value;
+    collections = collections.with(VideoCollections.HAS_PARTS, value);
+    return this;
+  }
+
+  /** All the collection ids at once (as read from a document). */
+  public VideoBuilder collections(VideoCollections value) {
+    this.collections = Objects.requireNonNull(value, "collections");
     return this;
   }
 
@@ -396,9 +394,7 @@ public final class VideoBuilder {
         Optional.ofNullable(originallyPublishedAt), Optional.ofNullable(updated), Optional.ofNullable(uploadDate),
         tag, Optional.ofNullable(mediaType), content, summary, Optional.ofNullable(support), subtitleLanguage, icon,
         preview, Optional.ofNullable(aspectRatio), url,
-        new VideoCollections(Optional.ofNullable(likes), Optional.ofNullable(dislikes), Optional.ofNullable(shares),
-            Optional.ofNullable(comments), Optional.ofNullable(hasParts)),
-        attributedTo,
+        collections, attributedTo,
         new VideoLive(Optional.ofNullable(isLiveBroadcast), Optional.ofNullable(liveSaveReplay),
             Optional.ofNullable(permanentLive), Optional.ofNullable(latencyMode)),
         audience, extensions);

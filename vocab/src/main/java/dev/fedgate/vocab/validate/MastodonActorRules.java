@@ -45,7 +45,7 @@ public final class MastodonActorRules {
   /** {@code url} on another host than the id is ignored ({@code mismatching_origin?}); adjust. */
   public static final Rule<Actor> URL_SAME_HOST = new Rule<>("mastodon.actor.url-same-host", (a, f) -> {
     String host = a.id().getHost();
-    List<Link> kept = a.url().stream().filter(l -> host != null && host.equalsIgnoreCase(l.href().getHost()))
+    List<Link> kept = a.url().stream().filter(l -> host != null && host.equalsIgnoreCase(l.lazyHref().host()))
         .toList();
     if (kept.size() == a.url().size()) {
       return a;

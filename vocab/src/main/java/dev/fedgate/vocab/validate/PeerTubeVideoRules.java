@@ -207,13 +207,13 @@ public final class PeerTubeVideoRules {
   }
 
   private static boolean isIcon(Image image) {
-    return WebUrls.valid(image.href()) && image.mediaType().filter(ICON_TYPES::contains).isPresent()
+    return WebUrls.valid(image.url().get(0).lazyHref()) && image.mediaType().filter(ICON_TYPES::contains).isPresent()
         && image.width().filter(w -> w >= 0).isPresent() && image.height().filter(h -> h >= 0).isPresent();
   }
 
   /** {@code isRemoteVideoUrlValid}. */
   private static boolean isRemoteVideoUrl(Link link) {
-    boolean http = WebUrls.valid(link.href());
+    boolean http = WebUrls.valid(link.lazyHref());
     if (link.mediaType().filter(FILE_TYPES::contains).isPresent()) {
       return http && link.height().filter(h -> h >= 0).isPresent() && link.size().filter(s -> s >= 0).isPresent()
           && link.fps().map(fps -> fps >= -1).orElse(true);
@@ -222,13 +222,13 @@ public final class PeerTubeVideoRules {
       return http && link.height().isPresent();
     }
     if (link.hasMediaType("application/x-bittorrent;x-scheme-handler/magnet")) {
-      return link.href().toString().length() >= 5 && link.height().isPresent();
+      return link.lazyHref().toString().length() >= 5 && link.height().isPresent();
     }
     if (link.hasMediaType("application/x-mpegURL")) {
       return http && !link.tag().isEmpty();
     }
     if (link.rel().contains("tracker")) {
-      return link.href().getScheme() != null;
+      return link.lazyHref().scheme() != null;
     }
     return link.hasMediaType("application/json") && link.rel().contains("metadata");
   }

@@ -1,5 +1,6 @@
 package dev.fedgate.vocab.validate;
 
+import dev.fedgate.vocab.LazyUri;
 import java.net.URI;
 
 /** PeerTube's {@code isActivityPubUrlValid}: an http(s) URL with a host, at most 2000 characters. */
@@ -9,8 +10,13 @@ final class WebUrls {
   private WebUrls() {}
 
   static boolean valid(URI uri) {
-    String scheme = uri.getScheme();
-    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null
+    return valid(LazyUri.of(uri));
+  }
+
+  /** The same for a URI read from a document, mostly answered without building it. */
+  static boolean valid(LazyUri uri) {
+    String scheme = uri.scheme();
+    return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.host() != null
         && uri.toString().length() <= MAX_LENGTH;
   }
 }

@@ -311,6 +311,23 @@ class JsonLdContextNormalizerTest {
   }
 
   @Test
+  void normalize_tellsApartContextsOfOneShape_beyondHowManyAreRemembered() {
+    // Same keys, same string lengths and ends: only the middle of the actor IRI differs.
+    String like = """
+        {"@context": ["https://www.w3.org/ns/activitystreams", {"actor": "https://www.w3.org/ns/activity%sreams#actor",
+         "toot": "http://joinmastodon.org/ns#"}],
+         "type": "Like", "actor": "https://a.example/u", "object": "https://tube.example/videos/watch/1"}""";
+    List<String> middles = List.of("xt", "st", "Xt", "sT", "yt", "zt", "qt");
+    for (int round = 0; round < 2; round++) {
+      for (String middle : middles) {
+        ObjectNode document = Json.object(like.formatted(middle));
+        boolean fast = normalizer.normalize(document) == document;
+        assertThat(fast).as(middle).isEqualTo(middle.equals("st"));
+      }
+    }
+  }
+
+  @Test
   void normalize_judgesEachKeyAndType_althoughVerdictsUnderAContextAreRemembered() {
     String context = "[\"https://www.w3.org/ns/activitystreams\", {\"toot\": \"http://joinmastodon.org/ns#\"}]";
     ObjectNode plain = Json.object("""
