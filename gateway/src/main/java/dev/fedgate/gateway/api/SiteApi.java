@@ -32,7 +32,8 @@ import java.util.function.Function;
 /**
  * What the site can do through the Site API, without HTTP: create or update accounts, channels and videos, delete
  * videos, read them back. Every write completes only after its consequences are durable: the actor's keys exist and
- * the deliveries it causes are queued.
+ * the deliveries it causes are queued, or, for a fan-out too big to queue within {@link OutboxRelay#DEFAULT_REQUEST_WAIT},
+ * marked pending in the write's own transaction and being queued in the background.
  */
 public final class SiteApi {
   private final StorageBackend storage;

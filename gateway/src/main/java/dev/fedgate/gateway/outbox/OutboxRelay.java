@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +28,11 @@ public final class OutboxRelay {
   public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
   /** A periodic sweep leaves younger marks to the request that wrote them (it is most likely still federating). */
   public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+  /**
+   * How long a request waits for its change's deliveries to be queued. A fan-out to very many followers can take longer
+   * on a loaded store; the request is answered then (its mark is durable), well inside the Site API's storage timeout.
+   */
+  public static final Duration DEFAULT_REQUEST_WAIT = Duration.ofSeconds(3);
   /** Marks read per sweep query; a sweep reads batches until one is not full. */
   static final int SWEEP_BATCH = 100;
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
@@ -35,26 +41,46 @@ public final class OutboxRelay {
   private final Publisher publisher;
   private final Runnable nudge;
   private final InstantSource clock;
+  private final Duration requestWait;
   private final AtomicBoolean sweeping = new AtomicBoolean();
   private volatile Runnable cancelTimer = () -> { };
 
   /** Federates through {@code publisher} into {@code queue}; {@code nudge} wakes the delivery worker. */
   public OutboxRelay(DeliveryJobStore queue, Publisher publisher, Runnable nudge, InstantSource clock) {
+    this(queue, publisher, nudge, clock, DEFAULT_REQUEST_WAIT);
+  }
+
+  /** As above, with requests waiting at most {@code requestWait} for their fan-out to be queued. */
+  public OutboxRelay(DeliveryJobStore queue, Publisher publisher, Runnable nudge, InstantSource clock,
+      Duration requestWait) {
     this.queue = Objects.requireNonNull(queue, "queue");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.nudge = Objects.requireNonNull(nudge, "nudge");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.requestWait = Objects.requireNonNull(requestWait, "requestWait");
   }
 
   /**
-   * Federates the subject's pending change, if it has one. Completes once its deliveries are durably queued (by this
-   * call or a concurrent one).
+   * Federates the subject's pending change, if it has one, for a request that just wrote it. Completes once its
+   * deliveries are durably queued (by this call or a concurrent one), or with {@code false} after the request wait:
+   * the fan-out then goes on in the background, and if it fails the mark stays for the recovery sweep, so the change
+   * is federated either way. A failure within the wait fails the stage (the request may be retried; it is
+   * idempotent).
    *
-   * @return whether this call queued it
+   * @return whether this call queued it within the wait
    */
   public CompletionStage<Boolean> federatePending(FederationSubject subject) {
-    return queue.findPending(subject).thenCompose(pending -> pending.isEmpty()
-        ? CompletableFuture.completedFuture(false) : federate(pending.get()));
+    CompletableFuture<Boolean> federated = queue.findPending(subject).thenCompose(pending -> pending.isEmpty()
+        ? CompletableFuture.completedFuture(false) : federate(pending.get())).toCompletableFuture();
+    CompletableFuture<Boolean> answered =
+        federated.copy().completeOnTimeout(false, requestWait.toMillis(), TimeUnit.MILLISECONDS);
+    federated.whenComplete((queued, failure) -> {
+      if (failure != null && answered.isDone() && !answered.isCompletedExceptionally()) {
+        LOG.log(Level.WARNING, "outbox: federating " + subject + " after its request was answered failed;"
+            + " the recovery sweep will retry it", failure);
+      }
+    });
+    return answered;
   }
 
   /**

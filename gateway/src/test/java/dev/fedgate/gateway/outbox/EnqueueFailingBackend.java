@@ -33,14 +33,19 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real backend whose {@link DeliveryJobStore#enqueueFederation} fails while {@link #failing} is set, as when the
- * database or the process goes away between a Site API write and the queuing of its deliveries.
+ * database or the process goes away between a Site API write and the queuing of its deliveries, and waits for
+ * {@link #slowEnqueue} when one is set, as a big fan-out on a loaded store does.
  */
 final class EnqueueFailingBackend implements StorageBackend {
   /** While set, every {@code enqueueFederation} fails without touching the store. */
   final AtomicBoolean failing = new AtomicBoolean();
+  /** When set, every {@code enqueueFederation} starts only once this completes. */
+  final AtomicReference<CompletableFuture<Void>> slowEnqueue =
+      new AtomicReference<>(CompletableFuture.completedFuture(null));
   private final StorageBackend real;
   private final DeliveryJobStore jobs;
 
@@ -60,7 +65,7 @@ final class EnqueueFailingBackend implements StorageBackend {
     public CompletionStage<Boolean> enqueueFederation(PendingFederation pending, List<Delivery> deliveries) {
       return failing.get()
           ? CompletableFuture.failedFuture(new IllegalStateException("the store went away before the enqueue"))
-          : real.enqueueFederation(pending, deliveries);
+          : slowEnqueue.get().thenCompose(ready -> real.enqueueFederation(pending, deliveries));
     }
 
     @Override

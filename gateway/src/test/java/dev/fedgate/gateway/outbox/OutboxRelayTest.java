@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
 class OutboxRelayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String INBOX = "/users/bob/inbox";
+  private static final Duration REQUEST_WAIT = Duration.ofSeconds(1);
 
   private final OutboundFixture fixture = new OutboundFixture();
   private final EnqueueFailingBackend storage = new EnqueueFailingBackend(fixture.storage);
@@ -55,7 +57,7 @@ class OutboxRelayTest {
     await(storage.follows().upsert(SiteFixtures.follow("science", peer.url("/users/bob"), Optional.empty())));
     relay = new OutboxRelay(storage.deliveryJobs(), new QueueingPublisher(fixture.urls, storage,
         LocalObjects.of(fixture.urls, storage, fixture.keys)), this::nudge,
-        fixture.clock);
+        fixture.clock, REQUEST_WAIT);
     api = new SiteApi(storage, fixture.keys, relay, new ChangeListener() {
       @Override
       public void actorChanged(String name) {
@@ -119,6 +121,21 @@ class OutboxRelayTest {
 
     assertThat(type(create)).isEqualTo("Create");
     assertThat(create.verification()).isInstanceOf(Verified.class);
+  }
+
+  @Test
+  void publish_whoseFanOutOutlastsTheRequestWait_isAnsweredThenFederatedInTheBackground_once() {
+    CompletableFuture<Void> loadedStore = new CompletableFuture<>();
+    storage.slowEnqueue.set(loadedStore);
+
+    assertThat(await(api.putVideo(video)).created()).isTrue();
+    assertThat(await(storage.deliveryJobs().findPending(FederationSubject.video(uuid))))
+        .as("answered while the fan-out is still being queued, its mark durable").isPresent();
+
+    loadedStore.complete(null);
+    assertThat(type(peer.next())).isEqualTo("Create");
+    assertThat(await(storage.deliveryJobs().findPending(FederationSubject.video(uuid)))).isEmpty();
+    assertNothingMoreSent();
   }
 
   @Test
