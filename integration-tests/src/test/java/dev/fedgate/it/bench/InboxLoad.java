@@ -60,7 +60,9 @@ final class InboxLoad {
       List<SimulatedActor> actors = IntStream.range(0, settings.actors()).parallel()
           .mapToObj(i -> mastodon.createActor("load" + i, "Person")).toList();
       warmUp(mastodon, actors, video, inbox);
-      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+      // A request with no answer for a minute fails (counted as an error) instead of stalling its lane for good:
+      // one 7-minute soak hung with all 32 lanes waiting on the client while the gateway answered other callers.
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setIdleTimeout(60),
           new PoolOptions().setHttp1MaxSize(settings.concurrency()));
       Runnable round = () -> timedRound(gateway, client, sign(mastodon, actors, video, channel, inbox), inbox,
           resources);

@@ -69,6 +69,12 @@ final class H2Database {
           result.complete(runWithRetries(work));
         } catch (SQLException | RuntimeException e) {
           result.completeExceptionally(e);
+        } catch (Error e) {
+          // The caller must hear of it (a stage left pending would stall it for good); this thread's connection,
+          // mid-transaction, is closed (rolling it back) and the pool replaces the thread.
+          discardConnection();
+          result.completeExceptionally(e);
+          throw e;
         }
       });
     } catch (RejectedExecutionException e) {
@@ -116,6 +122,14 @@ final class H2Database {
     try {
       connection.rollback();
     } catch (SQLException e) {
+      discardConnection();
+    }
+  }
+
+  /** Closes this thread's connection, if it has one; the next transaction on this thread opens another. */
+  private void discardConnection() {
+    Connection connection = own.get();
+    if (connection != null) {
       own.remove();
       held.remove(connection);
       closeQuietly(connection);

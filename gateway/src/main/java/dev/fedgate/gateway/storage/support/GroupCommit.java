@@ -1,11 +1,13 @@
 package dev.fedgate.gateway.storage.support;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -14,15 +16,20 @@ import java.util.function.Function;
  * call. An idle group commit writes a call at once, adding no latency; under load the groups grow by themselves.
  *
  * <p>Each call's stage completes with its own result once its group's write completed; if a write fails, every call
- * of that group fails with the same cause (the writer is a transaction: all or nothing). Thread-safe.
+ * of that group fails with the same cause (the writer is a transaction: all or nothing). A write that has not
+ * completed within {@link #WRITE_TIMEOUT} fails its calls and frees its slot, so one lost completion can never stall
+ * every later call. Thread-safe.
  *
  * @param <I> what a call submits
  * @param <O> what a call gets back
  */
 public final class GroupCommit<I, O> {
+  /** Longer than any store's own lock and pool timeouts: a write still running then is presumed lost. */
+  public static final Duration WRITE_TIMEOUT = Duration.ofMinutes(1);
   private final int maxGroup;
   private final int maxInFlight;
   private final Function<List<I>, CompletionStage<List<O>>> writer;
+  private final Duration writeTimeout;
   private final ArrayDeque<Waiting<I, O>> waiting = new ArrayDeque<>();
   private int inFlight;
 
@@ -32,12 +39,18 @@ public final class GroupCommit<I, O> {
    * one result per input, in order.
    */
   public GroupCommit(int maxGroup, int maxInFlight, Function<List<I>, CompletionStage<List<O>>> writer) {
+    this(maxGroup, maxInFlight, writer, WRITE_TIMEOUT);
+  }
+
+  GroupCommit(int maxGroup, int maxInFlight, Function<List<I>, CompletionStage<List<O>>> writer,
+      Duration writeTimeout) {
     if (maxGroup < 1 || maxInFlight < 1) {
       throw new IllegalArgumentException("maxGroup and maxInFlight must be positive");
     }
     this.maxGroup = maxGroup;
     this.maxInFlight = maxInFlight;
     this.writer = Objects.requireNonNull(writer, "writer");
+    this.writeTimeout = Objects.requireNonNull(writeTimeout, "writeTimeout");
   }
 
   /** Writes {@code item} with the next group; completes with its result once that group is durable. */
@@ -76,7 +89,8 @@ public final class GroupCommit<I, O> {
     }
     CompletionStage<List<O>> written;
     try {
-      written = writer.apply(group.stream().map(Waiting::item).toList());
+      written = writer.apply(group.stream().map(Waiting::item).toList()).toCompletableFuture().copy()
+          .orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       written = CompletableFuture.failedFuture(e);
     }

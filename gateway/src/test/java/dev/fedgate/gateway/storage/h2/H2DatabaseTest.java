@@ -75,6 +75,22 @@ class H2DatabaseTest {
   }
 
   @Test
+  void transaction_workThrowingAnError_failsItsStage_rollsBack_andTheNextRunsOnAFreshConnection() throws Exception {
+    get(database.transaction(c -> execute(c.createStatement(), "CREATE TABLE t (x INT)")));
+    Connection before = get(database.transaction(c -> c));
+
+    CompletionStage<Object> failing = database.transaction(c -> {
+      execute(c.createStatement(), "INSERT INTO t VALUES (1)");
+      throw new StackOverflowError("deep");
+    });
+
+    assertThatThrownBy(() -> get(failing)).hasCauseInstanceOf(StackOverflowError.class);
+    assertThat(before.isClosed()).isTrue();
+    int rows = get(database.transaction(c -> count(c.createStatement())));
+    assertThat(rows).isZero();
+  }
+
+  @Test
   void transaction_queueFull_failsAtOnce() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

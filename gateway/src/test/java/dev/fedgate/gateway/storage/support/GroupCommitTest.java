@@ -3,11 +3,14 @@ package dev.fedgate.gateway.storage.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
@@ -145,6 +148,20 @@ class GroupCommitTest {
 
     assertThatThrownBy(() -> commit.submit(1).toCompletableFuture().get())
         .hasRootCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void writeThatNeverCompletes_failsItsCallsAfterTheTimeout_andFreesItsSlot() {
+    ManualWriter writer = new ManualWriter();
+    GroupCommit<Integer, String> commit = new GroupCommit<>(10, 1, writer::write, Duration.ofMillis(50));
+    CompletionStage<String> lost = commit.submit(1);
+    CompletionStage<String> next = commit.submit(2);
+
+    assertThatThrownBy(() -> lost.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .hasRootCauseInstanceOf(TimeoutException.class);
+    assertThat(writer.groups).as("the slot went to the next group").containsExactly(List.of(1), List.of(2));
+    writer.finish(1);
+    assertThat(next.toCompletableFuture().join()).isEqualTo("r2");
   }
 
   @Test
