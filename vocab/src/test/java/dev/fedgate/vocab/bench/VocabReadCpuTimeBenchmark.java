@@ -3,6 +3,7 @@ package dev.fedgate.vocab.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.annotations.Param;
 
@@ -16,6 +17,8 @@ import org.openjdk.jmh.annotations.Param;
  * mvn -q -pl vocab -am -Pbenchmarks clean test -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dbench.main=dev.fedgate.vocab.bench.VocabReadCpuTimeBenchmark -Djmh.args=
  * </pre>
+ *
+ * <p>Document names as arguments ({@code -Djmh.args=peertube-video}) measure only those.
  */
 public final class VocabReadCpuTimeBenchmark {
   private static final int CALLS = 20_000;
@@ -24,10 +27,14 @@ public final class VocabReadCpuTimeBenchmark {
 
   private VocabReadCpuTimeBenchmark() {}
 
-  /** Prints one line per document of {@link VocabReadBenchmark}. */
+  /** Prints one line per document of {@link VocabReadBenchmark}, or per document named in {@code args}. */
   public static void main(String[] args) throws NoSuchFieldException {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    List<String> named = List.of(args);
     for (String document : VocabReadBenchmark.class.getField("document").getAnnotation(Param.class).value()) {
+      if (!named.isEmpty() && !named.contains(document)) {
+        continue;
+      }
       VocabReadBenchmark benchmark = new VocabReadBenchmark();
       benchmark.document = document;
       benchmark.load();
