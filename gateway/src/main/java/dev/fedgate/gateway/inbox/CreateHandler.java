@@ -103,7 +103,7 @@ final class CreateHandler implements ActivityHandler<Create> {
                   .put("object", note.id().toString())
                   .put("content", added.get().value().content()))
               .compose(told -> added.get().value().status() == CommentStatus.VISIBLE
-                  ? forwarding.forward(delivery, create, parent.video()) : Future.succeededFuture()));
+                  ? forwarding.forward(delivery, create, video.get().value()) : Future.succeededFuture()));
     });
   }
 }
