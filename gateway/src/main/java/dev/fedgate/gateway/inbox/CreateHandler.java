@@ -9,6 +9,7 @@ import dev.fedgate.gateway.storage.CommentsPolicy;
 import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Stored;
 import dev.fedgate.gateway.storage.VideoStore;
+import dev.fedgate.gateway.storage.support.GroupCommit;
 import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.activity.Create;
 import io.vertx.core.Future;
@@ -22,12 +23,19 @@ import java.util.UUID;
  * stores the comment with sanitized HTML, threaded under its parent, as the video's {@code commentsPolicy} says
  * ({@code DISABLED} drops it, {@code APPROVAL} holds it); the author is cached, the site hears of it, and a visible
  * reply addressed to the channel's followers is forwarded to them ({@link InboxForwarding}). Notes that
- * reply to nothing of ours, or whose author is not the activity's actor, are ignored.
+ * reply to nothing of ours, or whose author is not the activity's actor, are ignored. The replies of the activities
+ * the inbox worker handles together are stored in one transaction ({@link CommentStore#addAll}).
  */
 final class CreateHandler implements ActivityHandler<Create> {
+  /** Most comments stored in one transaction: a few of the worker's batches. */
+  static final int GROUP = 4 * InboxWorker.BATCH;
+  /** One group written at a time: the replies handled meanwhile join the next, which keeps commits few. */
+  private static final int WRITES = 1;
+
   private final LocalTargets targets;
   private final VideoStore videos;
   private final CommentStore comments;
+  private final GroupCommit<NewComment, Optional<Stored<Comment>>> grouped;
   private final RemoteNotes notes;
   private final RemoteActorLoader actors;
   private final SiteEvents events;
@@ -39,6 +47,7 @@ final class CreateHandler implements ActivityHandler<Create> {
     this.targets = targets;
     this.videos = videos;
     this.comments = comments;
+    this.grouped = new GroupCommit<>(GROUP, WRITES, comments::addAll);
     this.notes = notes;
     this.actors = actors;
     this.events = events;
@@ -83,7 +92,7 @@ final class CreateHandler implements ActivityHandler<Create> {
           ? CommentStatus.HELD : CommentStatus.VISIBLE;
       return actors.load(delivery.actor(), delivery.budget())
           .compose(author -> notes.content(note))
-          .compose(content -> Future.fromCompletionStage(comments.add(new NewComment(parent.video(),
+          .compose(content -> Future.fromCompletionStage(grouped.submit(new NewComment(parent.video(),
               Optional.of(note.id()), new CommentAuthor.Remote(delivery.actor()), content, parent.comment(), status,
               note.published().orElse(clock.instant())))))
           .compose(added -> added.isEmpty() ? Future.succeededFuture() : events.send(
@@ -94,7 +103,7 @@ final class CreateHandler implements ActivityHandler<Create> {
                   .put("object", note.id().toString())
                   .put("content", added.get().value().content()))
               .compose(told -> added.get().value().status() == CommentStatus.VISIBLE
-                  ? forwarding.forward(delivery, create, parent.video()) : Future.succeededFuture()));
+                  ? forwarding.forward(delivery, create, video.get().value()) : Future.succeededFuture()));
     });
   }
 }

@@ -3,6 +3,7 @@ package dev.fedgate.gateway.inbox;
 import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.DeliveryJobStore;
 import dev.fedgate.gateway.storage.FollowStore;
+import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.vocab.activity.ObjectActivity;
 import io.vertx.core.Future;
@@ -31,20 +32,22 @@ final class InboxForwarding {
 
   /** Forwards {@code activity}, received as {@code delivery}, about a visible reply under {@code video}. */
   Future<Void> forward(InboxDelivery delivery, ObjectActivity activity, UUID video) {
-    return Future.fromCompletionStage(videos.find(video)).compose(found -> {
-      if (found.isEmpty()) {
-        return Future.succeededFuture();
-      }
-      String channel = found.get().value().channel();
-      String senderHost = Delivery.hostOf(delivery.actor());
-      return Future.fromCompletionStage(follows.deliveryInboxes(List.of(channel))).compose(inboxes -> {
-        List<Delivery> jobs = inboxes.stream()
-            .filter(inbox -> !Delivery.hostOf(inbox).equals(senderHost))
-            .map(inbox -> new Delivery(inbox, channel, activity.id(), Optional.empty(), delivery.json()))
-            .toList();
-        return jobs.isEmpty() ? Future.succeededFuture()
-            : Future.fromCompletionStage(deliveries.enqueueAll(jobs)).mapEmpty();
-      });
+    return Future.fromCompletionStage(videos.find(video)).compose(found -> found.isEmpty()
+        ? Future.succeededFuture()
+        : forward(delivery, activity, found.get().value()));
+  }
+
+  /** Forwards {@code activity} about a visible reply under {@code video}, already read by the caller. */
+  Future<Void> forward(InboxDelivery delivery, ObjectActivity activity, Video video) {
+    String channel = video.channel();
+    String senderHost = Delivery.hostOf(delivery.actor());
+    return Future.fromCompletionStage(follows.deliveryInboxes(List.of(channel))).compose(inboxes -> {
+      List<Delivery> jobs = inboxes.stream()
+          .filter(inbox -> !Delivery.hostOf(inbox).equals(senderHost))
+          .map(inbox -> new Delivery(inbox, channel, activity.id(), Optional.empty(), delivery.json()))
+          .toList();
+      return jobs.isEmpty() ? Future.succeededFuture()
+          : Future.fromCompletionStage(deliveries.enqueueAll(jobs)).mapEmpty();
     });
   }
 }

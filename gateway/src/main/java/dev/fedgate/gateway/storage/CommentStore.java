@@ -1,9 +1,12 @@
 package dev.fedgate.gateway.storage;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,6 +24,25 @@ public interface CommentStore {
    *     local author is not an account
    */
   CompletionStage<Optional<Stored<Comment>>> add(NewComment comment);
+
+  /**
+   * Adds several comments in order, each as {@link #add} would: one result per comment, in order, each empty or
+   * stored as {@code add} decides, so one refused comment (its video not live, a foreign parent) leaves the others
+   * stored, and a remote id given twice is stored once (the second gets the first's comment). Called by the inbox
+   * for the replies processed together. Backends write the group in one transaction; if that fails, the stage fails
+   * for all. This default adds them one by one.
+   */
+  default CompletionStage<List<Optional<Stored<Comment>>>> addAll(List<NewComment> comments) {
+    CompletionStage<List<Optional<Stored<Comment>>>> added =
+        CompletableFuture.completedFuture(new ArrayList<>(comments.size()));
+    for (NewComment comment : comments) {
+      added = added.thenCompose(sofar -> add(comment).thenApply(stored -> {
+        sofar.add(stored);
+        return sofar;
+      }));
+    }
+    return added.thenApply(List::copyOf);
+  }
 
   /** The comment with that id, whatever its status; empty when there is none. */
   CompletionStage<Optional<Stored<Comment>>> find(long id);

@@ -116,6 +116,43 @@ public abstract class CommentStoreContract extends StoreContract {
   }
 
   @Test
+  void addAll_storesEachInOrder_andARemoteIdGivenTwiceOnce() {
+    List<Optional<Stored<Comment>>> added = await(comments().addAll(List.of(remote(1, Optional.empty()),
+        remote(2, Optional.empty()), remote(1, Optional.empty()))));
+
+    assertThat(added).hasSize(3).allMatch(Optional::isPresent);
+    assertThat(added.get(0).orElseThrow().value().remoteId()).isEqualTo(remote(1, Optional.empty()).remoteId());
+    assertThat(added.get(1).orElseThrow().value().remoteId()).isEqualTo(remote(2, Optional.empty()).remoteId());
+    assertThat(added.get(2).orElseThrow().value()).isEqualTo(added.get(0).orElseThrow().value());
+    assertThat(await(comments().countByVideo(VIDEO, CommentStatus.VISIBLE))).isEqualTo(2);
+  }
+
+  @Test
+  void addAll_aCommentOnAMissingVideo_isRefusedAlone() {
+    NewComment onMissing = new NewComment(UUID.randomUUID(), Optional.of(URI.create(BOB + "/statuses/9")),
+        new CommentAuthor.Remote(BOB), "lost", Optional.empty(), CommentStatus.VISIBLE, PUBLISHED);
+
+    List<Optional<Stored<Comment>>> added = await(comments().addAll(List.of(remote(1, Optional.empty()), onMissing,
+        remote(2, Optional.empty()))));
+
+    assertThat(added.get(0)).isPresent();
+    assertThat(added.get(1)).isEmpty();
+    assertThat(added.get(2)).isPresent();
+    assertThat(await(comments().findByRemoteId(onMissing.remoteId().orElseThrow()))).isEmpty();
+    assertThat(await(comments().countByVideo(VIDEO, CommentStatus.VISIBLE))).isEqualTo(2);
+  }
+
+  @Test
+  void addAll_aReplyToACommentEarlierInTheGroup_isThreadedUnderIt() {
+    Comment top = add(remote(1, Optional.empty()));
+
+    List<Optional<Stored<Comment>>> added = await(comments().addAll(List.of(remote(2, Optional.of(top.id())),
+        local(VIDEO, Optional.of(top.id())))));
+
+    assertThat(added).allMatch(c -> c.orElseThrow().value().root().equals(Optional.of(top.id())));
+  }
+
+  @Test
   void edit_replacesContentUntilDeleted() {
     Comment comment = add(remote(1, Optional.empty()));
 

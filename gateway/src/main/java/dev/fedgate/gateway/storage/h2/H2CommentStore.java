@@ -39,26 +39,39 @@ final class H2CommentStore implements CommentStore {
 
   @Override
   public CompletionStage<Optional<Stored<Comment>>> add(NewComment comment) {
+    return database.transaction(c -> addIn(c, comment));
+  }
+
+  @Override
+  public CompletionStage<List<Optional<Stored<Comment>>>> addAll(List<NewComment> comments) {
     return database.transaction(c -> {
-      if (comment.remoteId().isPresent()) {
-        Optional<Stored<Comment>> existing = selectOne(c, "remote_id = ?", comment.remoteId().get().toString());
-        if (existing.isPresent()) {
-          return existing;
-        }
+      List<Optional<Stored<Comment>>> added = new ArrayList<>(comments.size());
+      for (NewComment comment : comments) {
+        added.add(addIn(c, comment));
       }
-      if (!H2VideoStore.isLive(c, comment.video()) || !authorExists(c, comment.author())) {
+      return added;
+    });
+  }
+
+  private Optional<Stored<Comment>> addIn(Connection c, NewComment comment) throws SQLException {
+    if (comment.remoteId().isPresent()) {
+      Optional<Stored<Comment>> existing = selectOne(c, "remote_id = ?", comment.remoteId().get().toString());
+      if (existing.isPresent()) {
+        return existing;
+      }
+    }
+    if (!H2VideoStore.isLive(c, comment.video()) || !authorExists(c, comment.author())) {
+      return Optional.empty();
+    }
+    Optional<Long> root = Optional.empty();
+    if (comment.parent().isPresent()) {
+      Optional<Stored<Comment>> parent = selectOne(c, "id = ?", comment.parent().get());
+      if (parent.isEmpty() || !parent.get().value().video().equals(comment.video())) {
         return Optional.empty();
       }
-      Optional<Long> root = Optional.empty();
-      if (comment.parent().isPresent()) {
-        Optional<Stored<Comment>> parent = selectOne(c, "id = ?", comment.parent().get());
-        if (parent.isEmpty() || !parent.get().value().video().equals(comment.video())) {
-          return Optional.empty();
-        }
-        root = Optional.of(parent.get().value().root().orElse(parent.get().value().id()));
-      }
-      return Optional.of(insert(c, comment, root));
-    });
+      root = Optional.of(parent.get().value().root().orElse(parent.get().value().id()));
+    }
+    return Optional.of(insert(c, comment, root));
   }
 
   private Stored<Comment> insert(Connection c, NewComment comment, Optional<Long> root) throws SQLException {

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.SqlClient;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,15 +40,33 @@ final class PgCommentStore implements CommentStore {
   /** A racing add of one remote id fails on its unique key; the transaction runs again and finds the stored one. */
   @Override
   public CompletionStage<Optional<Stored<Comment>>> add(NewComment comment) {
+    return database.transaction(c -> addIn(c, comment));
+  }
+
+  /** Added in order on the transaction's connection; a lost race runs the whole group again, as for one add. */
+  @Override
+  public CompletionStage<List<Optional<Stored<Comment>>>> addAll(List<NewComment> comments) {
     return database.transaction(c -> {
-      Future<Optional<Stored<Comment>>> existing = comment.remoteId().isPresent()
-          ? selectOne(c, "remote_id = $1", comment.remoteId().get())
-          : Future.succeededFuture(Optional.empty());
-      return existing.compose(found -> found.isPresent()
-          ? Future.succeededFuture(found)
-          : PgVideoStore.isLive(c, comment.video()).compose(live -> authorExists(c, comment.author())
-              .compose(author -> live && author ? addChecked(c, comment) : Future.succeededFuture(Optional.empty()))));
+      List<Optional<Stored<Comment>>> added = new ArrayList<>(comments.size());
+      Future<Void> sofar = Future.succeededFuture();
+      for (NewComment comment : comments) {
+        sofar = sofar.compose(ignored -> addIn(c, comment)).map(stored -> {
+          added.add(stored);
+          return null;
+        });
+      }
+      return sofar.map(done -> List.copyOf(added));
     });
+  }
+
+  private Future<Optional<Stored<Comment>>> addIn(SqlClient c, NewComment comment) {
+    Future<Optional<Stored<Comment>>> existing = comment.remoteId().isPresent()
+        ? selectOne(c, "remote_id = $1", comment.remoteId().get())
+        : Future.succeededFuture(Optional.empty());
+    return existing.compose(found -> found.isPresent()
+        ? Future.succeededFuture(found)
+        : PgVideoStore.isLive(c, comment.video()).compose(live -> authorExists(c, comment.author())
+            .compose(author -> live && author ? addChecked(c, comment) : Future.succeededFuture(Optional.empty()))));
   }
 
   private Future<Optional<Stored<Comment>>> addChecked(SqlClient c, NewComment comment) {

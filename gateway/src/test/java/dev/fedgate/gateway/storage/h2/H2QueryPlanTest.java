@@ -119,6 +119,14 @@ class H2QueryPlanTest {
     }
   }
 
+  @Test
+  void claims_leaseTheirCandidatesByPrimaryKey() throws Exception {
+    for (String table : new String[] {"delivery_job", "webhook_job", "inbox_item"}) {
+      assertThat(plan(H2ClaimableQueue.leaseSql(table), UUID.randomUUID(), NOW, 1L, NOW, NOW))
+          .contains("PRIMARY_KEY").doesNotContain("_DUE").doesNotContain("_FRESH");
+    }
+  }
+
   private String plan(String sql, Object... parameters) throws Exception {
     return database.transaction(c -> explain(c, sql, parameters)).toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
