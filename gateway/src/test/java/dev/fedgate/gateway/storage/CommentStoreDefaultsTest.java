@@ -66,7 +66,7 @@ class CommentStoreDefaultsTest {
     @Override
     public CompletionStage<Page<Stored<Comment>>> pageByVideo(UUID video, Set<CommentStatus> states,
         PageRequest page) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(Page.empty());
     }
 
     @Override
