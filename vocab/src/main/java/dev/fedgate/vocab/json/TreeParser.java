@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
+import dev.fedgate.vocab.jsonld.ParseScan;
 import java.io.IOException;
 import java.util.ArrayDeque;
 
@@ -28,8 +29,11 @@ final class TreeParser {
     this.maxItems = limits.maxArrayLength();
   }
 
-  /** The one JSON value of the stream, or {@code null} when it has none; trailing tokens are refused. */
-  JsonNode read(JsonParser parser) throws IOException {
+  /**
+   * The one JSON value of the stream, or {@code null} when it has none; trailing tokens are refused. Every name and
+   * value is also told to {@code scan}, in document order.
+   */
+  JsonNode read(JsonParser parser, ParseScan.Recorder scan) throws IOException {
     JsonToken token = parser.nextToken();
     if (token == null) {
       return null;
@@ -39,12 +43,16 @@ final class TreeParser {
     while (root == null) {
       if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
         JsonNode closed = open.pop();
+        scan.end();
         root = open.isEmpty() ? closed : null;
-      } else if (token != JsonToken.FIELD_NAME) {
+      } else if (token == JsonToken.FIELD_NAME) {
+        scan.key(parser.currentName());
+      } else {
         JsonNode value = value(parser, token);
         if (!open.isEmpty()) {
           add(parser, token, open.peek(), value);
         }
+        scan.value(value);
         if (value.isContainerNode()) {
           open.push(value);
         } else {

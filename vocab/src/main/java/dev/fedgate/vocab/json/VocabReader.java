@@ -12,6 +12,7 @@ import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import dev.fedgate.vocab.jsonld.ContextNormalizer;
+import dev.fedgate.vocab.jsonld.ParseScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -51,8 +52,10 @@ public final class VocabReader {
 
   /** Reads any supported document. */
   public ApObject read(byte[] json) {
-    // The parse enforced every limit already.
-    return decode(parse(json));
+    // The parse enforced every limit already, and recorded what the normalizer needs to decide without a walk.
+    ParseScan.Recorder scan = new ParseScan.Recorder();
+    ObjectNode document = document(parse(json, scan));
+    return decoder.object(normalizer.normalize(document, scan.scan()), Pointer.ROOT);
   }
 
   /** Reads a document that must be of {@code type}. */
@@ -63,7 +66,7 @@ public final class VocabReader {
   /** Reads an already parsed document; the tree is not changed. */
   public ApObject read(JsonNode tree) {
     limitCheck.check(tree);
-    return decode(tree);
+    return decoder.object(normalizer.normalize(document(tree)), Pointer.ROOT);
   }
 
   /** Reads an already parsed document that must be of {@code type}. */
@@ -71,14 +74,14 @@ public final class VocabReader {
     return expect(read(tree), type);
   }
 
-  private ApObject decode(JsonNode tree) {
+  private static ObjectNode document(JsonNode tree) {
     if (!(tree instanceof ObjectNode document)) {
       throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the document must be a JSON object");
     }
-    return decoder.object(normalizer.normalize(document), Pointer.ROOT);
+    return document;
   }
 
-  private JsonNode parse(byte[] json) {
+  private JsonNode parse(byte[] json, ParseScan.Recorder scan) {
     if (json.length > limits.maxBodyBytes()) {
       throw LimitCheck.exceeded("", "body larger than " + limits.maxBodyBytes() + " bytes");
     }
@@ -89,7 +92,7 @@ public final class VocabReader {
       throw new UncheckedIOException("parsing from memory cannot fail to start", e);
     }
     try (parser) {
-      JsonNode tree = treeParser.read(parser);
+      JsonNode tree = treeParser.read(parser, scan);
       if (tree == null) {
         throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the body is empty");
       }

@@ -18,4 +18,12 @@ public interface ContextNormalizer {
    *     or {@code LIMIT_EXCEEDED}
    */
   ObjectNode normalize(ObjectNode document);
+
+  /**
+   * Like {@link #normalize(ObjectNode)} for a document just parsed, {@code scan} being what its parser recorded: an
+   * implementation may decide from the scan instead of walking the tree again. The answer is the same.
+   */
+  default ObjectNode normalize(ObjectNode document, ParseScan scan) {
+    return normalize(document);
+  }
 }

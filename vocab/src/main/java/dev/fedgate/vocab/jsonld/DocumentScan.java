@@ -70,6 +70,39 @@ final class DocumentScan {
     return walk.fast;
   }
 
+  /**
+   * The same answer as {@link #readableAsIs(ObjectNode)}, from what the parser recorded: with no nested context every
+   * key is read under the top-level context, so each distinct key is judged once. A document the scan cannot settle
+   * (a nested context, a limit exceeded, a key other than {@code type} standing for {@code @type}) is walked.
+   *
+   * @throws VocabException {@code LIMIT_EXCEEDED}, {@code UNKNOWN_CONTEXT} or {@code INVALID_CONTEXT}
+   */
+  boolean readableAsIs(ObjectNode document, ParseScan parsed) {
+    if (parsed.nestedContext() || parsed.nodes() > limits.maxNodes() || parsed.depth() > limits.maxDepth()) {
+      return readableAsIs(document);
+    }
+    Walk walk = new Walk();
+    ActiveTerms terms = implied;
+    JsonNode context = document.get("@context");
+    if (context != null) {
+      Pointer at = Pointer.ROOT.child("@context");
+      terms = walk.documentContext(context, walk.bounded(context, 2, at), at);
+    }
+    ActiveTerms active = terms;
+    for (String key : parsed.keys()) {
+      if (!walk.fast) {
+        return false;
+      }
+      KeyVerdict verdict = walk.remembered(active, Resolved::keys, key, () -> walk.keyVerdict(key, active));
+      if (verdict == KeyVerdict.TYPE_KEY && !key.equals(ParseScan.TYPE)) {
+        return readableAsIs(document);
+      }
+      walk.fast = verdict == KeyVerdict.AS_IS
+          || verdict == KeyVerdict.TYPE_KEY && parsed.types().stream().allMatch(t -> walk.typesReadAsIs(t, active));
+    }
+    return walk.fast;
+  }
+
   /** The state of one pass: counters against the limits, and whether the fast path still holds. */
   private final class Walk {
     private int nodes;
