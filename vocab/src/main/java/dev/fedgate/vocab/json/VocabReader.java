@@ -29,6 +29,7 @@ public final class VocabReader {
   private final TreeParser treeParser;
   private final LimitCheck limitCheck;
   private final Decoder decoder = new Decoder();
+  private final KnownContexts knownContexts = new KnownContexts();
 
   private VocabReader(ContextNormalizer normalizer, ReadLimits limits) {
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
@@ -85,18 +86,22 @@ public final class VocabReader {
     if (json.length > limits.maxBodyBytes()) {
       throw LimitCheck.exceeded("", "body larger than " + limits.maxBodyBytes() + " bytes");
     }
+    KnownContexts.Match match = knownContexts.find(json);
     JsonParser parser;
     try {
-      parser = factory.createParser(json);
+      parser = factory.createParser(match == null ? json : match.rest());
     } catch (IOException e) {
       throw new UncheckedIOException("parsing from memory cannot fail to start", e);
     }
     try (parser) {
-      JsonNode tree = treeParser.read(parser, scan);
-      if (tree == null) {
+      TreeParser.Parsed parsed = treeParser.read(parser, scan, match == null ? null : match.known());
+      if (parsed.root() == null) {
         throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the body is empty");
       }
-      return tree;
+      if (match == null && parsed.contextEnd() >= 0) {
+        knownContexts.remember(json, (int) parsed.contextEnd(), parsed.root().get("@context"));
+      }
+      return parsed.root();
     } catch (StreamConstraintsException e) {
       throw LimitCheck.exceeded(parser.getParsingContext().pathAsPointer().toString(), e.getOriginalMessage());
     } catch (JsonProcessingException e) {

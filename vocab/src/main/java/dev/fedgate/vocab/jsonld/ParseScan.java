@@ -112,6 +112,17 @@ public final class ParseScan {
       key = null;
     }
 
+    /**
+     * A whole value of {@code count} JSON values nesting {@code levels} deep (1 for a string) added to the open
+     * object under the last {@link #key}, its contents not told one by one: a top-level context the parser already
+     * knew, which is not recorded beyond these counts.
+     */
+    public void known(int count, int levels) {
+      nodes += count;
+      depth = Math.max(depth, level + levels);
+      key = null;
+    }
+
     /** The innermost open container closed. */
     public void end() {
       if (level == contextLevel) {

@@ -35,7 +35,7 @@ class TreeParserTest {
         Fixtures.body("mastodon/spec/fixtures/requests/activitypub-actor.txt")}) {
       JsonNode expected = MAPPER.readTree(body);
       JsonNode actual = new TreeParser(ReadLimits.DEFAULT)
-          .read(MAPPER.getFactory().createParser(body), new ParseScan.Recorder());
+          .read(MAPPER.getFactory().createParser(body), new ParseScan.Recorder(), null).root();
 
       assertThat(actual).isEqualTo(expected);
       assertSameNodeClasses(actual, expected);
