@@ -69,7 +69,7 @@ final class TreeParser {
           if (known != null && open.size() == 1) {
             ((ObjectNode) value).set("@context", known.context());
             scan.key("@context");
-            scan.known(known.nodes(), known.depth());
+            scan.known(known.context(), known.nodes(), known.depth());
           }
         } else {
           root = open.isEmpty() ? value : null;

@@ -44,7 +44,14 @@ final class DocumentScan {
    */
   static final int REMEMBERED_NAMES = 1024;
 
+  /**
+   * Top-level contexts a parser handed whole ({@link ParseScan#knownContext}) remembered by identity, so such a
+   * context is neither hashed nor compared again: as many as the reader's parser keeps.
+   */
+  static final int KNOWN_CONTEXTS = 8;
+
   private final Map<Integer, List<Remembered>> resolvedContexts = new ConcurrentHashMap<>();
+  private volatile KnownContext[] knownContexts = new KnownContext[0];
   private final ContextSource contexts;
   private final CanonicalTerms canonical;
   private final ActiveTerms implied;
@@ -82,13 +89,8 @@ final class DocumentScan {
       return readableAsIs(document);
     }
     Walk walk = new Walk();
-    ActiveTerms terms = implied;
-    JsonNode context = document.get("@context");
-    if (context != null) {
-      Pointer at = Pointer.ROOT.child("@context");
-      terms = walk.documentContext(context, walk.bounded(context, 2, at), at);
-    }
-    ActiveTerms active = terms;
+    ActiveTerms active = parsed.knownContext() != null && parsed.knownContext() == document.get("@context")
+        ? walk.knownContext(parsed.knownContext()) : walk.topContext(document);
     for (String key : parsed.keys()) {
       if (!walk.fast) {
         return false;
@@ -97,10 +99,27 @@ final class DocumentScan {
       if (verdict == KeyVerdict.TYPE_KEY && !key.equals(ParseScan.TYPE)) {
         return readableAsIs(document);
       }
-      walk.fast = verdict == KeyVerdict.AS_IS
-          || verdict == KeyVerdict.TYPE_KEY && parsed.types().stream().allMatch(t -> walk.typesReadAsIs(t, active));
+      walk.fast = verdict == KeyVerdict.AS_IS || verdict == KeyVerdict.TYPE_KEY && walk.typesReadAsIs(parsed, active);
     }
     return walk.fast;
+  }
+
+  /** What {@code context} resolved to when last met, by identity, or {@code null}. */
+  private Resolved byIdentity(JsonNode context) {
+    for (KnownContext known : knownContexts) {
+      if (known.context() == context) {
+        return known.resolved();
+      }
+    }
+    return null;
+  }
+
+  private void rememberByIdentity(JsonNode context, Resolved resolved) {
+    KnownContext[] current = knownContexts;
+    KnownContext[] next = new KnownContext[Math.min(current.length + 1, KNOWN_CONTEXTS)];
+    next[0] = new KnownContext(context, resolved);
+    System.arraycopy(current, 0, next, 1, next.length - 1);
+    knownContexts = next;
   }
 
   /** The state of one pass: counters against the limits, and whether the fast path still holds. */
@@ -188,6 +207,43 @@ final class DocumentScan {
       return hash;
     }
 
+    /** The terms in force under the document's own top-level context, if any. */
+    ActiveTerms topContext(ObjectNode document) {
+      JsonNode context = document.get("@context");
+      if (context == null) {
+        return implied;
+      }
+      Pointer at = Pointer.ROOT.child("@context");
+      return documentContext(context, bounded(context, 2, at), at);
+    }
+
+    /** Like {@link #topContext} for a context the parser handed whole: resolved once, then found by identity. */
+    ActiveTerms knownContext(JsonNode context) {
+      Resolved known = byIdentity(context);
+      if (known != null) {
+        return use(known);
+      }
+      Pointer at = Pointer.ROOT.child("@context");
+      ActiveTerms active = documentContext(context, bounded(context, 2, at), at);
+      rememberByIdentity(context, document);
+      return active;
+    }
+
+    /** Whether every {@code type} value the parser recorded reads as it is. */
+    boolean typesReadAsIs(ParseScan parsed, ActiveTerms active) {
+      for (String name : parsed.typeNames()) {
+        if (!typeReadsAsIs(name, active)) {
+          return false;
+        }
+      }
+      for (JsonNode types : parsed.otherTypes()) {
+        if (!typesReadAsIs(types, active)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private ActiveTerms documentContext(JsonNode context, int shape, Pointer at) {
       Resolved resolved = recall(context, shape);
       if (resolved == null) {
@@ -201,6 +257,10 @@ final class DocumentScan {
           remember(shape, new Remembered(context.deepCopy(), resolved));
         }
       }
+      return use(resolved);
+    }
+
+    private ActiveTerms use(Resolved resolved) {
       contextEntries += resolved.contextEntries();
       termDefinitions += resolved.termDefinitions();
       fast &= resolved.fast();
@@ -383,6 +443,9 @@ final class DocumentScan {
     }
     return true;
   }
+
+  /** A context a parser handed whole, and what it resolved to. */
+  private record KnownContext(JsonNode context, Resolved resolved) {}
 
   /** A top-level context as remembered: a copy of its JSON, and what it resolved to. */
   private record Remembered(JsonNode context, Resolved resolved) {}

@@ -11,7 +11,7 @@ import java.util.List;
  * {@link ContextNormalizer#normalize(com.fasterxml.jackson.databind.node.ObjectNode, ParseScan)} can decide the fast
  * path without walking the tree again: how many JSON values it holds and how deeply they nest, whether an object
  * below the top one carries its own {@code @context}, every distinct key used outside the top-level context, and the
- * values of every {@code type} key there. Made by a {@link Recorder} fed the document's values in order.
+ * distinct values of every {@code type} key there. Made by a {@link Recorder} fed the document's values in order.
  */
 public final class ParseScan {
   /** The key whose values are recorded: the only term the canonical context defines as {@code @type}. */
@@ -21,21 +21,18 @@ public final class ParseScan {
   private final int depth;
   private final boolean nestedContext;
   private final List<String> keys;
-  private final List<JsonNode> types;
+  private final List<String> typeNames;
+  private final List<JsonNode> otherTypes;
+  private final JsonNode knownContext;
 
   private ParseScan(Recorder recorder) {
     this.nodes = recorder.nodes;
     this.depth = recorder.depth;
     this.nestedContext = recorder.nestedContext;
-    String[] present = new String[recorder.keyCount];
-    int n = 0;
-    for (String key : recorder.keys) {
-      if (key != null) {
-        present[n++] = key;
-      }
-    }
-    this.keys = Collections.unmodifiableList(Arrays.asList(present));
-    this.types = List.copyOf(recorder.types);
+    this.keys = recorder.keys.toList();
+    this.typeNames = recorder.typeNames.toList();
+    this.otherTypes = List.copyOf(recorder.otherTypes);
+    this.knownContext = recorder.knownContext;
   }
 
   /** JSON values in the document, its own top object and the contexts' values included. */
@@ -58,9 +55,22 @@ public final class ParseScan {
     return keys;
   }
 
-  /** The values of every {@code type} key outside the top-level context, in document order. */
-  List<JsonNode> types() {
-    return types;
+  /**
+   * The top-level context when the parser added it whole ({@link Recorder#known}): the same instance for every document
+   * that has it, never changed, so what it resolves to can be remembered by identity. {@code null} otherwise.
+   */
+  JsonNode knownContext() {
+    return knownContext;
+  }
+
+  /** The distinct strings given as the value of a {@code type} key outside the top-level context. */
+  List<String> typeNames() {
+    return typeNames;
+  }
+
+  /** The other values of {@code type} keys there (arrays, and values that are not strings), in document order. */
+  List<JsonNode> otherTypes() {
+    return otherTypes;
   }
 
   /**
@@ -78,10 +88,10 @@ public final class ParseScan {
     private int contextLevel;
     /** The name of the value to come, {@code null} for an array element. */
     private String key;
-    /** An open-addressing table of the distinct keys, at most half full, {@code null} in the empty slots. */
-    private String[] keys = new String[64];
-    private int keyCount;
-    private final List<JsonNode> types = new ArrayList<>();
+    private final Names keys = new Names();
+    private final Names typeNames = new Names();
+    private final List<JsonNode> otherTypes = new ArrayList<>();
+    private JsonNode knownContext;
 
     /** The next value's property name. */
     public void key(String name) {
@@ -92,7 +102,7 @@ public final class ParseScan {
       if (name.equals("@context")) {
         nestedContext |= level > 1;
       } else {
-        addKey(name);
+        keys.add(name);
       }
     }
 
@@ -101,7 +111,11 @@ public final class ParseScan {
       nodes++;
       depth = Math.max(depth, level + 1);
       if (contextLevel == 0 && TYPE.equals(key)) {
-        types.add(node);
+        if (node.isTextual()) {
+          typeNames.add(node.textValue());
+        } else {
+          otherTypes.add(node);
+        }
       }
       if (node.isContainerNode()) {
         level++;
@@ -113,11 +127,12 @@ public final class ParseScan {
     }
 
     /**
-     * A whole value of {@code count} JSON values nesting {@code levels} deep (1 for a string) added to the open
-     * object under the last {@link #key}, its contents not told one by one: a top-level context the parser already
-     * knew, which is not recorded beyond these counts.
+     * The top-level context, added whole to the top object under the last {@link #key}, its contents not told one by
+     * one: a context the parser already knew, of {@code count} JSON values nesting {@code levels} deep (1 for a
+     * string). The parser hands the same instance for every document with that context and never changes it.
      */
-    public void known(int count, int levels) {
+    public void known(JsonNode context, int count, int levels) {
+      knownContext = context;
       nodes += count;
       depth = Math.max(depth, level + levels);
       key = null;
@@ -135,28 +150,45 @@ public final class ParseScan {
     public ParseScan scan() {
       return new ParseScan(this);
     }
+  }
 
-    private void addKey(String name) {
-      int mask = keys.length - 1;
+  /** A set of names as an open-addressing table at most half full: a few dozen names, no entry objects. */
+  private static final class Names {
+    private String[] table = new String[64];
+    private int count;
+
+    void add(String name) {
+      int mask = table.length - 1;
       int h = name.hashCode();
       int i = (h ^ (h >>> 16)) & mask;
-      while (keys[i] != null) {
-        if (keys[i].equals(name)) {
+      while (table[i] != null) {
+        if (table[i].equals(name)) {
           return;
         }
         i = (i + 1) & mask;
       }
-      keys[i] = name;
-      if (++keyCount * 2 > keys.length) {
-        String[] kept = keys;
-        keys = new String[kept.length * 2];
-        keyCount = 0;
+      table[i] = name;
+      if (++count * 2 > table.length) {
+        String[] kept = table;
+        table = new String[kept.length * 2];
+        count = 0;
         for (String k : kept) {
           if (k != null) {
-            addKey(k);
+            add(k);
           }
         }
       }
+    }
+
+    List<String> toList() {
+      String[] present = new String[count];
+      int n = 0;
+      for (String name : table) {
+        if (name != null) {
+          present[n++] = name;
+        }
+      }
+      return Collections.unmodifiableList(Arrays.asList(present));
     }
   }
 }

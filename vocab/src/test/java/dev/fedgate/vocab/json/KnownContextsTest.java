@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
@@ -83,6 +84,21 @@ class KnownContextsTest {
 
     for (int i = 0; i < 3; i++) {
       assertThat(reader.read(video)).isEqualTo(fromTree);
+    }
+  }
+
+  @Test
+  void aKnownContextThatRedefinesATerm_isNeverReadAsIs() throws IOException {
+    VocabReader reader = Fixtures.reader();
+    byte[] hostile = bytes("{\"@context\": [\"https://www.w3.org/ns/activitystreams\", {\"attributedTo\":"
+        + " \"https://evil.example/a\"}], \"type\": \"Note\", \"id\": \"https://a.example/1\","
+        + " \"attributedTo\": \"https://evil.example/u\"}");
+    Note fromTree = (Note) reader.read(MAPPER.readTree(hostile));
+
+    for (int i = 0; i < 3; i++) {
+      Note note = (Note) reader.read(hostile);
+      assertThat(note).isEqualTo(fromTree);
+      assertThat(note.attributedTo()).isEmpty();
     }
   }
 

@@ -34,12 +34,14 @@ class ParseScanTest {
   void records_distinctKeysAndTypes_outsideTheTopLevelContext() {
     ParseScan scan = scan(Json.object("""
         {"@context": [%s, {"type": "@type", "Video": "as:Video"}], "type": "Video",
-         "tag": [{"type": "Hashtag", "name": "#a"}, {"type": ["Mention"], "name": "@b"}]}""".formatted(AS)));
+         "tag": [{"type": "Hashtag", "name": "#a"}, {"type": ["Mention"], "name": "@b"}, {"type": "Hashtag"},
+                 {"type": 3}]}""".formatted(AS)));
 
     assertThat(scan.keys()).containsExactlyInAnyOrder("type", "tag", "name");
-    assertThat(scan.types()).extracting(JsonNode::toString)
-        .containsExactly("\"Video\"", "\"Hashtag\"", "[\"Mention\"]");
+    assertThat(scan.typeNames()).containsExactlyInAnyOrder("Video", "Hashtag");
+    assertThat(scan.otherTypes()).extracting(JsonNode::toString).containsExactly("[\"Mention\"]", "3");
     assertThat(scan.nestedContext()).isFalse();
+    assertThat(scan.knownContext()).isNull();
   }
 
   @Test
@@ -135,10 +137,15 @@ class ParseScanTest {
     }
   }
 
+  /** The walk's outcome, the scan's, and twice the scan's with the context handed whole (found by identity). */
   private void assertSameDecision(ObjectNode document) {
     String walked = outcome(() -> normalizer.normalize(document), document);
-    String scanned = outcome(() -> normalizer.normalize(document, scan(document)), document);
-    assertThat(scanned).as(document.toString()).isEqualTo(walked);
+    assertThat(outcome(() -> normalizer.normalize(document, scan(document)), document)).as(document.toString())
+        .isEqualTo(walked);
+    for (int i = 0; i < 2; i++) {
+      assertThat(outcome(() -> normalizer.normalize(document, scanWithKnownContext(document)), document))
+          .as(document.toString()).isEqualTo(walked);
+    }
   }
 
   private static String outcome(Supplier<ObjectNode> normalize, ObjectNode document) {
@@ -153,7 +160,32 @@ class ParseScanTest {
   /** What a parser records for {@code document}: its values replayed in document order, iteratively. */
   static ParseScan scan(JsonNode document) {
     ParseScan.Recorder recorder = new ParseScan.Recorder();
-    List<Object> work = new ArrayList<>(List.of(document));
+    replay(document, recorder);
+    return recorder.scan();
+  }
+
+  /** What the reader's parser records when it already knew the document's top-level context. */
+  private static ParseScan scanWithKnownContext(ObjectNode document) {
+    ParseScan.Recorder recorder = new ParseScan.Recorder();
+    recorder.value(document);
+    JsonNode context = document.get("@context");
+    if (context != null) {
+      ParseScan counted = scan(context);
+      recorder.key("@context");
+      recorder.known(context, counted.nodes(), counted.depth());
+    }
+    for (Map.Entry<String, JsonNode> field : document.properties()) {
+      if (!field.getKey().equals("@context")) {
+        recorder.key(field.getKey());
+        replay(field.getValue(), recorder);
+      }
+    }
+    recorder.end();
+    return recorder.scan();
+  }
+
+  private static void replay(JsonNode value, ParseScan.Recorder recorder) {
+    List<Object> work = new ArrayList<>(List.of(value));
     while (!work.isEmpty()) {
       Object next = work.remove(work.size() - 1);
       if (next == END) {
@@ -180,6 +212,5 @@ class ParseScanTest {
         }
       }
     }
-    return recorder.scan();
   }
 }
