@@ -90,6 +90,7 @@ public final class ParseScan {
     private String key;
     private final Names keys = new Names();
     private final Names typeNames = new Names();
+    private String lastTypeName;
     private final List<JsonNode> otherTypes = new ArrayList<>();
     private JsonNode knownContext;
 
@@ -112,7 +113,12 @@ public final class ParseScan {
       depth = Math.max(depth, level + 1);
       if (contextLevel == 0 && TYPE.equals(key)) {
         if (node.isTextual()) {
-          typeNames.add(node.textValue());
+          // runs of one type are common (a Video's links, a link's info hashes); text values have no cached hash
+          String name = node.textValue();
+          if (!name.equals(lastTypeName)) {
+            typeNames.add(name);
+            lastTypeName = name;
+          }
         } else {
           otherTypes.add(node);
         }
