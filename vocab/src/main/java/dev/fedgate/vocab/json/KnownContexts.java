@@ -13,9 +13,11 @@ import java.util.Arrays;
  * position are the same JSON value, so the tree read is the one parsing would build; anything else (another context,
  * spaces or escapes written differently, {@code @context} not first) is parsed as before.
  *
- * <p>Bounded: {@link #ENTRIES} contexts of at most {@link #MAX_BYTES} bytes, so a lookup compares at most that many
- * bytes per entry whatever a peer sends. Thread-safe: the entries are replaced, never changed, and a remembered tree
- * is a copy no caller ever sees.
+ * <p>Bounded: the {@link #ENTRIES} contexts used last, of at most {@link #MAX_BYTES} bytes each, so a lookup compares
+ * at most that many bytes per entry whatever a peer sends. A miss costs the lookup and, when the context is
+ * remembered, a copy of its bytes and one count of its values. Thread-safe: the entries are replaced, never changed.
+ * A remembered tree is the one built for the document that brought it; it is never changed, since no caller of the
+ * reader sees the tree and a {@link dev.fedgate.vocab.jsonld.ContextNormalizer} never changes a document.
  */
 final class KnownContexts {
   /** Contexts remembered: the few peers' contexts of a busy inbox. */
@@ -38,9 +40,14 @@ final class KnownContexts {
     if (start < 0) {
       return null;
     }
-    for (Known candidate : known) {
+    Known[] current = known;
+    for (int i = 0; i < current.length; i++) {
+      Known candidate = current[i];
       int end = start + candidate.bytes().length;
       if (end <= body.length && Arrays.equals(body, start, end, candidate.bytes(), 0, candidate.bytes().length)) {
+        if (i > 0) {
+          first(current, i, candidate);
+        }
         int next = skipSpace(body, end);
         if (next < body.length && body[next] == '}') {
           return new Match(candidate, rest(body, next));
@@ -68,11 +75,18 @@ final class KnownContexts {
         return;
       }
     }
-    JsonNode copy = context.deepCopy();
-    Known entry = new Known(bytes, copy, count(copy, false), count(copy, true));
-    Known[] next = new Known[Math.min(current.length + 1, ENTRIES)];
+    int[] counted = count(context);
+    first(current, Math.min(current.length, ENTRIES - 1), new Known(bytes, context, counted[0], counted[1]));
+  }
+
+  /** Puts {@code entry} first, in place of the one at {@code replaced} (or of none when that is the length). */
+  private void first(Known[] current, int replaced, Known entry) {
+    Known[] next = new Known[Math.max(current.length, replaced + 1)];
     next[0] = entry;
-    System.arraycopy(current, 0, next, 1, next.length - 1);
+    System.arraycopy(current, 0, next, 1, replaced);
+    if (replaced < current.length) {
+      System.arraycopy(current, replaced + 1, next, replaced + 1, current.length - replaced - 1);
+    }
     known = next;
   }
 
@@ -107,24 +121,28 @@ final class KnownContexts {
     return rest;
   }
 
-  /** The JSON values in {@code node}, or with {@code levels} how deeply they nest (1 for a scalar); no recursion. */
-  private static int count(JsonNode node, boolean levels) {
+  /** The JSON values in {@code node} and how deeply they nest (1 for a scalar), in one pass without recursion. */
+  private static int[] count(JsonNode node) {
     int values = 0;
     int deepest = 0;
     ArrayDeque<JsonNode> nodes = new ArrayDeque<>();
-    ArrayDeque<Integer> depths = new ArrayDeque<>();
+    int[] depths = new int[16];
     nodes.push(node);
-    depths.push(1);
+    depths[0] = 1;
     while (!nodes.isEmpty()) {
+      int depth = depths[nodes.size() - 1];
       JsonNode next = nodes.pop();
-      int depth = depths.pop();
       values++;
       deepest = Math.max(deepest, depth);
       for (JsonNode child : next) {
+        if (nodes.size() == depths.length) {
+          depths = Arrays.copyOf(depths, depths.length * 2);
+        }
+        depths[nodes.size()] = depth + 1;
         nodes.push(child);
-        depths.push(depth + 1);
       }
     }
-    return levels ? deepest : values;
+    return new int[] {values, deepest};
   }
+
 }

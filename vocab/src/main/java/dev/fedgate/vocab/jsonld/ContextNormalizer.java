@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public interface ContextNormalizer {
   /**
-   * Returns {@code document} itself when it can be read directly, or a compacted copy.
+   * Returns {@code document} itself when it can be read directly, or a compacted copy; {@code document} is never
+   * changed (the reader shares the trees of contexts it knows between documents).
    *
    * @throws dev.fedgate.vocab.VocabException {@code UNKNOWN_CONTEXT} naming the context URL, {@code INVALID_CONTEXT},
    *     or {@code LIMIT_EXCEEDED}
