@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
+import dev.fedgate.vocab.jsonld.ParseScan;
 import java.io.IOException;
 import java.util.ArrayDeque;
 
@@ -28,25 +29,48 @@ final class TreeParser {
     this.maxItems = limits.maxArrayLength();
   }
 
-  /** The one JSON value of the stream, or {@code null} when it has none; trailing tokens are refused. */
-  JsonNode read(JsonParser parser) throws IOException {
+  /**
+   * A parsed document ({@code null} for a stream with no value), and the byte offset where the value of its top
+   * object's {@code @context} ended when that value is an array or object, else -1.
+   */
+  record Parsed(JsonNode root, long contextEnd) {}
+
+  /**
+   * The one JSON value of the stream; trailing tokens are refused. Every name and value is also told to {@code scan},
+   * in document order. {@code known}, when not {@code null}, is the document's top-level context, cut from the stream
+   * (which then holds the rest of the top object): it becomes the top object's first property.
+   */
+  Parsed read(JsonParser parser, ParseScan.Recorder scan, KnownContexts.Known known) throws IOException {
     JsonToken token = parser.nextToken();
     if (token == null) {
-      return null;
+      return new Parsed(null, -1);
     }
     ArrayDeque<JsonNode> open = new ArrayDeque<>();
     JsonNode root = null;
+    long contextEnd = -1;
     while (root == null) {
       if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
         JsonNode closed = open.pop();
+        scan.end();
         root = open.isEmpty() ? closed : null;
-      } else if (token != JsonToken.FIELD_NAME) {
+        if (open.size() == 1 && contextEnd < 0 && open.peek().get("@context") == closed) {
+          contextEnd = parser.currentLocation().getByteOffset();
+        }
+      } else if (token == JsonToken.FIELD_NAME) {
+        scan.key(parser.currentName());
+      } else {
         JsonNode value = value(parser, token);
         if (!open.isEmpty()) {
           add(parser, token, open.peek(), value);
         }
+        scan.value(value);
         if (value.isContainerNode()) {
           open.push(value);
+          if (known != null && open.size() == 1) {
+            ((ObjectNode) value).set("@context", known.context());
+            scan.key("@context");
+            scan.known(known.context(), known.nodes(), known.depth());
+          }
         } else {
           root = open.isEmpty() ? value : null;
         }
@@ -56,7 +80,7 @@ final class TreeParser {
     if (parser.nextToken() != null) {
       throw new JsonParseException(parser, "trailing tokens after the document");
     }
-    return root;
+    return new Parsed(root, contextEnd);
   }
 
   private void add(JsonParser parser, JsonToken token, JsonNode container, JsonNode value) throws IOException {

@@ -12,6 +12,7 @@ import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import dev.fedgate.vocab.jsonld.ContextNormalizer;
+import dev.fedgate.vocab.jsonld.ParseScan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Objects;
@@ -28,6 +29,7 @@ public final class VocabReader {
   private final TreeParser treeParser;
   private final LimitCheck limitCheck;
   private final Decoder decoder = new Decoder();
+  private final KnownContexts knownContexts = new KnownContexts();
 
   private VocabReader(ContextNormalizer normalizer, ReadLimits limits) {
     this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
@@ -51,8 +53,10 @@ public final class VocabReader {
 
   /** Reads any supported document. */
   public ApObject read(byte[] json) {
-    // The parse enforced every limit already.
-    return decode(parse(json));
+    // The parse enforced every limit already, and recorded what the normalizer needs to decide without a walk.
+    ParseScan.Recorder scan = new ParseScan.Recorder();
+    ObjectNode document = document(parse(json, scan));
+    return decoder.object(normalizer.normalize(document, scan.scan()), Pointer.ROOT);
   }
 
   /** Reads a document that must be of {@code type}. */
@@ -63,7 +67,7 @@ public final class VocabReader {
   /** Reads an already parsed document; the tree is not changed. */
   public ApObject read(JsonNode tree) {
     limitCheck.check(tree);
-    return decode(tree);
+    return decoder.object(normalizer.normalize(document(tree)), Pointer.ROOT);
   }
 
   /** Reads an already parsed document that must be of {@code type}. */
@@ -71,29 +75,33 @@ public final class VocabReader {
     return expect(read(tree), type);
   }
 
-  private ApObject decode(JsonNode tree) {
+  private static ObjectNode document(JsonNode tree) {
     if (!(tree instanceof ObjectNode document)) {
       throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the document must be a JSON object");
     }
-    return decoder.object(normalizer.normalize(document), Pointer.ROOT);
+    return document;
   }
 
-  private JsonNode parse(byte[] json) {
+  private JsonNode parse(byte[] json, ParseScan.Recorder scan) {
     if (json.length > limits.maxBodyBytes()) {
       throw LimitCheck.exceeded("", "body larger than " + limits.maxBodyBytes() + " bytes");
     }
+    KnownContexts.Match match = knownContexts.find(json);
     JsonParser parser;
     try {
-      parser = factory.createParser(json);
+      parser = factory.createParser(match == null ? json : match.rest());
     } catch (IOException e) {
       throw new UncheckedIOException("parsing from memory cannot fail to start", e);
     }
     try (parser) {
-      JsonNode tree = treeParser.read(parser);
-      if (tree == null) {
+      TreeParser.Parsed parsed = treeParser.read(parser, scan, match == null ? null : match.known());
+      if (parsed.root() == null) {
         throw new VocabException(VocabProblem.MALFORMED_JSON, "", "the body is empty");
       }
-      return tree;
+      if (match == null && parsed.contextEnd() >= 0) {
+        knownContexts.remember(json, (int) parsed.contextEnd(), parsed.root().get("@context"));
+      }
+      return parsed.root();
     } catch (StreamConstraintsException e) {
       throw LimitCheck.exceeded(parser.getParsingContext().pathAsPointer().toString(), e.getOriginalMessage());
     } catch (JsonProcessingException e) {

@@ -7,12 +7,10 @@ import dev.fedgate.vocab.Pointer;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * One pass over a document, before any JSON-LD processing: enforces the limits, refuses context URLs we do not
@@ -27,24 +25,12 @@ import java.util.stream.Stream;
  */
 final class DocumentScan {
   /**
-   * Distinct top-level contexts remembered. Peers send the same few contexts with every document, so resolving each
-   * once keeps the fast path cheap; a flood of distinct ones only empties the cache and costs re-resolving.
-   */
-  static final int CACHED_CONTEXTS = 256;
-  /**
-   * Remembered contexts with one shape ({@code bounded}'s hash: the structure, the keys, and the length and end
-   * characters of each string) at most: a lookup compares a context with at most this many, whatever a peer sends.
-   */
-  static final int SAME_SHAPE = 4;
-  /** Largest context remembered, in characters of names and strings: PeerTube's Video context has about 4,000. */
-  static final int CACHED_CONTEXT_CHARS = 16_384;
-  /**
    * Key and type names whose verdict is remembered per cached context: a peer's documents use the same hundred or so,
    * and remembering them turns three map lookups and a definition comparison per key into one lookup.
    */
   static final int REMEMBERED_NAMES = 1024;
 
-  private final Map<Integer, List<Remembered>> resolvedContexts = new ConcurrentHashMap<>();
+  private final ResolvedContexts resolvedContexts = new ResolvedContexts();
   private final ContextSource contexts;
   private final CanonicalTerms canonical;
   private final ActiveTerms implied;
@@ -67,6 +53,33 @@ final class DocumentScan {
   boolean readableAsIs(ObjectNode document) {
     Walk walk = new Walk();
     walk.node(document, implied, 1, 0, Pointer.ROOT);
+    return walk.fast;
+  }
+
+  /**
+   * The same answer as {@link #readableAsIs(ObjectNode)}, from what the parser recorded: with no nested context every
+   * key is read under the top-level context, so each distinct key is judged once. A document the scan cannot settle
+   * (a nested context, a limit exceeded, a key other than {@code type} standing for {@code @type}) is walked.
+   *
+   * @throws VocabException {@code LIMIT_EXCEEDED}, {@code UNKNOWN_CONTEXT} or {@code INVALID_CONTEXT}
+   */
+  boolean readableAsIs(ObjectNode document, ParseScan parsed) {
+    if (parsed.nestedContext() || parsed.nodes() > limits.maxNodes() || parsed.depth() > limits.maxDepth()) {
+      return readableAsIs(document);
+    }
+    Walk walk = new Walk();
+    ActiveTerms active = parsed.knownContext() != null && parsed.knownContext() == document.get("@context")
+        ? walk.knownContext(parsed.knownContext()) : walk.topContext(document);
+    for (String key : parsed.keys()) {
+      if (!walk.fast) {
+        return false;
+      }
+      KeyVerdict verdict = walk.remembered(active, Resolved::keys, key, () -> walk.keyVerdict(key, active));
+      if (verdict == KeyVerdict.TYPE_KEY && !key.equals(ParseScan.TYPE)) {
+        return readableAsIs(document);
+      }
+      walk.fast = verdict == KeyVerdict.AS_IS || verdict == KeyVerdict.TYPE_KEY && walk.typesReadAsIs(parsed, active);
+    }
     return walk.fast;
   }
 
@@ -155,19 +168,57 @@ final class DocumentScan {
       return hash;
     }
 
+    /** The terms in force under the document's own top-level context, if any. */
+    ActiveTerms topContext(ObjectNode document) {
+      JsonNode context = document.get("@context");
+      if (context == null) {
+        return implied;
+      }
+      Pointer at = Pointer.ROOT.child("@context");
+      return documentContext(context, bounded(context, 2, at), at);
+    }
+
+    /** Like {@link #topContext} for a context the parser handed whole: resolved once, then found by identity. */
+    ActiveTerms knownContext(JsonNode context) {
+      Resolved known = resolvedContexts.byIdentity(context);
+      if (known != null) {
+        return use(known);
+      }
+      Pointer at = Pointer.ROOT.child("@context");
+      ActiveTerms active = documentContext(context, bounded(context, 2, at), at);
+      resolvedContexts.rememberByIdentity(context, document);
+      return active;
+    }
+
+    /** Whether every {@code type} value the parser recorded reads as it is. */
+    boolean typesReadAsIs(ParseScan parsed, ActiveTerms active) {
+      for (String name : parsed.typeNames()) {
+        if (!typeReadsAsIs(name, active)) {
+          return false;
+        }
+      }
+      for (JsonNode types : parsed.otherTypes()) {
+        if (!typesReadAsIs(types, active)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     private ActiveTerms documentContext(JsonNode context, int shape, Pointer at) {
-      Resolved resolved = recall(context, shape);
+      Resolved resolved = resolvedContexts.recall(context, shape);
       if (resolved == null) {
         Walk alone = new Walk();
         // flattened: one lookup per key instead of one per layer
         ActiveTerms active = ActiveTerms.of(alone.context(context, implied, at).flatten());
         resolved = new Resolved(active, alone.fast, alone.contextEntries, alone.termDefinitions,
             new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-        if (characters(context) <= CACHED_CONTEXT_CHARS) {
-          // a copy: the caller may change its document later
-          remember(shape, new Remembered(context.deepCopy(), resolved));
-        }
+        resolvedContexts.remember(shape, context, resolved);
       }
+      return use(resolved);
+    }
+
+    private ActiveTerms use(Resolved resolved) {
       contextEntries += resolved.contextEntries();
       termDefinitions += resolved.termDefinitions();
       fast &= resolved.fast();
@@ -296,84 +347,11 @@ final class DocumentScan {
    * A top-level context resolved once: its terms, whether it allows the fast path, what it counts against limits, and
    * the verdicts on key and type names met so far.
    */
-  private record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions,
+  record Resolved(ActiveTerms active, boolean fast, int contextEntries, int termDefinitions,
       Map<String, KeyVerdict> keys, Map<String, Boolean> types) {}
 
-  /** The remembered context with {@code shape} that is {@code context}, in order (peers send theirs the same way). */
-  private Resolved recall(JsonNode context, int shape) {
-    List<Remembered> same = resolvedContexts.get(shape);
-    if (same != null) {
-      for (Remembered remembered : same) {
-        if (sameInOrder(remembered.context(), context)) {
-          return remembered.resolved();
-        }
-      }
-    }
-    return null;
-  }
-
-  private void remember(int shape, Remembered entry) {
-    if (resolvedContexts.size() >= CACHED_CONTEXTS / SAME_SHAPE) {
-      resolvedContexts.clear();
-    }
-    resolvedContexts.merge(shape, List.of(entry), (kept, added) -> kept.size() >= SAME_SHAPE ? kept
-        : Stream.concat(kept.stream(), added.stream()).toList());
-  }
-
-  /**
-   * Whether two JSON values are equal with object keys in the same order, compared without a map lookup per key.
-   * Recursion is as deep as the remembered context, which was bounded before it was remembered.
-   */
-  private static boolean sameInOrder(JsonNode a, JsonNode b) {
-    if (!a.isContainerNode() || !b.isContainerNode()) {
-      return a.equals(b);
-    }
-    if (a.isArray() != b.isArray() || a.size() != b.size()) {
-      return false;
-    }
-    if (a.isArray()) {
-      for (int i = 0; i < a.size(); i++) {
-        if (!sameInOrder(a.get(i), b.get(i))) {
-          return false;
-        }
-      }
-      return true;
-    }
-    Iterator<Map.Entry<String, JsonNode>> left = a.fields();
-    Iterator<Map.Entry<String, JsonNode>> right = b.fields();
-    while (left.hasNext()) {
-      Map.Entry<String, JsonNode> l = left.next();
-      Map.Entry<String, JsonNode> r = right.next();
-      if (!l.getKey().equals(r.getKey()) || !sameInOrder(l.getValue(), r.getValue())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A top-level context as remembered: a copy of its JSON, and what it resolved to. */
-  private record Remembered(JsonNode context, Resolved resolved) {}
-
   /** A key under a context: means what the canonical context says, means that and is {@code type}, or not. */
-  private enum KeyVerdict { AS_IS, TYPE_KEY, CHANGED }
-
-  /** The characters of every name and string in {@code node}: what remembering it costs, roughly. */
-  private static int characters(JsonNode node) {
-    if (node.isTextual()) {
-      return node.textValue().length();
-    }
-    int total = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      total += field.getKey().length() + characters(field.getValue());
-    }
-    if (node.isArray()) {
-      for (JsonNode element : node) {
-        total += characters(element);
-      }
-    }
-    return total;
-  }
+  enum KeyVerdict { AS_IS, TYPE_KEY, CHANGED }
 
   private static VocabException limit(Pointer at, String rule) {
     return new VocabException(VocabProblem.LIMIT_EXCEEDED, at.toString(), rule);

@@ -49,10 +49,14 @@ public final class JsonLdContextNormalizer implements ContextNormalizer {
   @Override
   public ObjectNode normalize(ObjectNode document) {
     Objects.requireNonNull(document, "document");
-    if (scan.readableAsIs(document)) {
-      return document;
-    }
-    return compactor.compact(document);
+    return scan.readableAsIs(document) ? document : compactor.compact(document);
+  }
+
+  @Override
+  public ObjectNode normalize(ObjectNode document, ParseScan parsed) {
+    Objects.requireNonNull(document, "document");
+    return scan.readableAsIs(document, Objects.requireNonNull(parsed, "parsed")) ? document
+        : compactor.compact(document);
   }
 
   /** Configures a {@link JsonLdContextNormalizer}; every option may be set once, to a positive value. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.VocabProblem;
+import dev.fedgate.vocab.jsonld.ParseScan;
 import dev.fedgate.vocab.testing.Fixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ class TreeParserTest {
         Fixtures.body("lemmy/crates/apub/apub/assets/peertube/objects/video.json"),
         Fixtures.body("mastodon/spec/fixtures/requests/activitypub-actor.txt")}) {
       JsonNode expected = MAPPER.readTree(body);
-      JsonNode actual = new TreeParser(ReadLimits.DEFAULT).read(MAPPER.getFactory().createParser(body));
+      JsonNode actual = new TreeParser(ReadLimits.DEFAULT)
+          .read(MAPPER.getFactory().createParser(body), new ParseScan.Recorder(), null).root();
 
       assertThat(actual).isEqualTo(expected);
       assertSameNodeClasses(actual, expected);
