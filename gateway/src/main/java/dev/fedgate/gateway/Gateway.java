@@ -156,7 +156,8 @@ public final class Gateway {
     StorageSettings.Builder settings = StorageSettings.builder()
         .dataDirectory(config.dataDirectory())
         .poolSize(config.postgresUrl().isPresent() ? config.pgPoolSize() : DEFAULT_STORAGE_POOL_SIZE)
-        .clock(clock);
+        .clock(clock)
+        .webhooks(config.webhookUrl().isPresent());
     config.postgresUrl().map(PostgresUrl::toConnectionUri).ifPresent(settings::url);
     return Future.fromCompletionStage(StorageProviders.find(config.storage().configName()).open(settings.build()));
   }

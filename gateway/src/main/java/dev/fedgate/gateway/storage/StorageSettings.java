@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a {@link StorageProvider} needs to open a backend: where data lives, how many connections to use, and the
- * clock every stored time comes from. Immutable; built with {@link #builder()}.
+ * What a {@link StorageProvider} needs to open a backend: where data lives, how many connections to use, the clock
+ * every stored time comes from, and whether site events become webhook jobs. Immutable; built with {@link #builder()}.
  */
 public final class StorageSettings {
   /** Connections (and JDBC worker threads) by default: enough to overlap I/O on a small machine without piling up. */
@@ -19,12 +19,14 @@ public final class StorageSettings {
   private final String url;
   private final int poolSize;
   private final InstantSource clock;
+  private final boolean webhooks;
 
   private StorageSettings(Builder builder) {
     this.dataDirectory = builder.dataDirectory;
     this.url = builder.url;
     this.poolSize = builder.poolSize == null ? DEFAULT_POOL_SIZE : builder.poolSize;
     this.clock = builder.clock == null ? InstantSource.system() : builder.clock;
+    this.webhooks = builder.webhooks == null || builder.webhooks;
   }
 
   /** A new builder; every option is optional, and each may be set once. */
@@ -55,11 +57,19 @@ public final class StorageSettings {
     return clock;
   }
 
+  /**
+   * Whether {@link WebhookJobStore#enqueueAll} queues a webhook job for each event it logs: true when a webhook URL
+   * is configured (the webhook worker delivers them); false logs the events only, since nothing would consume them.
+   */
+  public boolean webhooks() {
+    return webhooks;
+  }
+
   @Override
   public String toString() {
     // The url may carry credentials (PostgreSQL), so it is not printed.
     return "StorageSettings[dataDirectory=" + dataDirectory + ", url=" + (url == null ? "none" : "set")
-        + ", poolSize=" + poolSize + "]";
+        + ", poolSize=" + poolSize + ", webhooks=" + webhooks + "]";
   }
 
   /** Builds {@link StorageSettings}; refuses a second set of the same option. */
@@ -68,6 +78,7 @@ public final class StorageSettings {
     private String url;
     private Integer poolSize;
     private InstantSource clock;
+    private Boolean webhooks;
 
     private Builder() {}
 
@@ -99,6 +110,13 @@ public final class StorageSettings {
     public Builder clock(InstantSource clock) {
       requireUnset(this.clock, "clock");
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Whether events are queued as webhook jobs too; see {@link StorageSettings#webhooks()}. Default true. */
+    public Builder webhooks(boolean webhooks) {
+      requireUnset(this.webhooks, "webhooks");
+      this.webhooks = webhooks;
       return this;
     }
 

@@ -6,7 +6,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * The durable queue of webhooks to the site, and the event log the site may poll instead. A job's {@link JobId} is
  * stable across retries, so it serves as the {@code webhook-id} the site de-duplicates on; {@link #enqueueAll} also
- * appends each event to the log, in the same transaction.
+ * appends each event to the log, in the same transaction, under the same id.
+ *
+ * <p>A backend opened with {@link StorageSettings#webhooks()} false (no webhook URL configured, so no worker would
+ * ever claim a job) logs each event only: {@link #enqueueAll} returns the logged events' ids and queues nothing. Event
+ * ids come from one sequence either way, so they keep growing when webhooks are switched on or off.
  */
 public interface WebhookJobStore extends JobQueue<WebhookEvent> {
 

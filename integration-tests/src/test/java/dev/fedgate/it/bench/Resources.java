@@ -6,6 +6,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +60,23 @@ final class Resources implements AutoCloseable {
   static long heapAfterGc() {
     System.gc();
     return heapUsed();
+  }
+
+  /**
+   * Live instances of the class named {@code className}, from the JVM's class histogram (which runs a full GC
+   * first), as {@code jcmd <pid> GC.class_histogram} prints it; 0 when there are none.
+   */
+  static long liveInstances(String className) {
+    try {
+      String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+          new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+          new Object[] {new String[0]}, new String[] {String[].class.getName()});
+      return histogram.lines().map(line -> line.trim().split("\\s+"))
+          .filter(fields -> fields.length >= 4 && fields[3].equals(className))
+          .mapToLong(fields -> Long.parseLong(fields[1])).sum();
+    } catch (JMException e) {
+      throw new IllegalStateException("no class histogram: " + e, e);
+    }
   }
 
   /** {@code VmRSS} or {@code VmHWM} from {@code /proc/self/status}, in bytes (0 where there is no /proc). */

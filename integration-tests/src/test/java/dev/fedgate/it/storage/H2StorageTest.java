@@ -15,6 +15,7 @@ import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.ReplyStoreContract;
+import dev.fedgate.testkit.storage.SiteEventLogContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
@@ -144,6 +145,19 @@ class H2StorageTest {
     @Override
     protected StorageBackend openBackend() {
       return openInMemory(clock);
+    }
+  }
+
+  @Nested
+  class SiteEventLog extends SiteEventLogContract {
+    @TempDir
+    Path directory;
+
+    @Override
+    protected StorageBackend openOver(boolean webhooks) {
+      StorageSettings settings = StorageSettings.builder().dataDirectory(directory).clock(clock).webhooks(webhooks)
+          .build();
+      return StoreContract.await(StorageProviders.find("embedded").open(settings));
     }
   }
 

@@ -17,6 +17,7 @@ import dev.fedgate.testkit.storage.OutboxContract;
 import dev.fedgate.testkit.storage.RemoteActorStoreContract;
 import dev.fedgate.testkit.storage.RemoteHostStoreContract;
 import dev.fedgate.testkit.storage.ReplyStoreContract;
+import dev.fedgate.testkit.storage.SiteEventLogContract;
 import dev.fedgate.testkit.storage.StorageBackendContract;
 import dev.fedgate.testkit.storage.StoreContract;
 import dev.fedgate.testkit.storage.VideoStoreContract;
@@ -36,8 +37,11 @@ class PostgresStorageIT {
   }
 
   static StorageBackend open(PostgresUrl database, InstantSource clock) {
-    StorageSettings settings = StorageSettings.builder().url(database.toConnectionUri()).clock(clock).build();
-    return StoreContract.await(StorageProviders.find("postgres").open(settings));
+    return open(StorageSettings.builder().url(database.toConnectionUri()).clock(clock));
+  }
+
+  private static StorageBackend open(StorageSettings.Builder settings) {
+    return StoreContract.await(StorageProviders.find("postgres").open(settings.build()));
   }
 
   @Nested
@@ -148,6 +152,19 @@ class PostgresStorageIT {
     @Override
     protected StorageBackend openBackend() {
       return openFresh("webhookjobs", clock);
+    }
+  }
+
+  @Nested
+  class SiteEventLog extends SiteEventLogContract {
+    private PostgresUrl database;
+
+    @Override
+    protected StorageBackend openOver(boolean webhooks) {
+      if (database == null) {
+        database = TestPostgres.freshDatabase("eventlog");
+      }
+      return open(StorageSettings.builder().url(database.toConnectionUri()).clock(clock).webhooks(webhooks));
     }
   }
 

@@ -3,6 +3,8 @@ package dev.fedgate.gateway.storage.h2;
 import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.gateway.storage.JobQueue;
 import dev.fedgate.gateway.storage.support.QueueLimits;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,14 @@ abstract class H2JobQueue<P> extends H2ClaimableQueue<P> implements JobQueue<P> 
     return database.transaction(c -> {
       List<JobId> ids = new ArrayList<>(batch.size());
       for (P payload : batch) {
-        ids.add(insert(c, payload));
+        ids.add(add(c, payload));
       }
       return ids;
     });
+  }
+
+  /** Adds one payload inside the caller's transaction: a job, unless a queue keeps some payloads otherwise. */
+  JobId add(Connection c, P payload) throws SQLException {
+    return insert(c, payload);
   }
 }

@@ -33,19 +33,25 @@ final class H2Migrations {
       "V9__outbound_follows_and_likes.sql",
       "V11__account_replies.sql",
       "V13__inline_inbox_and_webhook_bodies.sql",
-      "V14__queue_ids_and_leases.sql");
+      "V14__queue_ids_and_leases.sql",
+      "V15__site_event_ids.sql");
 
   private H2Migrations() {}
 
   /** Applies pending scripts; returns the versions applied by this call. */
   static List<Integer> apply(Connection connection, InstantSource clock) throws SQLException {
+    return apply(connection, clock, SCRIPTS);
+  }
+
+  /** Applies those of {@code scripts} (oldest first) not applied yet; tests pass the first few to migrate in steps. */
+  static List<Integer> apply(Connection connection, InstantSource clock, List<String> scripts) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY,"
           + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP(6) WITH TIME ZONE NOT NULL)");
     }
     int current = currentVersion(connection);
     List<Integer> applied = new ArrayList<>();
-    for (String script : SCRIPTS) {
+    for (String script : scripts) {
       int version = versionOf(script);
       if (version > current) {
         run(connection, script);

@@ -7,16 +7,19 @@ import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.concurrent.CompletionStage;
 
-/** The embedded backend: every store over one H2 database and its JDBC threads. */
+/** The embedded backend: every store over one H2 database and its JDBC threads, and the upkeep of its file. */
 final class H2StorageBackend extends StoreSetBackend {
   private final H2Database database;
+  private final H2Maintenance maintenance;
 
-  H2StorageBackend(H2Database database, InstantSource clock) {
-    this(database, clock, new H2DeliveryJobStore(database, clock));
+  /** {@code webhooks}: whether site events are queued as webhook jobs too (see {@code StorageSettings#webhooks}). */
+  H2StorageBackend(H2Database database, InstantSource clock, boolean webhooks) {
+    this(database, clock, webhooks, new H2DeliveryJobStore(database, clock));
   }
 
   /** The reply store writes its jobs through the same delivery queue. */
-  private H2StorageBackend(H2Database database, InstantSource clock, H2DeliveryJobStore deliveries) {
+  private H2StorageBackend(H2Database database, InstantSource clock, boolean webhooks,
+      H2DeliveryJobStore deliveries) {
     super(new H2LocalActorStore(database, clock),
         new H2VideoStore(database, clock),
         new H2CommentStore(database, clock),
@@ -26,10 +29,11 @@ final class H2StorageBackend extends StoreSetBackend {
         new H2RemoteHostStore(database),
         new H2InboxStore(database, clock),
         deliveries,
-        new H2WebhookJobStore(database, clock),
+        new H2WebhookJobStore(database, clock, webhooks),
         new H2OutboundStore(database, clock),
         new H2ReplyStore(database, deliveries, clock));
     this.database = database;
+    this.maintenance = H2Maintenance.start(database);
   }
 
   @Override
@@ -55,6 +59,7 @@ final class H2StorageBackend extends StoreSetBackend {
 
   @Override
   public CompletionStage<Void> close() {
+    maintenance.close();
     return database.close();
   }
 }

@@ -47,7 +47,7 @@ public final class H2StorageProvider implements StorageProvider {
     }
     H2Database database = H2Database.open(jdbcUrl, settings.poolSize());
     return database.transaction(c -> H2Migrations.apply(c, settings.clock()))
-        .<StorageBackend>thenApply(applied -> new H2StorageBackend(database, settings.clock()))
+        .<StorageBackend>thenApply(applied -> new H2StorageBackend(database, settings.clock(), settings.webhooks()))
         .whenComplete((backend, failure) -> {
           if (failure != null) {
             database.close();

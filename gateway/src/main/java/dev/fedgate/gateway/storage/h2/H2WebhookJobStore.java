@@ -16,14 +16,35 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
-/** {@link WebhookJobStore} on H2: the common queue over {@code webhook_job}, and the {@code site_event} log. */
+/**
+ * {@link WebhookJobStore} on H2: the common queue over {@code webhook_job}, and the {@code site_event} log. Jobs and
+ * events are numbered by one sequence, {@code site_event_id}, so an event logged without a job takes its id from it.
+ */
 final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements WebhookJobStore {
   /** Events after an id, in primary-key order. Parameters: after id, limit. */
   static final H2Listing EVENTS = new H2Listing("SELECT * FROM site_event WHERE TRUE",
       ListingOrders.EVENTS);
 
-  H2WebhookJobStore(H2Database database, InstantSource clock) {
+  private final boolean webhooks;
+
+  /** {@code webhooks}: whether each logged event is queued as a webhook job too. */
+  H2WebhookJobStore(H2Database database, InstantSource clock, boolean webhooks) {
     super(database, clock, "webhook_job", List.of("event_type", "body"));
+    this.webhooks = webhooks;
+  }
+
+  @Override
+  JobId add(Connection c, WebhookEvent event) throws SQLException {
+    if (webhooks) {
+      return insert(c, event);
+    }
+    try (PreparedStatement next = c.prepareStatement("SELECT NEXT VALUE FOR site_event_id");
+        ResultSet rows = next.executeQuery()) {
+      rows.next();
+      JobId id = new JobId(rows.getLong(1));
+      inserted(c, id, event, clock.instant());
+      return id;
+    }
   }
 
   @Override

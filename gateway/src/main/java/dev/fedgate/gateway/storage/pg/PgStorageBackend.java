@@ -10,12 +10,14 @@ import java.util.concurrent.CompletionStage;
 final class PgStorageBackend extends StoreSetBackend {
   private final PgDatabase database;
 
-  PgStorageBackend(PgDatabase database, InstantSource clock) {
-    this(database, clock, new PgDeliveryJobStore(database, clock));
+  /** {@code webhooks}: whether site events are queued as webhook jobs too (see {@code StorageSettings#webhooks}). */
+  PgStorageBackend(PgDatabase database, InstantSource clock, boolean webhooks) {
+    this(database, clock, webhooks, new PgDeliveryJobStore(database, clock));
   }
 
   /** The reply store writes its jobs through the same delivery queue. */
-  private PgStorageBackend(PgDatabase database, InstantSource clock, PgDeliveryJobStore deliveries) {
+  private PgStorageBackend(PgDatabase database, InstantSource clock, boolean webhooks,
+      PgDeliveryJobStore deliveries) {
     super(new PgLocalActorStore(database, clock),
         new PgVideoStore(database, clock),
         new PgCommentStore(database, clock),
@@ -25,7 +27,7 @@ final class PgStorageBackend extends StoreSetBackend {
         new PgRemoteHostStore(database),
         new PgInboxStore(database, clock),
         deliveries,
-        new PgWebhookJobStore(database, clock),
+        new PgWebhookJobStore(database, clock, webhooks),
         new PgOutboundStore(database, clock),
         new PgReplyStore(database, deliveries, clock));
     this.database = database;

@@ -34,7 +34,7 @@ public final class PgStorageProvider implements StorageProvider {
       return CompletableFuture.failedFuture(e);
     }
     return database.transaction(c -> PgMigrations.apply(c, settings.clock()))
-        .<StorageBackend>thenApply(applied -> new PgStorageBackend(database, settings.clock()))
+        .<StorageBackend>thenApply(applied -> new PgStorageBackend(database, settings.clock(), settings.webhooks()))
         .whenComplete((backend, failure) -> {
           if (failure != null) {
             database.close();

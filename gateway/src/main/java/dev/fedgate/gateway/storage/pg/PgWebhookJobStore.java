@@ -23,9 +23,19 @@ final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements Webhoo
       + " due_at, created_at) VALUES ($1, $2, 'QUEUED', 0, $3, $3) RETURNING id, event_type, body, created_at)"
       + " INSERT INTO site_event (id, event_type, body, created_at) SELECT id, event_type, body, created_at FROM job"
       + " RETURNING id";
+  /**
+   * The event alone, numbered by the job identity's sequence so that ids keep growing whether or not webhooks are
+   * queued. Parameters: type, body, time.
+   */
+  private static final String LOG_ONLY_SQL = "INSERT INTO site_event (id, event_type, body, created_at)"
+      + " VALUES (nextval(pg_get_serial_sequence('webhook_job', 'id')), $1, $2, $3) RETURNING id";
 
-  PgWebhookJobStore(PgDatabase database, InstantSource clock) {
+  private final boolean webhooks;
+
+  /** {@code webhooks}: whether each logged event is queued as a webhook job too. */
+  PgWebhookJobStore(PgDatabase database, InstantSource clock, boolean webhooks) {
     super(database, clock, "webhook_job", List.of("event_type", "body"));
+    this.webhooks = webhooks;
   }
 
   @Override
@@ -40,7 +50,7 @@ final class PgWebhookJobStore extends PgJobQueue<WebhookEvent> implements Webhoo
 
   @Override
   String insertSql() {
-    return INSERT_SQL;
+    return webhooks ? INSERT_SQL : LOG_ONLY_SQL;
   }
 
   @Override

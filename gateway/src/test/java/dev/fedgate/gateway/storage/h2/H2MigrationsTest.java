@@ -42,8 +42,42 @@ class H2MigrationsTest {
   @Test
   void apply_queueIds_areDrawnFromACacheOfAThousand() throws Exception {
     assertThat(countAfterMigrating("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS"
-        + " WHERE TABLE_NAME IN ('DELIVERY_JOB', 'WEBHOOK_JOB', 'INBOX_ITEM') AND COLUMN_NAME = 'ID'"
-        + " AND IDENTITY_CACHE = 1000")).isEqualTo(3);
+        + " WHERE TABLE_NAME IN ('DELIVERY_JOB', 'INBOX_ITEM') AND COLUMN_NAME = 'ID'"
+        + " AND IDENTITY_CACHE = 1000")).isEqualTo(2);
+    assertThat(countAfterMigrating("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SEQUENCES"
+        + " WHERE SEQUENCE_NAME = 'SITE_EVENT_ID' AND CACHE = 1000")).isEqualTo(1);
+  }
+
+  @Test
+  void apply_siteEventIds_continueAfterTheLastWebhookJobId() throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
+    List<String> beforeV15 = H2Migrations.SCRIPTS.subList(0, H2Migrations.SCRIPTS.indexOf("V15__site_event_ids.sql"));
+    H2Database database = H2Database.open(url, 1);
+    try {
+      long lastJob = database.transaction(c -> {
+        H2Migrations.apply(c, CLOCK, beforeV15);
+        try (Statement statement = c.createStatement()) {
+          statement.execute("INSERT INTO webhook_job (event_type, body, state, attempts, due_at, created_at)"
+              + " SELECT 'follow', '{}', 'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM SYSTEM_RANGE(1, 5)");
+        }
+        return (long) count(c, "SELECT MAX(id) FROM webhook_job");
+      }).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      List<Long> next = database.transaction(c -> {
+        H2Migrations.apply(c, CLOCK);
+        long event = count(c, "SELECT NEXT VALUE FOR site_event_id");
+        try (Statement statement = c.createStatement()) {
+          statement.execute("INSERT INTO webhook_job (event_type, body, state, attempts, due_at, created_at)"
+              + " VALUES ('follow', '{}', 'QUEUED', 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+        }
+        return List.of(event, (long) count(c, "SELECT MAX(id) FROM webhook_job"));
+      }).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      assertThat(next.get(0)).isGreaterThan(lastJob);
+      assertThat(next.get(1)).isGreaterThan(next.get(0));
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
