@@ -56,6 +56,8 @@ final class InboxLoad {
   /** One request signed before timing. */
   private record Signed(HttpHeaders headers, byte[] body) {}
 
+  private static final long REQUEST_TIMEOUT_MS = 60_000;
+
   private final Settings settings;
   private final PrintStream out;
 
@@ -213,7 +215,11 @@ final class InboxLoad {
       return Future.succeededFuture();
     }
     Signed signed = requests.get(index);
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(inbox.toString());
+    // Bounded on the generator's side too: a round of this branch once stalled for 15 minutes with every lane
+    // waiting and the gateway idle, past the connection idle timeout, so a request waiting for a pooled connection
+    // (or for its answer) fails after a minute and is counted as an error.
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(inbox.toString())
+        .setConnectTimeout(REQUEST_TIMEOUT_MS).setIdleTimeout(REQUEST_TIMEOUT_MS);
     signed.headers().fields().stream().filter(f -> !f.name().equalsIgnoreCase("Host"))
         .forEach(f -> options.addHeader(f.name(), f.value()));
     long begin = System.nanoTime();
