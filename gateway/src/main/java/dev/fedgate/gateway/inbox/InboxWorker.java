@@ -7,7 +7,6 @@ import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.JobOutcome;
-import dev.fedgate.gateway.storage.support.GroupCommit;
 import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.VocabException;
 import dev.fedgate.vocab.json.VocabReader;
@@ -17,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 /**
  * Processes the durable inbound queue: claims accepted activities under a lease, dispatches each to its handler, and
  * completes it; a transient failure (a fetch that may succeed later, a store hiccup) is retried with backoff, a
- * permanent one is given up. The outcomes of a round's activities are completed in grouped transactions. An
+ * permanent one is given up. The outcomes of a round's activities are completed together in one transaction. An
  * activity claimed by a worker that dies becomes due again when its lease expires.
  */
 public final class InboxWorker {
@@ -47,8 +47,6 @@ public final class InboxWorker {
   private final InboxCounters counters;
   private final InstantSource clock;
   private final Duration lease;
-  // One writer: the completions of a round's activities gather into one transaction behind it.
-  private final GroupCommit<ClaimableQueue.Completion, Boolean> completions;
   private long timer = -1;
   private int pending;
   private Future<Integer> tail = Future.succeededFuture(0);
@@ -66,7 +64,6 @@ public final class InboxWorker {
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lease = Objects.requireNonNull(lease, "lease");
-    this.completions = new GroupCommit<>(BATCH, 1, store::completeAll);
   }
 
   /** Polls the queue every {@link #POLL} until {@link #stop()}. */
@@ -116,21 +113,26 @@ public final class InboxWorker {
     return round().compose(count -> count == 0 ? Future.succeededFuture(0) : drainAll().map(more -> count + more));
   }
 
+  /**
+   * Claims a batch, processes its activities together and completes them all in one store call once the last is
+   * processed: one completion transaction per batch rather than one for each activity (or each few).
+   */
   private Future<Integer> round() {
     return Future.fromCompletionStage(store.claimDue(clock.instant(), BATCH, lease)).compose(jobs -> {
-      List<Future<Boolean>> done = jobs.stream().map(this::process).toList();
-      return Future.join(done).map(all -> jobs.size());
+      List<Future<JobOutcome>> outcomes = jobs.stream().map(this::process).toList();
+      return Future.join(outcomes).compose(all -> complete(jobs, outcomes)).map(jobs.size());
     });
   }
 
-  private Future<Boolean> process(Job<InboundActivity> job) {
+  /** How the job ended; never fails (a handler's failure is a retry or a give-up). */
+  private Future<JobOutcome> process(Job<InboundActivity> job) {
     InboundActivity activity = job.payload();
     ApObject object;
     try {
       object = reader.read(activity.json().getBytes(StandardCharsets.UTF_8));
     } catch (VocabException e) {
       counters.processed("dropped");
-      return complete(job, JobOutcome.giveUp("unreadable: " + e.getMessage()));
+      return Future.succeededFuture(JobOutcome.giveUp("unreadable: " + e.getMessage()));
     }
     if (!handlers.handles(object.getClass())) {
       counters.processed("unhandled");
@@ -150,9 +152,9 @@ public final class InboxWorker {
         if (handlers.handles(object.getClass())) {
           counters.processed("handled");
         }
-        return complete(job, JobOutcome.done());
+        return Future.succeededFuture(JobOutcome.done());
       }
-      return complete(job, failed(job, result.cause()));
+      return Future.succeededFuture(failed(job, result.cause()));
     });
   }
 
@@ -168,8 +170,12 @@ public final class InboxWorker {
     return JobOutcome.retryAt(clock.instant().plus(backoff), String.valueOf(cause));
   }
 
-  private Future<Boolean> complete(Job<InboundActivity> job, JobOutcome outcome) {
-    return Future.fromCompletionStage(
-        completions.submit(new ClaimableQueue.Completion(job.lease().orElseThrow(), outcome)));
+  private Future<Void> complete(List<Job<InboundActivity>> jobs, List<Future<JobOutcome>> outcomes) {
+    List<ClaimableQueue.Completion> completions = new ArrayList<>(jobs.size());
+    for (int i = 0; i < jobs.size(); i++) {
+      completions.add(new ClaimableQueue.Completion(jobs.get(i).lease().orElseThrow(), outcomes.get(i).result()));
+    }
+    return completions.isEmpty() ? Future.succeededFuture()
+        : Future.fromCompletionStage(store.completeAll(completions)).mapEmpty();
   }
 }

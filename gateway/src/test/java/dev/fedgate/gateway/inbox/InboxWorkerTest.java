@@ -3,12 +3,28 @@ package dev.fedgate.gateway.inbox;
 import static dev.fedgate.gateway.TestGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchFailure;
+import dev.fedgate.gateway.storage.ClaimableQueue;
+import dev.fedgate.gateway.storage.InboundActivity;
+import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobLease;
+import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.QueueStats;
+import dev.fedgate.vocab.activity.Like;
+import dev.fedgate.vocab.json.ReadLimits;
+import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
+import io.vertx.core.Future;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +54,32 @@ class InboxWorkerTest {
       assertThat(after.drain()).isZero();
       assertThat(await(after.storage.interactions().count(video, InteractionKind.LIKE))).isEqualTo(1);
       assertThat(after.post(bob, like)).isEqualTo(new InboxOutcome.Accepted(InboxOutcome.Acceptance.DUPLICATE));
+    }
+  }
+
+  @Test
+  void claimedBatch_isCompletedInOneStoreCall() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      for (int n = 1; n <= 3; n++) {
+        h.post(bob, like(h, bob, n));
+      }
+      RecordingCompletions store = new RecordingCompletions(h.storage.inbox());
+      ActivityHandlers handlers = ActivityHandlers.builder()
+          .on(Like.class, (delivery, like) -> like.id().toString().endsWith("/2")
+              ? Future.failedFuture(new FetchException(FetchFailure.TIMEOUT, like.id(), "later", null))
+              : Future.succeededFuture())
+          .build();
+      InboxWorker worker = new InboxWorker(h.vertx, store, handlers,
+          VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT), new InboxCounters(), h.clock,
+          InboxWorker.DEFAULT_LEASE);
+
+      assertThat(await(worker.drain().toCompletionStage())).isEqualTo(3);
+
+      assertThat(store.groups).hasSize(1);
+      assertThat(store.groups.get(0)).extracting(c -> c.outcome().getClass().getSimpleName())
+          .containsExactlyInAnyOrder("Done", "Done", "RetryAt");
+      assertThat(h.queued()).isEqualTo(1);
     }
   }
 
@@ -106,6 +148,47 @@ class InboxWorkerTest {
 
       assertThat(h.queued()).isZero();
       assertThat(h.inbox.counters().value(InboxCounters.PROCESSED + "{outcome=\"unhandled\"}")).isEqualTo(1);
+    }
+  }
+
+  /** The real inbox store, recording every group of completions it is given. */
+  private static final class RecordingCompletions implements InboxStore {
+    private final InboxStore real;
+    final List<List<ClaimableQueue.Completion>> groups = new CopyOnWriteArrayList<>();
+
+    RecordingCompletions(InboxStore real) {
+      this.real = real;
+    }
+
+    @Override
+    public CompletionStage<List<Boolean>> completeAll(List<ClaimableQueue.Completion> completions) {
+      groups.add(List.copyOf(completions));
+      return real.completeAll(completions);
+    }
+
+    @Override
+    public CompletionStage<Boolean> accept(InboundActivity activity) {
+      return real.accept(activity);
+    }
+
+    @Override
+    public CompletionStage<Integer> pruneSeen(Instant before) {
+      return real.pruneSeen(before);
+    }
+
+    @Override
+    public CompletionStage<List<Job<InboundActivity>>> claimDue(Instant now, int max, Duration lease) {
+      return real.claimDue(now, max, lease);
+    }
+
+    @Override
+    public CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
+      return real.complete(lease, outcome);
+    }
+
+    @Override
+    public CompletionStage<QueueStats> stats(Instant now) {
+      return real.stats(now);
     }
   }
 }

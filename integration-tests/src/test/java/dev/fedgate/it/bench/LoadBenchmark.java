@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The whole-gateway load benchmarks of issue 8, run by the {@code load-benchmarks} profile (never by {@code verify}):
  * <pre>
- * inbox  [--storage embedded|postgres] [--activities N] [--concurrency C] [--actors A] [--duration 10m]
+ * inbox  [--storage embedded|postgres] [--activities N] [--concurrency C] [--actors A] [--rounds R] [--duration 10m]
  * fanout [--followers F] [--hosts H] [--shared true|false]
  * </pre>
  * Each also takes {@code --provider conscrypt}: Conscrypt, which must be on the class path (it is not a dependency),
@@ -43,7 +43,7 @@ public final class LoadBenchmark {
       new InboxLoad(new InboxLoad.Settings(
           StorageKind.valueOf(options.getOrDefault("--storage", "embedded").toUpperCase(Locale.ROOT)),
           integer(options, "--activities", 20_000), integer(options, "--concurrency", 64),
-          integer(options, "--actors", 100),
+          integer(options, "--actors", 100), integer(options, "--rounds", 1),
           Optional.ofNullable(options.get("--duration")).map(LoadBenchmark::duration)), System.out).run();
     } else if (args[0].equals("fanout")) {
       new FanoutLoad(new FanoutLoad.Settings(integer(options, "--followers", 10_000),
