@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * rounds, a fresh file database migrated by {@link H2StorageProvider}, reopened with the variant's URL options, filled
  * with {@value #PRELOAD} de-dup marks (the inbox's only table that grows), then {@value #COMMITS} commits of one shape,
  * one at a time on one thread: the committing thread's CPU per commit (with {@code WRITE_DELAY=0} the chunk is
- * serialised and written on that thread) and the file's growth per commit (every chunk is appended: none is freed
+ * serialised and written on that thread), the whole process's (garbage collection included) and the file's growth per commit (every chunk is appended: none is freed
  * before H2's 45 s retention).
  *
  * <p>Shapes: {@code accept}, the inbox accept of one activity (a de-dup mark and a queue row with a 2 KB body);
@@ -66,7 +66,7 @@ public final class H2CommitBenchmark {
   }
 
   /** One variant's figures in one round. */
-  private record Figures(double cpuMicros, double bytes, double wallMicros) {}
+  private record Figures(double cpuMicros, double processCpuMicros, double bytes, double wallMicros) {}
 
   /** Runs the rounds given as the only argument (default 3) and prints each variant's median per shape. */
   public static void main(String[] args) throws Exception {
@@ -86,16 +86,19 @@ public final class H2CommitBenchmark {
           results.computeIfAbsent(shape + " | " + name, k -> new ArrayList<>()).add(figures);
           System.gc();
           Runtime runtime = Runtime.getRuntime();
-          System.out.printf("round %d %-8s %-28s %7.1f us CPU %8.0f bytes %7.1f us wall  load %.2f heap %d MiB%n",
-              round + 1, shape, name, figures.cpuMicros(), figures.bytes(), figures.wallMicros(), loadAverage(),
+          System.out.printf("round %d %-8s %-28s %7.1f us CPU (process %7.1f) %8.0f bytes %7.1f us wall  load %.2f"
+              + " heap %d MiB%n", round + 1, shape, name, figures.cpuMicros(), figures.processCpuMicros(),
+              figures.bytes(), figures.wallMicros(), loadAverage(),
               (runtime.totalMemory() - runtime.freeMemory()) >> 20);
         }
       }
     }
-    System.out.println("median per commit (shape | variant: CPU of the committing thread, file growth, wall)");
-    results.forEach((key, list) -> System.out.printf("%-40s %7.1f us CPU %8.0f bytes %7.1f us wall%n", key,
-        median(list.stream().map(Figures::cpuMicros).toList()), median(list.stream().map(Figures::bytes).toList()),
-        median(list.stream().map(Figures::wallMicros).toList())));
+    System.out.println("median per commit (shape | variant: CPU of the committing thread, of the process, file growth,"
+        + " wall)");
+    results.forEach((key, list) -> System.out.printf("%-40s %7.1f us CPU (process %7.1f) %8.0f bytes %7.1f us wall%n",
+        key, median(list.stream().map(Figures::cpuMicros).toList()),
+        median(list.stream().map(Figures::processCpuMicros).toList()),
+        median(list.stream().map(Figures::bytes).toList()), median(list.stream().map(Figures::wallMicros).toList())));
   }
 
   private static Figures measure(String variant, String shape) throws Exception {
@@ -110,6 +113,7 @@ public final class H2CommitBenchmark {
         Path dbFile = directory.resolve("db.mv.db");
         long sizeBefore = Files.size(dbFile);
         long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long processBefore = processCpuNanos();
         long wallBefore = System.nanoTime();
         for (int n = 0; n < COMMITS; n++) {
           if (shape.equals("accept")) {
@@ -120,12 +124,14 @@ public final class H2CommitBenchmark {
           c.commit();
         }
         long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        long process = processCpuNanos() - processBefore;
         long wall = System.nanoTime() - wallBefore;
         long growth = Files.size(dbFile) - sizeBefore;
         try (Statement statement = c.createStatement()) {
           statement.execute("SHUTDOWN IMMEDIATELY");
         }
-        return new Figures(cpu / 1000.0 / COMMITS, (double) growth / COMMITS, wall / 1000.0 / COMMITS);
+        return new Figures(cpu / 1000.0 / COMMITS, process / 1000.0 / COMMITS, (double) growth / COMMITS,
+            wall / 1000.0 / COMMITS);
       }
     } finally {
       delete(directory);
@@ -195,6 +201,11 @@ public final class H2CommitBenchmark {
       insert.setTimestamp(7, now);
       insert.executeUpdate();
     }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double loadAverage() {
