@@ -19,15 +19,20 @@ public final class H2StorageProvider implements StorageProvider {
   public static final String KIND = "embedded";
   /** The database file's base name inside the data directory (H2 adds {@code .mv.db}). */
   public static final String FILE_NAME = "fedgate";
+  /** The size past which H2 splits a B-tree page ({@code PAGE_SIZE}, H2's {@code MVStore} page split size). */
+  static final int PAGE_SPLIT_BYTES = 4096;
   private static final String URL_FORMS =
       "the embedded store's url must be mem:<name> or file:<path>, without H2 options";
   // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
   // bounded; commits are written at once, so an acknowledged write survives a process crash. Text up to 32 KiB in a
   // CLOB column (an activity's body, in every queued job) is kept in its row rather than copied into H2's LOB store
   // and deleted from it again by its cleaner. Each connection keeps 64 parsed statements (H2's default of 8 is fewer
-  // than one delivery's claim, completion and host statements, so every one was parsed again).
+  // than one delivery's claim, completion and host statements, so every one was parsed again). Pages split at 4 KiB
+  // rather than H2's 16 KiB: a commit writes every page it changed whole, and smaller leaves cut its bytes by 40 %
+  // and the committing thread's CPU by about a fifth (H2CommitBenchmark; reads measured no slower). H2 keeps no page
+  // size in the file: an existing database takes it on its next open, for the pages it writes from then on.
   private static final String OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
-      + ";MAX_LENGTH_INPLACE_LOB=" + (32 * 1024) + ";QUERY_CACHE_SIZE=64";
+      + ";MAX_LENGTH_INPLACE_LOB=" + (32 * 1024) + ";QUERY_CACHE_SIZE=64;PAGE_SIZE=" + PAGE_SPLIT_BYTES;
 
   /** Used by {@link java.util.ServiceLoader}. */
   public H2StorageProvider() {}

@@ -85,6 +85,19 @@ class H2StorageProviderTest {
         .contains(";MAX_LENGTH_INPLACE_LOB=32768").contains(";QUERY_CACHE_SIZE=64").contains(";WRITE_DELAY=0");
   }
 
+  @Test
+  void jdbcUrl_splitsPagesAt4KiB_soACommitWritesSmallerLeaves() throws Exception {
+    String url = H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:" + directory.resolve("pages")).build());
+    H2Database database = H2Database.open(url, 1);
+    try {
+      long split = database.transaction(c -> H2Maintenance.mvStore(c).getMaxPageSize())
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(split).isEqualTo(H2StorageProvider.PAGE_SPLIT_BYTES).isLessThan(16 * 1024);
+    } finally {
+      database.close().toCompletableFuture().get(40, TimeUnit.SECONDS);
+    }
+  }
+
   private static StorageBackend open(StorageSettings settings) throws Exception {
     return new H2StorageProvider().open(settings).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
