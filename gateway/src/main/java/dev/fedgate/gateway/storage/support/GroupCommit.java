@@ -100,8 +100,10 @@ public final class GroupCommit<I, O> {
         inFlight--;
         next = takeGroup();
       }
-      settle(group, results, failure);
+      // The next group is handed to the writer before this one's callers resume, so the store is not left idle
+      // while they run (and a caller that sees its result sees the next write started).
       write(next);
+      settle(group, results, failure);
     });
   }
 
