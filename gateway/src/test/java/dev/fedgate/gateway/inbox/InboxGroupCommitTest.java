@@ -7,16 +7,11 @@ import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
-import dev.fedgate.gateway.storage.Job;
-import dev.fedgate.gateway.storage.JobLease;
-import dev.fedgate.gateway.storage.JobOutcome;
-import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -104,14 +99,13 @@ class InboxGroupCommitTest {
    * The real inbox store, whose group writes can be held until the test releases them, or failed; it records the
    * size of every group it is given.
    */
-  private static final class GatedInbox implements InboxStore {
-    private final InboxStore real;
+  private static final class GatedInbox extends ForwardingInboxStore {
     final List<Integer> groupSizes = new CopyOnWriteArrayList<>();
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
     private volatile boolean failing;
 
     GatedInbox(InboxStore real) {
-      this.real = real;
+      super(real);
     }
 
     CompletableFuture<Void> holdNextGroup() {
@@ -154,32 +148,7 @@ class InboxGroupCommitTest {
       gate = CompletableFuture.completedFuture(null);
       return held.thenCompose(released -> fail
           ? CompletableFuture.failedFuture(new IllegalStateException("disk full"))
-          : real.acceptAll(activities));
-    }
-
-    @Override
-    public CompletionStage<Boolean> accept(InboundActivity activity) {
-      return real.accept(activity);
-    }
-
-    @Override
-    public CompletionStage<Integer> pruneSeen(Instant before) {
-      return real.pruneSeen(before);
-    }
-
-    @Override
-    public CompletionStage<List<Job<InboundActivity>>> claimDue(Instant now, int max, Duration lease) {
-      return real.claimDue(now, max, lease);
-    }
-
-    @Override
-    public CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
-      return real.complete(lease, outcome);
-    }
-
-    @Override
-    public CompletionStage<QueueStats> stats(Instant now) {
-      return real.stats(now);
+          : super.acceptAll(activities));
     }
   }
 }

@@ -6,12 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchFailure;
 import dev.fedgate.gateway.storage.ClaimableQueue;
-import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
-import dev.fedgate.gateway.storage.Job;
-import dev.fedgate.gateway.storage.JobLease;
-import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.vocab.activity.Like;
 import dev.fedgate.vocab.json.ReadLimits;
@@ -21,7 +17,6 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,43 +147,17 @@ class InboxWorkerTest {
   }
 
   /** The real inbox store, recording every group of completions it is given. */
-  private static final class RecordingCompletions implements InboxStore {
-    private final InboxStore real;
+  private static final class RecordingCompletions extends ForwardingInboxStore {
     final List<List<ClaimableQueue.Completion>> groups = new CopyOnWriteArrayList<>();
 
     RecordingCompletions(InboxStore real) {
-      this.real = real;
+      super(real);
     }
 
     @Override
     public CompletionStage<List<Boolean>> completeAll(List<ClaimableQueue.Completion> completions) {
       groups.add(List.copyOf(completions));
-      return real.completeAll(completions);
-    }
-
-    @Override
-    public CompletionStage<Boolean> accept(InboundActivity activity) {
-      return real.accept(activity);
-    }
-
-    @Override
-    public CompletionStage<Integer> pruneSeen(Instant before) {
-      return real.pruneSeen(before);
-    }
-
-    @Override
-    public CompletionStage<List<Job<InboundActivity>>> claimDue(Instant now, int max, Duration lease) {
-      return real.claimDue(now, max, lease);
-    }
-
-    @Override
-    public CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
-      return real.complete(lease, outcome);
-    }
-
-    @Override
-    public CompletionStage<QueueStats> stats(Instant now) {
-      return real.stats(now);
+      return super.completeAll(completions);
     }
   }
 }
