@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
@@ -21,20 +23,29 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * unit of work is a whole transaction that re-reads what it decides on, so running it again is safe.
  *
  * <p>Each thread keeps its connection open between transactions rather than taking it from the pool and returning it
- * each time: returning a pooled connection rolls back and switches auto-commit on, and with {@code WRITE_DELAY=0}
- * those calls made H2 write its pending changes out as extra chunks (a quarter of the inbox's CPU under load).
+ * each time: returning a pooled connection rolls back and switches auto-commit on, and when each commit wrote the file
+ * ({@code WRITE_DELAY=0}) those calls made H2 write its pending changes out as extra chunks (a quarter of the inbox's
+ * CPU under load).
+ *
+ * <p>On a file database with a commit delay, a transaction that changed anything completes only once its changes are
+ * written to the file, and the changes of all threads are written together ({@link H2Flusher}); a read completes at
+ * its commit.
  */
 final class H2Database {
   /** Queued calls beyond the running ones; past this a call fails at once instead of piling up memory. */
   static final int QUEUE_CAPACITY = 10_000;
   private static final int ATTEMPTS = 5;
   private static final long SHUTDOWN_WAIT_SECONDS = 30;
+  private static final CompletionStage<Void> WRITTEN = CompletableFuture.completedFuture(null);
 
   private final JdbcConnectionPool pool;
   private final ThreadPoolExecutor executor;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final ThreadLocal<Connection> own = new ThreadLocal<>();
   private final Set<Connection> held = ConcurrentHashMap.newKeySet();
+  /** Set with the first connection when commits are written in groups (else null); see {@link H2Flusher}. */
+  private volatile H2Flusher flusher;
+  private boolean flusherChecked;
 
   private H2Database(JdbcConnectionPool pool, ThreadPoolExecutor executor) {
     this.pool = pool;
@@ -66,7 +77,14 @@ final class H2Database {
     try {
       executor.execute(() -> {
         try {
-          result.complete(runWithRetries(work));
+          Committed<T> committed = runWithRetries(work);
+          committed.written().whenComplete((written, failure) -> {
+            if (failure == null) {
+              result.complete(committed.value());
+            } else {
+              result.completeExceptionally(failure);
+            }
+          });
         } catch (SQLException | RuntimeException e) {
           result.completeExceptionally(e);
         } catch (Error e) {
@@ -85,14 +103,19 @@ final class H2Database {
     return result;
   }
 
-  private <T> T runWithRetries(Work<T> work) throws SQLException {
+  /** A transaction's result, and when what it committed is written to the file. */
+  private record Committed<T>(T value, CompletionStage<Void> written) {}
+
+  private <T> Committed<T> runWithRetries(Work<T> work) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
         Connection connection = connection();
         try {
           T value = work.run(connection);
+          H2Flusher flusher = this.flusher;
+          boolean changed = flusher != null && changedAnything(connection);
           connection.commit();
-          return value;
+          return new Committed<>(value, changed ? flusher.written() : WRITTEN);
         } catch (SQLException | RuntimeException e) {
           rollback(connection);
           throw e;
@@ -113,8 +136,35 @@ final class H2Database {
       connection.setAutoCommit(false);
       held.add(connection);
       own.set(connection);
+      startFlusher(connection);
     }
     return connection;
+  }
+
+  /** Once, with the first connection: group commits when the database's own commits do not write the file. */
+  private synchronized void startFlusher(Connection connection) throws SQLException {
+    if (!flusherChecked) {
+      flusherChecked = true;
+      flusher = H2Flusher.startFor(H2Maintenance.mvStore(connection), this::release);
+    }
+  }
+
+  /** Whether commits are written in groups (known once a transaction has run). */
+  boolean writesInGroups() {
+    return flusher != null;
+  }
+
+  private static boolean changedAnything(Connection connection) throws SQLException {
+    return ((SessionLocal) connection.unwrap(JdbcConnection.class).getSession()).hasPendingTransaction();
+  }
+
+  /** Runs a released transaction's continuation on the JDBC threads, or here once they are shut down. */
+  private void release(Runnable completion) {
+    try {
+      executor.execute(completion);
+    } catch (RejectedExecutionException e) {
+      completion.run();
+    }
   }
 
   /** Rolls back; a connection that cannot even do that is closed and replaced on next use. */
@@ -160,6 +210,10 @@ final class H2Database {
     Thread closer = new Thread(() -> {
       try {
         executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        H2Flusher written = flusher;
+        if (written != null) {
+          written.close();
+        }
         held.forEach(H2Database::closeQuietly);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
           statement.execute("SHUTDOWN");

@@ -24,14 +24,17 @@ public final class H2StorageProvider implements StorageProvider {
   private static final String URL_FORMS =
       "the embedded store's url must be mem:<name> or file:<path>, without H2 options";
   // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
-  // bounded; commits are written at once, so an acknowledged write survives a process crash. Text up to 32 KiB in a
+  // bounded. A commit does not write the file by itself (H2's commit delay, set so long that its background writer
+  // never stores): H2Database writes the commits of all its threads together in one store before it acknowledges any
+  // of them (H2Flusher), so an acknowledged write survives a process crash and the file takes one chunk per group
+  // rather than per transaction. Text up to 32 KiB in a
   // CLOB column (an activity's body, in every queued job) is kept in its row rather than copied into H2's LOB store
   // and deleted from it again by its cleaner. Each connection keeps 64 parsed statements (H2's default of 8 is fewer
   // than one delivery's claim, completion and host statements, so every one was parsed again). Pages split at 4 KiB
   // rather than H2's 16 KiB: a commit writes every page it changed whole, and smaller leaves cut its bytes by 40 %
   // and the committing thread's CPU by about a fifth (H2CommitBenchmark; reads measured no slower). H2 keeps no page
   // size in the file: an existing database takes it on its next open, for the pages it writes from then on.
-  private static final String OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
+  private static final String OPTIONS = ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;WRITE_DELAY=" + Integer.MAX_VALUE
       + ";MAX_LENGTH_INPLACE_LOB=" + (32 * 1024) + ";QUERY_CACHE_SIZE=64;PAGE_SIZE=" + PAGE_SPLIT_BYTES;
 
   /** Used by {@link java.util.ServiceLoader}. */

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,28 @@ class H2CrashDurabilityTest {
     }
   }
 
+  @Test
+  void everyAcknowledgedActivity_ofManyConcurrentOnes_survivesAProcessHalt_evenWhenH2StoredByItselfMeanwhile()
+      throws Exception {
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), AcceptManyThenHalt.class.getName(), directory.toString())
+        .redirectErrorStream(true).start();
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    List<String> acknowledged = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+        .filter(line -> line.startsWith("ACK ")).map(line -> line.substring(4)).toList();
+    assertThat(acknowledged).hasSize(AcceptManyThenHalt.SMALL + AcceptManyThenHalt.LARGE);
+
+    StorageBackend reopened = open(directory);
+    try {
+      List<String> queued = reopened.inbox().claimDue(NOW, 1_000, Duration.ofMinutes(1))
+          .toCompletableFuture().get(60, TimeUnit.SECONDS).stream()
+          .map(job -> job.payload().activityId().toString()).toList();
+      assertThat(queued).containsExactlyInAnyOrderElementsOf(acknowledged);
+    } finally {
+      reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static StorageBackend open(Path directory) throws Exception {
     StorageSettings settings =
         StorageSettings.builder().dataDirectory(directory).clock(InstantSource.fixed(NOW)).build();
@@ -68,6 +93,47 @@ class H2CrashDurabilityTest {
       System.out.println("ACK " + accepted);
       System.out.flush();
       Runtime.getRuntime().halt(0);
+    }
+  }
+
+  /**
+   * The child process: accepts many small activities one by one while one transaction queues activities of 1 MiB
+   * each, more than H2's commit buffer (19 MiB), so that H2 stores by itself in the middle; prints each acknowledgement
+   * and halts right after the last.
+   */
+  static final class AcceptManyThenHalt {
+    static final int SMALL = 200;
+    static final int LARGE = 24;
+
+    private AcceptManyThenHalt() {}
+
+    public static void main(String[] args) throws Exception {
+      StorageBackend backend = open(new File(args[0]).toPath());
+      String large = "{\"type\":\"Note\",\"content\":\"" + "x".repeat(1024 * 1024) + "\"}";
+      List<InboundActivity> larges = IntStream.range(0, LARGE)
+          .mapToObj(i -> activity("large-" + i, large)).toList();
+      CompletableFuture<Void> largeDone = backend.inbox().acceptAll(larges)
+          .thenAccept(answers -> larges.forEach(AcceptManyThenHalt::acknowledge)).toCompletableFuture();
+      List<CompletableFuture<Void>> smallDone = new ArrayList<>();
+      for (int i = 0; i < SMALL; i++) {
+        InboundActivity small = activity("small-" + i, "{\"type\":\"Like\"}");
+        smallDone.add(backend.inbox().accept(small).thenAccept(isNew -> acknowledge(small)).toCompletableFuture());
+      }
+      largeDone.get(60, TimeUnit.SECONDS);
+      for (CompletableFuture<Void> done : smallDone) {
+        done.get(60, TimeUnit.SECONDS);
+      }
+      System.out.flush();
+      Runtime.getRuntime().halt(0);
+    }
+
+    private static InboundActivity activity(String name, String json) {
+      return new InboundActivity(URI.create("https://m.example/activities/" + name), Optional.empty(),
+          URI.create("https://m.example/users/bob"), json);
+    }
+
+    private static synchronized void acknowledge(InboundActivity activity) {
+      System.out.println("ACK " + activity.activityId());
     }
   }
 }

@@ -82,7 +82,21 @@ class H2StorageProviderTest {
   @Test
   void jdbcUrl_keepsBodiesInTheirRows_andParsedStatementsPerConnection() throws Exception {
     assertThat(H2StorageProvider.jdbcUrl(StorageSettings.builder().url("mem:t").build()))
-        .contains(";MAX_LENGTH_INPLACE_LOB=32768").contains(";QUERY_CACHE_SIZE=64").contains(";WRITE_DELAY=0");
+        .contains(";MAX_LENGTH_INPLACE_LOB=32768").contains(";QUERY_CACHE_SIZE=64");
+  }
+
+  @Test
+  void fileDatabase_commitsDoNotWriteTheFileThemselves_theDatabaseWritesThemInGroups() throws Exception {
+    String url = H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:" + directory.resolve("grouped")).build());
+    H2Database database = H2Database.open(url, 1);
+    try {
+      int delay = database.transaction(c -> H2Maintenance.mvStore(c).getAutoCommitDelay())
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      assertThat(delay).isEqualTo(Integer.MAX_VALUE);
+      assertThat(database.writesInGroups()).isTrue();
+    } finally {
+      database.close().toCompletableFuture().get(40, TimeUnit.SECONDS);
+    }
   }
 
   @Test

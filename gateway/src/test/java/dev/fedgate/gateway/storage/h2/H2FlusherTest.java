@@ -1,0 +1,187 @@
+package dev.fedgate.gateway.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class H2FlusherTest {
+  /** A commit delay so long that H2's background writer never stores during a test. */
+  private static final String GROUPED = ";WRITE_DELAY=" + Integer.MAX_VALUE;
+
+  @TempDir
+  Path directory;
+
+  private final List<AutoCloseable> toClose = new ArrayList<>();
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable closeable : toClose) {
+      closeable.close();
+    }
+  }
+
+  @Test
+  void startFor_aStoreWhoseCommitsWriteTheFile_orAStoreWithoutAFile_isNone() {
+    MVStore immediate = new MVStore.Builder().fileName(directory.resolve("immediate").toString()).open();
+    immediate.setAutoCommitDelay(0);
+    MVStore memory = new MVStore.Builder().open();
+    toClose.add(immediate::close);
+    toClose.add(memory::close);
+
+    assertThat(H2Flusher.startFor(immediate, Runnable::run)).isNull();
+    assertThat(H2Flusher.startFor(memory, Runnable::run)).isNull();
+  }
+
+  @Test
+  void written_byTransactionsCommittedWhileAStoreRan_isOneStoreForAllOfThem() throws Exception {
+    MVStore store = delayedStore("grouped");
+    H2Flusher flusher = started(store);
+    MVMap<Integer, String> data = store.openMap("data");
+    long before = store.getCurrentVersion();
+
+    List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    // Holding the flusher's monitor keeps its thread from taking a group until all ten wait.
+    synchronized (flusher) {
+      for (int i = 0; i < 10; i++) {
+        data.put(i, "row " + i);
+        waiting.add(flusher.written().toCompletableFuture());
+      }
+    }
+    CompletableFuture.allOf(waiting.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+    assertThat(store.getCurrentVersion()).isEqualTo(before + 1);
+    assertThat(store.hasUnsavedChanges()).isFalse();
+  }
+
+  @Test
+  void written_completesOnlyOnceTheChangesAreInTheFile() throws Exception {
+    Path file = directory.resolve("durable");
+    MVStore store = delayedStore("durable");
+    H2Flusher flusher = started(store);
+    store.openMap("data").put("key", "acknowledged");
+
+    flusher.written().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    // What a crash leaves: the file as written, read without closing (closing would store what is pending).
+    MVStore.Builder reader = new MVStore.Builder().fileName(file.toString()).readOnly();
+    store.closeImmediately();
+    try (MVStore reopened = reader.open()) {
+      assertThat(reopened.openMap("data").get("key")).isEqualTo("acknowledged");
+    }
+  }
+
+  @Test
+  void written_afterAStoreH2StartedByItself_completesOnlyOnceThatStoreIsInTheFile() throws Exception {
+    Path file = directory.resolve("own-store");
+    MVStore store = delayedStore("own-store");
+    H2Flusher flusher = started(store);
+    store.openMap("data").put("key", "taken by H2's own store");
+    // As H2 does when unsaved changes outgrow its buffer: a store written later by its serializing threads, leaving
+    // nothing unsaved.
+    store.tryCommit();
+
+    flusher.written().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    MVStore.Builder reader = new MVStore.Builder().fileName(file.toString()).readOnly();
+    store.closeImmediately();
+    try (MVStore reopened = reader.open()) {
+      assertThat(reopened.openMap("data").get("key")).isEqualTo("taken by H2's own store");
+    }
+  }
+
+  @Test
+  void written_whenTheStoreCannotBeWritten_failsTheWaitingTransactions() throws Exception {
+    MVStore store = delayedStore("failing");
+    H2Flusher flusher = started(store);
+    store.closeImmediately();
+
+    CompletionStage<Void> written = flusher.written();
+
+    assertThatThrownBy(() -> written.toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void close_writesWhatWaits_thenRefusesMore() throws Exception {
+    MVStore store = delayedStore("closing");
+    H2Flusher flusher = started(store);
+    store.openMap("data").put("key", "value");
+    CompletableFuture<Void> waiting;
+    Thread closer = new Thread(() -> {
+      try {
+        flusher.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    synchronized (flusher) {
+      waiting = flusher.written().toCompletableFuture();
+      closer.start();
+    }
+    closer.join(10_000);
+
+    assertThat(waiting).isCompleted();
+    assertThat(store.hasUnsavedChanges()).isFalse();
+    assertThatThrownBy(() -> flusher.written().toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void database_aWriteCompletesOnceWritten_aReadAtItsCommit() throws Exception {
+    H2Database database = H2Database.open("jdbc:h2:file:" + directory.resolve("db") + GROUPED, 2);
+    toClose.add(() -> database.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
+    get(database.transaction(c -> execute(c, "CREATE TABLE t (id INT PRIMARY KEY)")));
+    assertThat(database.writesInGroups()).isTrue();
+
+    get(database.transaction(c -> execute(c, "INSERT INTO t VALUES (1)")));
+    long afterWrite = get(database.transaction(c -> H2Maintenance.mvStore(c).getCurrentVersion()));
+    boolean unsaved = get(database.transaction(c -> H2Maintenance.mvStore(c).hasUnsavedChanges()));
+    get(database.transaction(c -> execute(c, "SELECT COUNT(*) FROM t")));
+    long afterRead = get(database.transaction(c -> H2Maintenance.mvStore(c).getCurrentVersion()));
+
+    assertThat(unsaved).isFalse();
+    assertThat(afterRead).isEqualTo(afterWrite);
+  }
+
+  private MVStore delayedStore(String name) {
+    MVStore store = new MVStore.Builder().fileName(directory.resolve(name).toString()).open();
+    store.setAutoCommitDelay(Integer.MAX_VALUE);
+    toClose.add(() -> {
+      if (!store.isClosed()) {
+        store.closeImmediately();
+      }
+    });
+    return store;
+  }
+
+  private H2Flusher started(MVStore store) {
+    H2Flusher flusher = H2Flusher.startFor(store, Runnable::run);
+    assertThat(flusher).isNotNull();
+    toClose.add(flusher::close);
+    return flusher;
+  }
+
+  private static int execute(Connection c, String sql) throws SQLException {
+    try (Statement statement = c.createStatement()) {
+      statement.execute(sql);
+      return statement.getUpdateCount();
+    }
+  }
+
+  private static <T> T get(CompletionStage<T> stage) throws Exception {
+    return stage.toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+}
