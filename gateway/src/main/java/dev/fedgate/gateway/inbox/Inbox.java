@@ -89,12 +89,12 @@ public final class Inbox {
         keys.invalidateAll();
       }
     });
-    InboxPipeline pipeline = InboxPipeline.builder().inbox(storage.inbox()).keys(keys).fetcher(fetcher)
-        .normalizer(normalizer).clock(clock).cpu(cpu).counters(counters).blocks(blocks).maxBodyBytes(maxBodyBytes)
-        .build();
     ViewCounter views = new ViewCounter(storage.webhookJobs());
     ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, invalidation, views);
     InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock, lease);
+    InboxPipeline pipeline = InboxPipeline.builder().inbox(storage.inbox()).keys(keys).fetcher(fetcher)
+        .normalizer(normalizer).clock(clock).cpu(cpu).counters(counters).blocks(blocks).maxBodyBytes(maxBodyBytes)
+        .worker(worker).build();
     return new Inbox(vertx, pipeline, worker, views, counters, keys);
   }
 

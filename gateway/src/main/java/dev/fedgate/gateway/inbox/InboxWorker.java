@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,8 @@ import java.util.logging.Logger;
  * Processes the durable inbound queue: claims accepted activities under a lease, dispatches each to its handler, and
  * completes it; a transient failure (a fetch that may succeed later, a store hiccup) is retried with backoff, a
  * permanent one is given up. The outcomes of a round's activities are completed together in one transaction. An
- * activity claimed by a worker that dies becomes due again when its lease expires.
+ * activity claimed by a worker that dies becomes due again when its lease expires. Activities the inbox leased to the
+ * worker as it accepted them ({@link #take}) are processed first, without a claim.
  */
 public final class InboxWorker {
   /** Activities claimed per round. */
@@ -37,6 +39,11 @@ public final class InboxWorker {
   static final Duration POLL = Duration.ofSeconds(1);
   /** Attempts before an activity is given up. */
   static final int MAX_ATTEMPTS = 8;
+  /**
+   * Most activities leased at their accept that wait here to be processed; past it the inbox queues activities for a
+   * claim instead, so a burst costs bounded memory.
+   */
+  static final int MAX_HANDED = 1024;
 
   private static final Logger LOG = Logger.getLogger(InboxWorker.class.getName());
 
@@ -50,6 +57,7 @@ public final class InboxWorker {
   private long timer = -1;
   private int pending;
   private Future<Integer> tail = Future.succeededFuture(0);
+  private final ArrayDeque<Job<InboundActivity>> handed = new ArrayDeque<>();
 
   /**
    * A worker over {@code store}, dispatching to {@code handlers}, holding each claim for {@code lease}; call
@@ -64,6 +72,27 @@ public final class InboxWorker {
     this.counters = Objects.requireNonNull(counters, "counters");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.lease = Objects.requireNonNull(lease, "lease");
+  }
+
+  /** How long the activities leased to this worker at their accept are leased for: as long as its claims. */
+  public Duration lease() {
+    return lease;
+  }
+
+  /** Whether {@code count} more activities leased at their accept may wait here. */
+  public synchronized boolean hasRoom(int count) {
+    return handed.size() + count <= MAX_HANDED;
+  }
+
+  /**
+   * Takes an activity leased to this worker at its accept: the next round processes it without claiming it from the
+   * queue. Call {@link #poke()} after.
+   */
+  public synchronized void take(Job<InboundActivity> job) {
+    if (job.lease().isEmpty()) {
+      throw new IllegalArgumentException("only a leased job can be handed to the worker");
+    }
+    handed.add(job);
   }
 
   /** Polls the queue every {@link #POLL} until {@link #stop()}. */
@@ -114,14 +143,35 @@ public final class InboxWorker {
   }
 
   /**
-   * Claims a batch, processes its activities together and completes them all in one store call once the last is
-   * processed: one completion transaction per batch rather than one for each activity (or each few).
+   * Takes a batch (the activities handed over at their accept first, else a claim from the queue), processes its
+   * activities together and completes them all in one store call once the last is processed: one completion
+   * transaction per batch rather than one for each activity (or each few).
    */
   private Future<Integer> round() {
-    return Future.fromCompletionStage(store.claimDue(clock.instant(), BATCH, lease)).compose(jobs -> {
+    List<Job<InboundActivity>> taken = takeHanded();
+    Future<List<Job<InboundActivity>>> batch = taken.isEmpty()
+        ? Future.fromCompletionStage(store.claimDue(clock.instant(), BATCH, lease))
+        : Future.succeededFuture(taken);
+    return batch.compose(jobs -> {
       List<Future<JobOutcome>> outcomes = jobs.stream().map(this::process).toList();
       return Future.join(outcomes).compose(all -> complete(jobs, outcomes)).map(jobs.size());
     });
+  }
+
+  /**
+   * Up to a batch of the handed activities. One whose lease ends within half a lease is left to the queue, which gives
+   * it to a claim once the lease has run out, rather than risk processing it while another claimer has it.
+   */
+  private synchronized List<Job<InboundActivity>> takeHanded() {
+    Instant keptUntil = clock.instant().plus(lease.dividedBy(2));
+    List<Job<InboundActivity>> taken = new ArrayList<>(Math.min(handed.size(), BATCH));
+    while (taken.size() < BATCH && !handed.isEmpty()) {
+      Job<InboundActivity> job = handed.poll();
+      if (job.lease().orElseThrow().until().isAfter(keptUntil)) {
+        taken.add(job);
+      }
+    }
+    return taken;
   }
 
   /** How the job ended; never fails (a handler's failure is a retry or a give-up). */

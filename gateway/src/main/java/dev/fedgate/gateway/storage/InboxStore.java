@@ -1,8 +1,11 @@
 package dev.fedgate.gateway.storage;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -40,6 +43,51 @@ public interface InboxStore extends ClaimableQueue<InboundActivity> {
       }));
     }
     return answers.thenApply(List::copyOf);
+  }
+
+  /**
+   * {@link #acceptAll}, with each newly queued activity also leased to the caller until {@code now + lease}, its first
+   * attempt counted, as if {@link #claimDue} had just returned it: the node that accepted it processes it without
+   * claiming it from the queue (one write fewer for each activity). If that node dies, the lease runs out and the
+   * activity is claimed as usual.
+   *
+   * <p>This default accepts with {@link #acceptAll} and leases nothing, so the queued activities are claimed as usual.
+   * The embedded and PostgreSQL backends lease them in the accepting transaction.
+   *
+   * @return one answer per activity, in order: queued or not as {@link #acceptAll} answers, with the job when leased
+   */
+  default CompletionStage<List<Acceptance>> acceptAllLeased(List<InboundActivity> activities, Instant now,
+      Duration lease) {
+    return acceptAll(activities).thenApply(Acceptance::unleased);
+  }
+
+  /**
+   * What accepting one activity did: {@code queued} when its id was new (else it was seen before and nothing was
+   * queued), and the queued job when it was leased to the caller.
+   */
+  record Acceptance(boolean queued, Optional<Job<InboundActivity>> leased) {
+    /** Seen before: nothing queued. */
+    public static final Acceptance SEEN = new Acceptance(false, Optional.empty());
+    /** Queued, for a claim from the queue. */
+    public static final Acceptance QUEUED = new Acceptance(true, Optional.empty());
+
+    /** Checks presence, and that only a queued activity has a job. */
+    public Acceptance {
+      Objects.requireNonNull(leased, "leased");
+      if (!queued && leased.isPresent()) {
+        throw new IllegalArgumentException("an activity seen before has no job");
+      }
+    }
+
+    /** {@link #acceptAll}'s answers, nothing leased. */
+    public static List<Acceptance> unleased(List<Boolean> queued) {
+      return queued.stream().map(isNew -> isNew ? QUEUED : SEEN).toList();
+    }
+
+    /** Queued and leased to the caller as {@code job}. */
+    public static Acceptance leased(Job<InboundActivity> job) {
+      return new Acceptance(true, Optional.of(job));
+    }
   }
 
   /**

@@ -30,6 +30,12 @@ abstract class ForwardingInboxStore implements InboxStore {
   }
 
   @Override
+  public CompletionStage<List<Acceptance>> acceptAllLeased(List<InboundActivity> activities, Instant now,
+      Duration lease) {
+    return real.acceptAllLeased(activities, now, lease);
+  }
+
+  @Override
   public CompletionStage<Integer> pruneSeen(Instant before) {
     return real.pruneSeen(before);
   }

@@ -3,13 +3,8 @@ package dev.fedgate.gateway.inbox;
 import static dev.fedgate.gateway.TestGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fedgate.gateway.keys.PublicKeyResolver;
-import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
-import dev.fedgate.vocab.json.ReadLimits;
-import dev.fedgate.vocab.json.VocabReader;
-import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.List;
@@ -34,12 +29,7 @@ class InboxGroupCommitTest {
     h = new InboxHarness();
     bob = h.peer("remote.example", "bob");
     store = new GatedInbox(h.storage.inbox());
-    JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
-    RemoteActorLoader actors = new RemoteActorLoader(h.storage.remoteActors(), h.fetcher,
-        VocabReader.create(normalizer, ReadLimits.DEFAULT), h.clock);
-    PublicKeyResolver keys = new PublicKeyResolver(h.storage.remoteActors(), actors, System::nanoTime);
-    pipeline = InboxPipeline.builder().inbox(store).keys(keys).fetcher(h.fetcher).normalizer(normalizer)
-        .clock(h.clock).cpu(h.cpu).counters(new InboxCounters()).acceptWrites(1).build();
+    pipeline = h.pipeline(store, null);
   }
 
   @AfterEach

@@ -5,11 +5,16 @@ import static dev.fedgate.gateway.TestGateway.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fedgate.gateway.cache.CacheInvalidation;
+import dev.fedgate.gateway.keys.PublicKeyResolver;
+import dev.fedgate.gateway.keys.RemoteActorLoader;
 import dev.fedgate.gateway.mapping.LocalUrls;
 import dev.fedgate.gateway.storage.Account;
 import dev.fedgate.gateway.storage.Channel;
 import dev.fedgate.gateway.storage.CommentsPolicy;
 import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.InboundActivity;
+import dev.fedgate.gateway.storage.InboxStore;
+import dev.fedgate.gateway.storage.InteractionKind;
 import dev.fedgate.gateway.storage.Job;
 import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.gateway.storage.StorageBackend;
@@ -17,6 +22,10 @@ import dev.fedgate.gateway.storage.StorageProviders;
 import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.gateway.storage.Video;
 import dev.fedgate.gateway.storage.WebhookEvent;
+import dev.fedgate.vocab.activity.Like;
+import dev.fedgate.vocab.json.ReadLimits;
+import dev.fedgate.vocab.json.VocabReader;
+import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -69,6 +78,30 @@ final class InboxHarness implements AutoCloseable {
         InboxWorker.DEFAULT_LEASE);
   }
 
+  /**
+   * A pipeline over {@code store} with this harness's keys, fetcher and clock, accepting one group at a time, leasing
+   * to {@code worker} when one is given (null for none).
+   */
+  InboxPipeline pipeline(InboxStore store, InboxWorker worker) {
+    JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
+    RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader(), clock);
+    PublicKeyResolver keys = new PublicKeyResolver(storage.remoteActors(), actors, System::nanoTime);
+    InboxPipeline.Builder builder = InboxPipeline.builder().inbox(store).keys(keys).fetcher(fetcher)
+        .normalizer(normalizer).clock(clock).cpu(cpu).counters(new InboxCounters()).acceptWrites(1);
+    return (worker == null ? builder : builder.worker(worker)).build();
+  }
+
+  /** A vocabulary reader as the inbox's. */
+  static VocabReader reader() {
+    return VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
+  }
+
+  /** The inbox's handler of likes alone. */
+  ActivityHandlers likeHandlers() {
+    return ActivityHandlers.builder().on(Like.class, new InteractionHandler<Like>(InteractionKind.LIKE,
+        new LocalTargets(urls), storage.interactions(), new SiteEvents(storage.webhookJobs()))).build();
+  }
+
   /** Creates or replaces a video of {@code cooking} with {@code policy}. */
   void putVideo(UUID uuid, CommentsPolicy policy) {
     await(storage.videos().upsert(new Video(uuid, "cooking", "Soup", "", 60, now, URI.create("https://site.example/v"),
@@ -116,6 +149,14 @@ final class InboxHarness implements AutoCloseable {
   long queued() {
     QueueStats stats = await(storage.inbox().stats(now));
     return stats.waiting() + stats.inFlight();
+  }
+
+  /**
+   * Claims what the inbound queue holds once the leases the worker took at accept have run out (the worker has not
+   * processed it: tests that do not drain).
+   */
+  List<Job<InboundActivity>> queuedJobs() {
+    return await(storage.inbox().claimDue(now.plus(InboxWorker.DEFAULT_LEASE), 100, Duration.ofMinutes(1)));
   }
 
   /** Takes every due webhook job. */

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchFailure;
 import dev.fedgate.gateway.storage.ClaimableQueue;
+import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.InteractionKind;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobId;
+import dev.fedgate.gateway.storage.JobLease;
+import dev.fedgate.gateway.storage.JobOutcome;
+import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.QueueStats;
 import dev.fedgate.vocab.activity.Like;
 import dev.fedgate.vocab.json.ReadLimits;
@@ -17,7 +23,10 @@ import io.vertx.core.Future;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -57,7 +66,9 @@ class InboxWorkerTest {
     try (InboxHarness h = new InboxHarness()) {
       RemotePeer bob = h.peer("remote.example", "bob");
       for (int n = 1; n <= 3; n++) {
-        h.post(bob, like(h, bob, n));
+        // Queued for a claim (the pipeline would lease it to the harness's own worker).
+        assertThat(await(h.storage.inbox().accept(new InboundActivity(
+            URI.create("https://remote.example/likes/" + n), Optional.empty(), bob.id(), like(h, bob, n))))).isTrue();
       }
       RecordingCompletions store = new RecordingCompletions(h.storage.inbox());
       ActivityHandlers handlers = ActivityHandlers.builder()
@@ -146,12 +157,86 @@ class InboxWorkerTest {
     }
   }
 
-  /** The real inbox store, recording every group of completions it is given. */
+  @Test
+  void activitiesLeasedAtTheirAccept_areProcessedWithoutAClaim_andCompleted() {
+    try (InboxHarness h = new InboxHarness()) {
+      RecordingCompletions store = new RecordingCompletions(h.storage.inbox());
+      InboxWorker worker = new InboxWorker(h.vertx, store, h.likeHandlers(), InboxHarness.reader(),
+          new InboxCounters(), h.clock, InboxWorker.DEFAULT_LEASE);
+      InboxPipeline pipeline = h.pipeline(store, worker);
+
+      List<String> names = List.of("bob", "carol", "dave");
+      for (int n = 0; n < names.size(); n++) {
+        RemotePeer peer = h.peer("remote.example", names.get(n));
+        assertThat(InboxHarness.join(pipeline.receive(peer.post(h.urls.sharedInbox(), like(h, peer, n), h.now,
+            Optional.empty())))).isEqualTo(new InboxOutcome.Accepted(InboxOutcome.Acceptance.QUEUED));
+      }
+      assertThat(await(worker.drain().toCompletionStage())).isEqualTo(3);
+
+      assertThat(store.claimed).allSatisfy(jobs -> assertThat(jobs).isEmpty());
+      assertThat(store.groups).flatMap(group -> group).hasSize(3)
+          .allSatisfy(completion -> assertThat(completion.outcome()).isEqualTo(JobOutcome.done()));
+      assertThat(await(h.storage.interactions().count(h.video, InteractionKind.LIKE))).isEqualTo(3);
+      assertThat(h.queued()).isZero();
+    }
+  }
+
+  @Test
+  void aHandedActivityWhoseLeaseEndsWithinHalfALease_isLeftToTheQueue() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      InboundActivity activity = new InboundActivity(URI.create("https://remote.example/likes/1"), Optional.empty(),
+          bob.id(), like(h, bob, 1));
+      Duration shortLease = InboxWorker.DEFAULT_LEASE.dividedBy(2);
+      Job<InboundActivity> leased = await(h.storage.inbox().acceptAllLeased(List.of(activity), h.now, shortLease))
+          .get(0).leased().orElseThrow();
+      InboxWorker worker = new InboxWorker(h.vertx, h.storage.inbox(), h.likeHandlers(), InboxHarness.reader(),
+          new InboxCounters(), h.clock, InboxWorker.DEFAULT_LEASE);
+
+      worker.take(leased);
+
+      assertThat(await(worker.drain().toCompletionStage())).isZero();
+      assertThat(h.queuedJobs()).extracting(Job::payload).containsExactly(activity);
+    }
+  }
+
+  @Test
+  void aWorkerWithoutRoom_getsNothingLeased_andTheActivityIsQueuedForAClaim() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      InboxWorker worker = new InboxWorker(h.vertx, h.storage.inbox(), h.likeHandlers(), InboxHarness.reader(),
+          new InboxCounters(), h.clock, InboxWorker.DEFAULT_LEASE);
+      Job<InboundActivity> filler = new Job<>(new JobId(1), JobState.QUEUED, 1, h.now, h.now, Optional.empty(),
+          Optional.of(new JobLease(new JobId(1), UUID.randomUUID(), h.now.plus(InboxWorker.DEFAULT_LEASE))),
+          new InboundActivity(URI.create("https://remote.example/filler"), Optional.empty(), bob.id(), "{}"));
+      for (int i = 0; i < InboxWorker.MAX_HANDED; i++) {
+        worker.take(filler);
+      }
+      assertThat(worker.hasRoom(1)).isFalse();
+
+      InboxHarness.join(h.pipeline(h.storage.inbox(), worker).receive(bob.post(h.urls.sharedInbox(),
+          like(h, bob, 1), h.now, Optional.empty())));
+
+      assertThat(await(h.storage.inbox().claimDue(h.now, 10, InboxWorker.DEFAULT_LEASE))).extracting(Job::payload)
+          .extracting(InboundActivity::activityId).containsExactly(URI.create("https://remote.example/likes/1"));
+    }
+  }
+
+  /** The real inbox store, recording every claim's jobs and every group of completions it is given. */
   private static final class RecordingCompletions extends ForwardingInboxStore {
     final List<List<ClaimableQueue.Completion>> groups = new CopyOnWriteArrayList<>();
+    final List<List<Job<InboundActivity>>> claimed = new CopyOnWriteArrayList<>();
 
     RecordingCompletions(InboxStore real) {
       super(real);
+    }
+
+    @Override
+    public CompletionStage<List<Job<InboundActivity>>> claimDue(Instant now, int max, Duration lease) {
+      return super.claimDue(now, max, lease).thenApply(jobs -> {
+        claimed.add(jobs);
+        return jobs;
+      });
     }
 
     @Override

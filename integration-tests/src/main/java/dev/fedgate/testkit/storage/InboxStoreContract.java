@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The contract of {@link InboxStore}: atomic de-duplication plus the shared queue semantics. */
@@ -28,6 +29,15 @@ public abstract class InboxStoreContract extends ClaimableQueueContract<InboundA
 
   private InboxStore inbox() {
     return backend.inbox();
+  }
+
+  /**
+   * Whether the store leases activities to the caller in {@link InboxStore#acceptAllLeased} (the embedded and
+   * PostgreSQL backends do); a store that keeps the SPI's default, which leases nothing, overrides this to answer
+   * {@code false}.
+   */
+  protected boolean leasesAtAccept() {
+    return true;
   }
 
   @Override
@@ -131,6 +141,52 @@ public abstract class InboxStoreContract extends ClaimableQueueContract<InboundA
     assertThat(trues).allSatisfy((id, count) -> assertThat(count).as("%s", id.activityId()).isEqualTo(1));
     assertThat(await(inbox().claimDue(clock.instant(), 100, LEASE))).extracting(Job::payload)
         .containsExactlyInAnyOrderElementsOf(trues.keySet());
+  }
+
+  @Test
+  void acceptAllLeased_newIds_areQueuedAndLeasedToTheCaller_asAClaimWouldLeaseThem() {
+    Instant now = clock.instant();
+    assertThat(await(inbox().accept(payload(1)))).isTrue();
+
+    List<InboxStore.Acceptance> answers =
+        await(inbox().acceptAllLeased(List.of(payload(2), payload(1), payload(3), payload(2)), now, LEASE));
+
+    assertThat(answers).extracting(InboxStore.Acceptance::queued).containsExactly(true, false, true, false);
+    assertThat(answers.get(1).leased()).isEmpty();
+    assertThat(answers.get(3).leased()).isEmpty();
+    List<Job<InboundActivity>> leased = answers.stream().flatMap(answer -> answer.leased().stream()).toList();
+    assertThat(leased).extracting(Job::payload)
+        .isEqualTo(leasesAtAccept() ? List.of(payload(2), payload(3)) : List.of());
+    assertThat(leased).allSatisfy(job -> {
+      assertThat(job.attempts()).isEqualTo(1);
+      assertThat(job.lease()).hasValueSatisfying(lease -> {
+        assertThat(lease.job()).isEqualTo(job.id());
+        assertThat(lease.until()).isEqualTo(now.plus(LEASE));
+      });
+    });
+    List<InboundActivity> claimable = new ArrayList<>(List.of(payload(1), payload(2), payload(3)));
+    claimable.removeAll(leased.stream().map(Job::payload).toList());
+    assertThat(await(inbox().claimDue(now, 100, LEASE))).extracting(Job::payload)
+        .containsExactlyInAnyOrderElementsOf(claimable);
+    assertThat(await(inbox().accept(payload(3)))).isFalse();
+  }
+
+  @Test
+  void acceptAllLeased_aLeasedActivity_isCompletedByItsLease_orClaimedOnceTheLeaseRunsOut() {
+    Assumptions.assumeTrue(leasesAtAccept(), "this store leases nothing at accept");
+    Instant now = clock.instant();
+    List<Job<InboundActivity>> leased = await(inbox().acceptAllLeased(List.of(payload(1), payload(2)), now, LEASE))
+        .stream().flatMap(answer -> answer.leased().stream()).toList();
+    assertThat(leased).hasSize(2);
+
+    assertThat(await(inbox().complete(lease(leased.get(0)), JobOutcome.done()))).isTrue();
+    assertThat(await(inbox().claimDue(now.plus(LEASE).minusMillis(1), 10, LEASE))).isEmpty();
+    List<Job<InboundActivity>> again = await(inbox().claimDue(now.plus(LEASE), 10, LEASE));
+    assertThat(again).singleElement().satisfies(job -> {
+      assertThat(job.payload()).isEqualTo(payload(2));
+      assertThat(job.attempts()).isEqualTo(2);
+    });
+    assertThat(await(inbox().complete(lease(leased.get(1)), JobOutcome.done()))).isFalse();
   }
 
   @Test

@@ -58,26 +58,42 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   /** Inserts one job, due now, inside the caller's transaction; returns its id. */
   final JobId insert(Connection c, P payload) throws SQLException {
+    return insert(c, payload, null).id();
+  }
+
+  /**
+   * Inserts one job, due now, inside the caller's transaction, leased to the caller under {@code lease} with its first
+   * attempt counted (as a claim would lease it), or not leased when {@code lease} is null. Returns the job as a claim would.
+   */
+  final Job<P> insert(Connection c, P payload, NewLease lease) throws SQLException {
     Instant now = clock.instant();
     String sql = "INSERT INTO " + table + " (" + String.join(", ", payloadColumns)
-        + ", state, attempts, due_at, created_at) VALUES ("
-        + String.join(", ", Collections.nCopies(payloadColumns.size() + 4, "?")) + ")";
+        + ", state, attempts, due_at, created_at, lease_token, lease_until) VALUES ("
+        + String.join(", ", Collections.nCopies(payloadColumns.size() + 6, "?")) + ")";
     try (PreparedStatement insert = c.prepareStatement(sql, new String[] {"id"})) {
       bindPayload(insert, 1, payload);
       int next = payloadColumns.size() + 1;
       insert.setString(next, JobState.QUEUED.name());
-      insert.setInt(next + 1, 0);
+      insert.setInt(next + 1, lease == null ? 0 : 1);
       H2Rows.setInstant(insert, next + 2, now);
       H2Rows.setInstant(insert, next + 3, now);
+      insert.setObject(next + 4, lease == null ? null : lease.token());
+      H2Rows.setInstant(insert, next + 5, lease == null ? null : lease.until());
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
         JobId id = new JobId(keys.getLong(1));
         inserted(c, id, payload, now);
-        return id;
+        Instant stored = H2Rows.micros(now);
+        return new Job<>(id, JobState.QUEUED, lease == null ? 0 : 1, stored, stored, Optional.empty(),
+            lease == null ? Optional.empty()
+                : Optional.of(new JobLease(id, lease.token(), H2Rows.micros(lease.until()))), payload);
       }
     }
   }
+
+  /** The lease a job takes at its insert: the claimer's token and the lease's end. */
+  record NewLease(UUID token, Instant until) {}
 
   /** Called inside the inserting transaction after each job is added; a queue that keeps a record adds it here. */
   void inserted(Connection c, JobId id, P payload, Instant at) throws SQLException {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -46,23 +48,41 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
     return acceptAll(List.of(activity)).thenApply(answers -> answers.get(0));
   }
 
+  @Override
+  public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
+    return accept(activities, null)
+        .thenApply(answers -> answers.stream().map(InboxStore.Acceptance::queued).toList());
+  }
+
+  @Override
+  public CompletionStage<List<InboxStore.Acceptance>> acceptAllLeased(List<InboundActivity> activities, Instant now,
+      Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    return accept(activities, new NewLease(UUID.randomUUID(), now.plus(lease)));
+  }
+
   /**
    * One transaction: a mark for each new id (in id order, so concurrent groups lock overlapping ids in one order and
    * never deadlock; a mark another connection is inserting makes this one wait, then fail as a unique-key race that
-   * {@link H2Database} retries, re-reading the marks), then the queue rows of the new ids, in arrival order.
+   * {@link H2Database} retries, re-reading the marks), then the queue rows of the new ids, in arrival order, leased
+   * under {@code lease} unless it is null.
    */
-  @Override
-  public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
+  private CompletionStage<List<InboxStore.Acceptance>> accept(List<InboundActivity> activities, NewLease lease) {
     List<InboundActivity> group = List.copyOf(activities);
     return database.transaction(c -> {
       Set<String> marked = mark(c, new TreeSet<>(group.stream().map(a -> a.activityId().toString()).toList()));
-      List<Boolean> answers = new ArrayList<>(group.size());
+      List<InboxStore.Acceptance> answers = new ArrayList<>(group.size());
       for (InboundActivity activity : group) {
-        boolean isNew = marked.remove(activity.activityId().toString());
-        if (isNew) {
+        if (!marked.remove(activity.activityId().toString())) {
+          answers.add(InboxStore.Acceptance.SEEN);
+        } else if (lease == null) {
           insert(c, activity);
+          answers.add(InboxStore.Acceptance.QUEUED);
+        } else {
+          answers.add(InboxStore.Acceptance.leased(insert(c, activity, lease)));
         }
-        answers.add(isNew);
       }
       return answers;
     });

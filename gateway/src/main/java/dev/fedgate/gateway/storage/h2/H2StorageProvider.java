@@ -6,13 +6,18 @@ import dev.fedgate.gateway.storage.StorageSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The {@code embedded} backend: H2 in a file under the data directory, or in memory for tests ({@code mem:<name>}).
  * The schema is migrated on open. One backend owns its database: closing it shuts the database down, and H2 itself
- * refuses a second process on the same file.
+ * refuses a second process on the same file. Opening a file database ends the leases its queues hold: they can only
+ * be a process's that ended.
  */
 public final class H2StorageProvider implements StorageProvider {
   /** The kind operators select: {@value}. */
@@ -21,6 +26,8 @@ public final class H2StorageProvider implements StorageProvider {
   public static final String FILE_NAME = "fedgate";
   /** The size past which H2 splits a B-tree page ({@code PAGE_SIZE}, H2's {@code MVStore} page split size). */
   static final int PAGE_SPLIT_BYTES = 4096;
+  /** The job queue tables, each with its leases. */
+  private static final List<String> QUEUES = List.of("inbox_item", "delivery_job", "webhook_job");
   private static final String URL_FORMS =
       "the embedded store's url must be mem:<name> or file:<path>, without H2 options";
   // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
@@ -54,13 +61,32 @@ public final class H2StorageProvider implements StorageProvider {
       return CompletableFuture.failedFuture(e);
     }
     H2Database database = H2Database.open(jdbcUrl, settings.poolSize());
+    boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
     return database.transaction(c -> H2Migrations.apply(c, settings.clock()))
+        .thenCompose(applied -> inMemory ? CompletableFuture.completedFuture(0)
+            : database.transaction(H2StorageProvider::releaseLeases))
         .<StorageBackend>thenApply(applied -> new H2StorageBackend(database, settings.clock(), settings.webhooks()))
         .whenComplete((backend, failure) -> {
           if (failure != null) {
             database.close();
           }
         });
+  }
+
+  /**
+   * Ends the leases left in the queues. Only this process can hold one (H2 locks the file), so a lease found at open is
+   * a process's that ended: its job is due again at once rather than when the lease runs out (the inbox leases each
+   * activity as it accepts it, so after a crash everything accepted and not yet processed is leased).
+   */
+  private static int releaseLeases(Connection c) throws SQLException {
+    int released = 0;
+    try (Statement statement = c.createStatement()) {
+      for (String queue : QUEUES) {
+        released += statement.executeUpdate(
+            "UPDATE " + queue + " SET lease_token = NULL, lease_until = NULL WHERE lease_token IS NOT NULL");
+      }
+    }
+    return released;
   }
 
   static String jdbcUrl(StorageSettings settings) throws IOException {

@@ -2,14 +2,22 @@ package dev.fedgate.gateway.storage.pg;
 
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
+import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobId;
+import dev.fedgate.gateway.storage.JobLease;
+import dev.fedgate.gateway.storage.JobState;
 import io.vertx.sqlclient.Row;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -19,8 +27,9 @@ import java.util.concurrent.CompletionStage;
  */
 final class PgInboxStore extends PgClaimableQueue<InboundActivity> implements InboxStore {
   /**
-   * Parameters: ids, recipients, signers, bodies (arrays in arrival order), now. Returns the arrival position (from 1)
-   * of each queued activity.
+   * Parameters: ids, recipients, signers, bodies (arrays in arrival order), now, then the lease's token and end (both
+   * NULL for none) and the attempts counted (1 with a lease, else 0). Returns the arrival position (from 1) and the
+   * job id of each queued activity.
    */
   private static final String ACCEPT_ALL = "WITH arrived AS ("
       + "SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY"
@@ -28,10 +37,12 @@ final class PgInboxStore extends PgClaimableQueue<InboundActivity> implements In
       + " first AS (SELECT DISTINCT ON (activity_id) * FROM arrived ORDER BY activity_id, ord),"
       + " marked AS (INSERT INTO inbox_seen (activity_id, seen_at) SELECT activity_id, $5 FROM first"
       + " ORDER BY activity_id ON CONFLICT DO NOTHING RETURNING activity_id),"
-      + " queued AS (INSERT INTO inbox_item (activity_id, recipient, signer, body, state, attempts, due_at, created_at)"
-      + " SELECT f.activity_id, f.recipient, f.signer, f.body, 'QUEUED', 0, $5, $5 FROM first f"
-      + " JOIN marked m ON m.activity_id = f.activity_id ORDER BY f.ord RETURNING activity_id)"
-      + " SELECT f.ord::int AS ord FROM first f JOIN queued q ON q.activity_id = f.activity_id";
+      + " queued AS (INSERT INTO inbox_item (activity_id, recipient, signer, body, state, attempts, due_at, created_at,"
+      + " lease_token, lease_until)"
+      + " SELECT f.activity_id, f.recipient, f.signer, f.body, 'QUEUED', $8::int, $5, $5, $6::uuid, $7::timestamptz"
+      + " FROM first f"
+      + " JOIN marked m ON m.activity_id = f.activity_id ORDER BY f.ord RETURNING id, activity_id)"
+      + " SELECT f.ord::int AS ord, q.id FROM first f JOIN queued q ON q.activity_id = f.activity_id";
 
   PgInboxStore(PgDatabase database, InstantSource clock) {
     super(database, clock, "inbox_item", List.of("activity_id", "recipient", "signer", "body"));
@@ -53,14 +64,29 @@ final class PgInboxStore extends PgClaimableQueue<InboundActivity> implements In
     return acceptAll(List.of(activity)).thenApply(answers -> answers.get(0));
   }
 
+  @Override
+  public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
+    return accept(activities, null, null)
+        .thenApply(answers -> answers.stream().map(InboxStore.Acceptance::queued).toList());
+  }
+
+  @Override
+  public CompletionStage<List<InboxStore.Acceptance>> acceptAllLeased(List<InboundActivity> activities, Instant now,
+      Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+    return accept(activities, UUID.randomUUID(), now.plus(lease));
+  }
+
   /**
    * One statement (atomic on its own, so no explicit transaction), one round trip: the group's first occurrence of
    * each id is marked, in id order so that concurrent groups lock overlapping ids in one order and never deadlock (a
    * mark another transaction holds is waited for, then skipped), and the rows whose mark was inserted are queued in
-   * arrival order.
+   * arrival order, leased under {@code token} until {@code until} when a token is given.
    */
-  @Override
-  public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
+  private CompletionStage<List<InboxStore.Acceptance>> accept(List<InboundActivity> activities, UUID token,
+      Instant until) {
     List<InboundActivity> group = List.copyOf(activities);
     int size = group.size();
     String[] ids = new String[size];
@@ -74,13 +100,25 @@ final class PgInboxStore extends PgClaimableQueue<InboundActivity> implements In
       signers[i] = activity.signer().toString();
       bodies[i] = activity.json();
     }
-    return database.once(c -> PgDatabase.run(c, ACCEPT_ALL, ids, recipients, signers, bodies, clock.instant())
-        .map(rows -> {
-          Set<Integer> queued = new HashSet<>();
-          rows.forEach(row -> queued.add(row.getInteger("ord")));
-          List<Boolean> answers = new ArrayList<>(size);
-          for (int i = 1; i <= size; i++) {
-            answers.add(queued.contains(i));
+    Instant now = clock.instant();
+    int attempts = token == null ? 0 : 1;
+    return database.once(c -> PgDatabase.run(c, ACCEPT_ALL, ids, recipients, signers, bodies, now, token, until,
+        attempts).map(rows -> {
+          Map<Integer, JobId> queued = new HashMap<>();
+          rows.forEach(row -> queued.put(row.getInteger("ord"), new JobId(row.getLong("id"))));
+          List<InboxStore.Acceptance> answers = new ArrayList<>(size);
+          for (int i = 0; i < size; i++) {
+            JobId id = queued.get(i + 1);
+            if (id == null) {
+              answers.add(InboxStore.Acceptance.SEEN);
+            } else if (token == null) {
+              answers.add(InboxStore.Acceptance.QUEUED);
+            } else {
+              Instant at = now.truncatedTo(ChronoUnit.MICROS);
+              answers.add(InboxStore.Acceptance.leased(new Job<>(id, JobState.QUEUED, attempts, at, at,
+                  Optional.empty(), Optional.of(new JobLease(id, token, until.truncatedTo(ChronoUnit.MICROS))),
+                  group.get(i))));
+            }
           }
           return answers;
         }));
