@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,25 +35,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 
 /**
  * Inbox load: {@code activities} validly signed {@code Create{Note}} replies to one local video, from {@code actors}
  * remote actors of a loopback simulated Mastodon (their keys fetched and cached by one warm-up Like each), all signed
  * before timing, posted to the shared inbox at {@code concurrency}. Reports accepted activities/s, p50/p99 latency,
- * errors, the time until the worker has stored every comment, heap and RSS, and the CPU time per activity of the
- * gateway's threads apart from the generator's and the JVM's own ({@link ThreadCpu}). {@code rounds} runs that many
- * rounds of fresh activities and prints the median of the second half of them (warm); a soak repeats rounds for
- * a duration and prints the heap after GC every minute.
+ * errors, the time until every activity is processed (its comment stored), memory, and the gateway's CPU time per
+ * activity as its {@link InboxTarget} measures it: in this JVM, its threads' apart from the generator's and the
+ * JVM's own ({@link InJvmTarget}); in a child JVM, the whole process's ({@link ProcessTarget}). {@code rounds} runs
+ * that many rounds of fresh activities and prints the median of the second half of them (warm); a soak repeats rounds
+ * for a duration and prints memory figures every minute.
  */
 final class InboxLoad {
-  /** What to run. */
-  record Settings(StorageKind storage, int activities, int concurrency, int actors, int rounds,
+  /** What to run; {@code inProcess}: the gateway in a child JVM rather than in this one. */
+  record Settings(StorageKind storage, boolean inProcess, int activities, int concurrency, int actors, int rounds,
       Optional<Duration> soak) {}
 
-  /** One timed round's rates and CPU time per activity in milliseconds, by spender. */
-  private record Round(double accepted, double processed, double gateway, Map<ThreadCpu.Spender, Double> spent) {}
+  /** One timed round's rates and its figures per activity as the target measured them. */
+  private record Round<F>(double accepted, double processed, F figures) {}
 
   /** One request signed before timing. */
   private record Signed(HttpHeaders headers, byte[] body) {}
@@ -75,13 +77,21 @@ final class InboxLoad {
   }
 
   void run() throws Exception {
+    if (settings.inProcess()) {
+      run(ProcessTarget.start(settings.storage()));
+    } else {
+      run(InJvmTarget.start(settings.storage()));
+    }
+  }
+
+  private <F> void run(InboxTarget<F> started) throws Exception {
     Vertx vertx = generatorVertx();
-    try (LoadGateway gateway = LoadGateway.start(settings.storage(), Optional.empty());
-        SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon());
-        Resources resources = Resources.watch()) {
-      URI video = URI.create(gateway.publishVideo("Load"));
-      URI channel = gateway.gateway().publicUrl().resolve("/video-channels/kitchen");
-      URI inbox = gateway.gateway().publicUrl().resolve("/inbox");
+    try (InboxTarget<F> target = started;
+        SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon())) {
+      URI video = URI.create(target.publishVideo("Load"));
+      // Ids are built under the gateway's public URL, and so is its shared inbox.
+      URI channel = video.resolve("/video-channels/kitchen");
+      URI inbox = video.resolve("/inbox");
       List<SimulatedActor> actors = IntStream.range(0, settings.actors()).parallel()
           .mapToObj(i -> mastodon.createActor("load" + i, "Person")).toList();
       warmUp(mastodon, actors, video, inbox);
@@ -93,17 +103,17 @@ final class InboxLoad {
       // client read a response's end before body() was asked for, and that body() never completed
       // (eclipse-vertx/vert.x#6038): the stalled soaks, at the start of a round, with every lane waiting.
       Context lanes = vertx.getOrCreateContext();
-      Supplier<Round> round = () -> timedRound(lanes, gateway, client, sign(mastodon, actors, video, channel, inbox),
-          inbox, resources);
+      Supplier<Round<F>> round = () -> timedRound(lanes, target, client,
+          sign(mastodon, actors, video, channel, inbox), inbox);
       if (settings.soak().isPresent()) {
-        soak(round, settings.soak().get(), gateway);
+        soak(round, settings.soak().get(), target);
       } else {
-        List<Round> rounds = new ArrayList<>();
+        List<Round<F>> rounds = new ArrayList<>();
         for (int i = 0; i < settings.rounds(); i++) {
           rounds.add(round.get());
         }
         if (rounds.size() > 1) {
-          printWarmMedian(rounds.subList(rounds.size() / 2, rounds.size()));
+          printWarmMedian(target, rounds.subList(rounds.size() / 2, rounds.size()));
         }
       }
     } finally {
@@ -150,70 +160,43 @@ final class InboxLoad {
     return VertxBootstrap.create().options(new VertxOptions()).threadFactory(named).init().vertx();
   }
 
-  private Round timedRound(Context context, LoadGateway gateway, HttpClient client, List<Signed> requests,
-      URI inbox,
-      Resources resources) {
+  private <F> Round<F> timedRound(Context context, InboxTarget<F> target, HttpClient client, List<Signed> requests,
+      URI inbox) {
     Vertx vertx = context.owner();
     long[] latencies = new long[requests.size()];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     Map<String, AtomicInteger> lost = new ConcurrentHashMap<>();
-    ThreadCpu.Snapshot cpu = ThreadCpu.take();
+    IntFunction<F> measured = target.measure();
     long start = System.nanoTime();
     join(Future.future(all -> context.runOnContext(started -> Future.join(IntStream.range(0, settings.concurrency())
         .mapToObj(lane -> lane(vertx, client, requests, inbox, next, latencies, errors, lost)).toList())
         .<Void>mapEmpty().onComplete(all))));
     long sent = System.nanoTime() - start;
-    join(gateway.gateway().inbox().orElseThrow().worker().drain().mapEmpty());
+    target.awaitProcessed();
     long processed = System.nanoTime() - start;
-    Map<ThreadCpu.Spender, Long> spent = ThreadCpu.between(cpu, ThreadCpu.take());
-    long cpuUsed = spent.values().stream().mapToLong(Long::longValue).sum();
+    Round<F> round = new Round<>(requests.size() / (sent / 1e9), requests.size() / (processed / 1e9),
+        measured.apply(requests.size()));
     out.printf("inbox %s: %d activities, concurrency %d, %d actors: %.0f accepted/s (%.2f s), p50 %.1f ms,"
-            + " p99 %.1f ms, errors %d%s; all processed in %.2f s (%.0f/s); %s; %s; load %s%n",
+            + " p99 %.1f ms, errors %d%s; all processed in %.2f s (%.0f/s); %s; load %s%n",
         settings.storage().name().toLowerCase(java.util.Locale.ROOT), requests.size(), settings.concurrency(),
-        settings.actors(), requests.size() / (sent / 1e9), sent / 1e9, Resources.percentileMillis(latencies, 0.5),
+        settings.actors(), round.accepted(), sent / 1e9, Resources.percentileMillis(latencies, 0.5),
         Resources.percentileMillis(latencies, 0.99), errors.get(), lost.isEmpty() ? "" : " (never answered: " + lost + ")",
-        processed / 1e9,
-        requests.size() / (processed / 1e9), Resources.cpuPer("activity received and processed", cpuUsed,
-            requests.size(), 2), resources.report(), LoadBenchmark.loadAverage());
-    Round round = new Round(requests.size() / (sent / 1e9), requests.size() / (processed / 1e9),
-        ThreadCpu.gateway(spent) / 1e6 / requests.size(), perActivity(spent, requests.size()));
-    out.println("  " + split(round));
+        processed / 1e9, round.processed(), target.summary(round.figures()), LoadBenchmark.loadAverage());
+    out.println("  " + target.split(round.figures()));
     return round;
   }
 
-  private static Map<ThreadCpu.Spender, Double> perActivity(Map<ThreadCpu.Spender, Long> spent, int activities) {
-    Map<ThreadCpu.Spender, Double> per = new EnumMap<>(ThreadCpu.Spender.class);
-    spent.forEach((spender, nanos) -> per.put(spender, nanos / 1e6 / activities));
-    return per;
-  }
-
-  /** The gateway's CPU per activity, by pool, the rate it allows on two cores, and the rest of the JVM's. */
-  private static String split(Round round) {
-    StringBuilder pools = new StringBuilder();
-    for (ThreadCpu.Spender spender : List.of(ThreadCpu.Spender.EVENT_LOOPS, ThreadCpu.Spender.CPU_POOL,
-        ThreadCpu.Spender.STORE, ThreadCpu.Spender.OTHER)) {
-      pools.append(pools.length() == 0 ? "" : ", ").append(String.format("%s %.3f", spender.label(),
-          round.spent().get(spender)));
-    }
-    double jvm = round.spent().get(ThreadCpu.Spender.JVM);
-    return String.format("gateway threads %.3f ms per activity (%s) ≈ %.0f/s on 2 dedicated cores; with the JVM's"
-            + " own %.3f ms (GC, JIT) ≈ %.0f/s; generator %.3f ms", round.gateway(), pools,
-        2000 / round.gateway(), jvm, 2000 / (round.gateway() + jvm),
-        round.spent().get(ThreadCpu.Spender.GENERATOR));
-  }
-
   /** The median of each figure over the warm rounds (the second half: the JIT is still at work in the first). */
-  private void printWarmMedian(List<Round> warm) {
-    Map<ThreadCpu.Spender, Double> spent = new EnumMap<>(ThreadCpu.Spender.class);
-    for (ThreadCpu.Spender spender : ThreadCpu.Spender.values()) {
-      spent.put(spender, median(warm.stream().mapToDouble(r -> r.spent().get(spender)).toArray()));
-    }
-    Round median = new Round(median(warm.stream().mapToDouble(Round::accepted).toArray()),
-        median(warm.stream().mapToDouble(Round::processed).toArray()),
-        median(warm.stream().mapToDouble(Round::gateway).toArray()), spent);
-    out.printf("warm median of %d rounds: %.0f accepted/s, %.0f processed/s; %s%n", warm.size(), median.accepted(),
-        median.processed(), split(median));
+  private <F> void printWarmMedian(InboxTarget<F> target, List<Round<F>> warm) {
+    out.printf("warm median of %d rounds: %.0f accepted/s, %.0f processed/s; %s%n", warm.size(),
+        median(warm, Round::accepted), median(warm, Round::processed),
+        target.split(target.median(warm.stream().map(Round::figures).toList())));
+  }
+
+  /** The median of {@code figure} over {@code rounds}. */
+  static <T> double median(List<T> rounds, ToDoubleFunction<T> figure) {
+    return median(rounds.stream().mapToDouble(figure).toArray());
   }
 
   private static double median(double[] values) {
@@ -272,22 +255,19 @@ final class InboxLoad {
     return answered.future().compose(done -> lane(vertx, client, requests, inbox, next, latencies, errors, lost));
   }
 
-  /**
-   * Rounds of fresh activities until {@code duration} is over; every minute the heap after GC, the RSS, H2's chunk
-   * records in the heap ({@code SFChunk}, one per chunk of the embedded file) and the database file's size.
-   */
-  private void soak(Supplier<Round> round, Duration duration, LoadGateway gateway) {
+  /** Rounds of fresh activities until {@code duration} is over, with the target's memory figures every minute. */
+  private void soak(Supplier<?> round, Duration duration, InboxTarget<?> target) {
     long end = System.nanoTime() + duration.toNanos();
     long nextReport = System.nanoTime();
     int minute = 0;
     while (System.nanoTime() < end) {
       if (System.nanoTime() >= nextReport) {
-        out.printf("soak minute %d: %s%n", minute++, soakFigures(gateway));
+        out.printf("soak minute %d: %s%n", minute++, target.soakFigures());
         nextReport += TimeUnit.MINUTES.toNanos(1);
       }
       round.get();
     }
-    out.printf("soak end after %d min: %s%n", minute, soakFigures(gateway));
+    out.printf("soak end after %d min: %s%n", minute, target.soakFigures());
     // Once the load stops, what the store keeps shrinks to its live data: chunks past H2's 45 s retention are
     // dropped or rewritten and the file is compacted; what remains after a minute is what had accumulated.
     try {
@@ -295,17 +275,10 @@ final class InboxLoad {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    out.printf("soak end + %d s idle: %s%n", IDLE_TAIL.toSeconds(), soakFigures(gateway));
+    out.printf("soak end + %d s idle: %s%n", IDLE_TAIL.toSeconds(), target.soakFigures());
   }
 
-  private static String soakFigures(LoadGateway gateway) {
-    long chunks = Resources.liveInstances("org.h2.mvstore.SFChunk");
-    return String.format("heap after GC %d MiB, RSS %d MiB, H2 chunks %d, database file %d MiB; load %s",
-        Resources.mib(Resources.heapAfterGc()), Resources.mib(Resources.status("VmRSS")), chunks,
-        Resources.mib(gateway.databaseFileBytes()), LoadBenchmark.loadAverage());
-  }
-
-  private static void join(Future<Void> future) {
+  static void join(Future<Void> future) {
     try {
       future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.MINUTES);
     } catch (Exception e) {

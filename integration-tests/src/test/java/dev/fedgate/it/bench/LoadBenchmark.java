@@ -16,9 +16,13 @@ import java.util.Optional;
 /**
  * The whole-gateway load benchmarks of issue 8, run by the {@code load-benchmarks} profile (never by {@code verify}):
  * <pre>
- * inbox  [--storage embedded|postgres] [--activities N] [--concurrency C] [--actors A] [--rounds R] [--duration 10m]
+ * inbox  [--gateway in-jvm|process] [--storage embedded|postgres] [--activities N] [--concurrency C] [--actors A]
+ *        [--rounds R] [--duration 10m]
  * fanout [--followers F] [--hosts H] [--shared true|false]
  * </pre>
+ * {@code inbox --gateway process} runs the gateway in a child JVM and measures that process's CPU as a whole, its GC
+ * and JIT included, instead of starting it in this JVM, where the load generator shares the JIT (and its type
+ * profiles) and the collector with it.
  * Each also takes {@code --provider conscrypt}: Conscrypt, which must be on the class path (it is not a dependency),
  * is installed as the first JCA provider, as an operator would install it to sign and verify faster.
  * Figures and commands are in {@code docs/benchmarks.md}, section Load.
@@ -42,6 +46,7 @@ public final class LoadBenchmark {
     if (args[0].equals("inbox")) {
       new InboxLoad(new InboxLoad.Settings(
           StorageKind.valueOf(options.getOrDefault("--storage", "embedded").toUpperCase(Locale.ROOT)),
+          inProcess(options.getOrDefault("--gateway", "in-jvm")),
           integer(options, "--activities", 20_000), integer(options, "--concurrency", 64),
           integer(options, "--actors", 100), integer(options, "--rounds", 1),
           Optional.ofNullable(options.get("--duration")).map(LoadBenchmark::duration)), System.out).run();
@@ -74,6 +79,13 @@ public final class LoadBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static boolean inProcess(String gateway) {
+    if (!gateway.equals("in-jvm") && !gateway.equals("process")) {
+      throw new IllegalArgumentException("--gateway is in-jvm or process, not " + gateway);
+    }
+    return gateway.equals("process");
   }
 
   private static int integer(Map<String, String> options, String name, int fallback) {

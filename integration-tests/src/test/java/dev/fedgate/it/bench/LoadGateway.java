@@ -6,13 +6,9 @@ import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.testkit.junit.FedgateExtension;
 import dev.fedgate.testkit.junit.SiteApiClient;
 import dev.fedgate.testkit.junit.SiteBodies;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * A gateway started in this JVM for a load run by the test kit's {@link FedgateExtension} (outside JUnit): embedded
@@ -43,18 +39,18 @@ final class LoadGateway implements AutoCloseable {
     return extension.gateway();
   }
 
-  /** The embedded database file's size in bytes (0 for PostgreSQL, whose data is not in this directory). */
-  long databaseFileBytes() {
-    try (Stream<Path> files = Files.list(extension.dataDirectory())) {
-      return files.filter(file -> file.getFileName().toString().endsWith(".mv.db"))
-          .mapToLong(file -> file.toFile().length()).sum();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The gateway's data directory. */
+  Path dataDirectory() {
+    return extension.dataDirectory();
   }
 
   /** Publishes a video of {@code kitchen}; its ActivityPub id. */
   String publishVideo(String name) {
+    return publishVideo(site, name);
+  }
+
+  /** Publishes a video of {@code kitchen} through {@code site}; its ActivityPub id. */
+  static String publishVideo(SiteApiClient site, String name) {
     return site.putVideo(UUID.randomUUID(), SiteBodies.video("kitchen", name)).json().orElseThrow().getString("id");
   }
 

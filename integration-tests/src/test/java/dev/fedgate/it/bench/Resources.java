@@ -12,11 +12,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * This JVM's memory while a load runs: the peak heap in use (sampled every 50 ms), the heap after a full GC, and the
  * resident set (now and its high-water mark) from {@code /proc/self/status}. The load generator and the sinks share
- * the JVM with the gateway, so these are upper bounds for the gateway alone.
+ * the JVM with the gateway, so these are upper bounds for the gateway alone. The resident set of another process
+ * (a gateway in a child JVM) and the size of a gateway's database file are read here too.
  */
 final class Resources implements AutoCloseable {
   private final AtomicLong peakHeap = new AtomicLong();
@@ -51,7 +53,11 @@ final class Resources implements AutoCloseable {
 
   /** Per-operation CPU and the rate it would allow on {@code cores} cores of our own. */
   static String cpuPer(String operation, long cpuNanos, int operations, int cores) {
-    double millis = cpuNanos / 1e6 / operations;
+    return cpuPer(operation, cpuNanos / 1e6 / operations, cores);
+  }
+
+  /** {@code millis} of CPU per operation and the rate it would allow on {@code cores} cores of our own. */
+  static String cpuPer(String operation, double millis, int cores) {
     return String.format("CPU %.2f ms per %s (≈ %.0f/s on %d dedicated cores)", millis, operation,
         cores * 1000 / millis, cores);
   }
@@ -79,15 +85,30 @@ final class Resources implements AutoCloseable {
     }
   }
 
-  /** {@code VmRSS} or {@code VmHWM} from {@code /proc/self/status}, in bytes (0 where there is no /proc). */
+  /** {@code VmRSS} or {@code VmHWM} of this JVM, in bytes (0 where there is no /proc). */
   static long status(String field) {
-    Path status = Path.of("/proc/self/status");
+    return status(ProcessHandle.current().pid(), field);
+  }
+
+  /** {@code VmRSS} or {@code VmHWM} from {@code /proc/<pid>/status}, in bytes (0 where there is no /proc). */
+  static long status(long pid, String field) {
+    Path status = Path.of("/proc", String.valueOf(pid), "status");
     if (!Files.exists(status)) {
       return 0;
     }
     try {
       return Files.readAllLines(status).stream().filter(line -> line.startsWith(field + ":"))
           .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024).findFirst().orElse(0L);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The embedded database file's size in bytes (0 for PostgreSQL, whose data is not in this directory). */
+  static long databaseFileBytes(Path dataDirectory) {
+    try (Stream<Path> files = Files.list(dataDirectory)) {
+      return files.filter(file -> file.getFileName().toString().endsWith(".mv.db"))
+          .mapToLong(file -> file.toFile().length()).sum();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -118,8 +118,16 @@ public final class FanOut {
 
   /** Delivery jobs waiting or in flight, as the gateway at {@code base} reports them on {@code /metrics}. */
   public static long pendingDeliveries(URI base) {
-    return metric(base, "fedgate_queue_jobs{queue=\"delivery\",state=\"waiting\"}")
-        + metric(base, "fedgate_queue_jobs{queue=\"delivery\",state=\"in-flight\"}");
+    return pendingJobs(base, "delivery");
+  }
+
+  /**
+   * Jobs of {@code queue} ({@code delivery}, {@code webhook} or {@code inbox}) waiting or in flight, as the gateway at
+   * {@code base} reports them on {@code /metrics}.
+   */
+  public static long pendingJobs(URI base, String queue) {
+    return metric(base, "fedgate_queue_jobs{queue=\"" + queue + "\",state=\"waiting\"}")
+        + metric(base, "fedgate_queue_jobs{queue=\"" + queue + "\",state=\"in-flight\"}");
   }
 
   /** Deliveries the gateway at {@code base} itself completed as done since it started. */
