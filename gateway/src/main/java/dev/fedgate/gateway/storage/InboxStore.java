@@ -79,6 +79,11 @@ public interface InboxStore extends ClaimableQueue<InboundActivity> {
       }
     }
 
+    /** The answers {@link #acceptAll} gives for these. */
+    public static List<Boolean> queuedFlags(List<Acceptance> answers) {
+      return answers.stream().map(Acceptance::queued).toList();
+    }
+
     /** {@link #acceptAll}'s answers, nothing leased. */
     public static List<Acceptance> unleased(List<Boolean> queued) {
       return queued.stream().map(isNew -> isNew ? QUEUED : SEEN).toList();

@@ -51,7 +51,7 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
   @Override
   public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
     return accept(activities, null)
-        .thenApply(answers -> answers.stream().map(InboxStore.Acceptance::queued).toList());
+        .thenApply(InboxStore.Acceptance::queuedFlags);
   }
 
   @Override

@@ -18,10 +18,11 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 
 /**
- * The file upkeep H2's background writer would do, for a store that runs without one. With {@code WRITE_DELAY=0}
- * (each commit written before it is acknowledged) H2 starts no writer thread, and that thread is what rewrites the
- * live pages of sparse old chunks into new ones and moves chunks into free space so the file can shrink; without it
- * every chunk keeping a few live pages stays for good, and so does its record in the heap.
+ * The file upkeep H2's background writer would do, for a store whose writer does not run: with {@code WRITE_DELAY=0}
+ * H2 starts none, and with the commit delay the embedded store uses (so long that the database writes commits itself,
+ * see {@link H2Flusher}) it sleeps for days between rounds. That thread is what rewrites the live pages of sparse old
+ * chunks into new ones and moves chunks into free space so the file can shrink; without it every chunk keeping a few
+ * live pages stays for good, and so does its record in the heap.
  *
  * <p>Every {@link #INTERVAL} a timer thread of its own (never an event loop) submits one round as work on the
  * database's JDBC threads and waits for it, so rounds never overlap or pile up in the queue. A round calls the

@@ -67,7 +67,7 @@ final class PgInboxStore extends PgClaimableQueue<InboundActivity> implements In
   @Override
   public CompletionStage<List<Boolean>> acceptAll(List<InboundActivity> activities) {
     return accept(activities, null, null)
-        .thenApply(answers -> answers.stream().map(InboxStore.Acceptance::queued).toList());
+        .thenApply(InboxStore.Acceptance::queuedFlags);
   }
 
   @Override
