@@ -181,7 +181,8 @@ final class InboxLoad {
             + " p99 %.1f ms, errors %d%s; all processed in %.2f s (%.0f/s); %s; load %s%n",
         settings.storage().name().toLowerCase(java.util.Locale.ROOT), requests.size(), settings.concurrency(),
         settings.actors(), round.accepted(), sent / 1e9, Resources.percentileMillis(latencies, 0.5),
-        Resources.percentileMillis(latencies, 0.99), errors.get(), lost.isEmpty() ? "" : " (never answered: " + lost + ")",
+        Resources.percentileMillis(latencies, 0.99), errors.get(),
+        lost.isEmpty() ? "" : " (never answered: " + lost + ")",
         processed / 1e9, round.processed(), target.summary(round.figures()), LoadBenchmark.loadAverage());
     out.println("  " + target.split(round.figures()));
     return round;

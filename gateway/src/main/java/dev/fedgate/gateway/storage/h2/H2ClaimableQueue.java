@@ -63,7 +63,8 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   /**
    * Inserts one job, due now, inside the caller's transaction, leased to the caller under {@code lease} with its first
-   * attempt counted (as a claim would lease it), or not leased when {@code lease} is null. Returns the job as a claim would.
+   * attempt counted (as a claim would lease it), or not leased when {@code lease} is null. Returns the job as a claim
+   * would.
    */
   final Job<P> insert(Connection c, P payload, NewLease lease) throws SQLException {
     Instant now = clock.instant();

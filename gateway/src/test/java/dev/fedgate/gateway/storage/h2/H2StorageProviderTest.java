@@ -87,7 +87,8 @@ class H2StorageProviderTest {
 
   @Test
   void fileDatabase_commitsDoNotWriteTheFileThemselves_theDatabaseWritesThemInGroups() throws Exception {
-    String url = H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:" + directory.resolve("grouped")).build());
+    String url =
+        H2StorageProvider.jdbcUrl(StorageSettings.builder().url("file:" + directory.resolve("grouped")).build());
     H2Database database = H2Database.open(url, 1);
     try {
       int delay = database.transaction(c -> H2Maintenance.mvStore(c).getAutoCommitDelay())
