@@ -73,12 +73,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * store.
  */
 public final class Gateway {
-  /**
-   * Embedded store threads (one connection each) for request handling and queues: two per core, at least four. More
-   * threads only keep more write transactions open at once, and every store of the file writes the pages of open ones
-   * too: on 2 cores, 8 threads cost 7-12 % more CPU per inbox activity than 4 (docs/benchmarks.md, stop 13).
-   */
-  static final int DEFAULT_STORAGE_POOL_SIZE = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+  /** Store connections for request handling and queues; enough for two cores, bounded so the store is not flooded. */
+  static final int DEFAULT_STORAGE_POOL_SIZE = 8;
 
   private final GatewayConfig config;
   private final Vertx vertx;

@@ -48,9 +48,8 @@ public final class InboxPipeline {
   /** Most activities queued in one transaction. */
   static final int ACCEPT_GROUP = 256;
   /**
-   * Groups written at once by default: fewer than the store's connections (at least 4, embedded and on PostgreSQL),
-   * which the inbox worker and its handlers need too; the fewer in flight, the larger (and cheaper per activity) the
-   * groups.
+   * Groups written at once by default: fewer than the store's connections (8 embedded, at least 4 on PostgreSQL), which
+   * the inbox worker and its handlers need too; the fewer in flight, the larger (and cheaper per activity) the groups.
    */
   static final int DEFAULT_ACCEPT_WRITES = 2;
 
