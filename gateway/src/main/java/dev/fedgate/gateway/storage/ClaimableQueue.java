@@ -69,6 +69,13 @@ public interface ClaimableQueue<P> {
     }
   }
 
+  /** Refuses a lease that is not positive. */
+  static void checkLease(Duration lease) {
+    if (lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("the lease must be positive");
+    }
+  }
+
   /** One claimed job's end: its lease and how it ended, as {@link #complete} takes them. */
   record Completion(JobLease lease, JobOutcome outcome) {
     /** Checks presence. */

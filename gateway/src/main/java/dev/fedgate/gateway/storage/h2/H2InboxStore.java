@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.storage.h2;
 
+import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
 import java.sql.Connection;
@@ -57,9 +58,7 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
   @Override
   public CompletionStage<List<InboxStore.Acceptance>> acceptAllLeased(List<InboundActivity> activities, Instant now,
       Duration lease) {
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("the lease must be positive");
-    }
+    ClaimableQueue.checkLease(lease);
     return accept(activities, new NewLease(UUID.randomUUID(), now.plus(lease)));
   }
 

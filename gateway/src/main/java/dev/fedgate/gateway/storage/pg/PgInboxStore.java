@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.storage.pg;
 
+import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
 import dev.fedgate.gateway.storage.Job;
@@ -73,9 +74,7 @@ final class PgInboxStore extends PgClaimableQueue<InboundActivity> implements In
   @Override
   public CompletionStage<List<InboxStore.Acceptance>> acceptAllLeased(List<InboundActivity> activities, Instant now,
       Duration lease) {
-    if (lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("the lease must be positive");
-    }
+    ClaimableQueue.checkLease(lease);
     return accept(activities, UUID.randomUUID(), now.plus(lease));
   }
 

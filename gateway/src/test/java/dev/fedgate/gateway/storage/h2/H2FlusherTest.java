@@ -70,23 +70,17 @@ class H2FlusherTest {
 
   @Test
   void written_completesOnlyOnceTheChangesAreInTheFile() throws Exception {
-    Path file = directory.resolve("durable");
     MVStore store = delayedStore("durable");
     H2Flusher flusher = started(store);
     store.openMap("data").put("key", "acknowledged");
 
     flusher.written().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    // What a crash leaves: the file as written, read without closing (closing would store what is pending).
-    MVStore.Builder reader = new MVStore.Builder().fileName(file.toString()).readOnly();
-    store.closeImmediately();
-    try (MVStore reopened = reader.open()) {
-      assertThat(reopened.openMap("data").get("key")).isEqualTo("acknowledged");
-    }
+
+    assertThat(keyAfterACrash(store, "durable")).isEqualTo("acknowledged");
   }
 
   @Test
   void written_afterAStoreH2StartedByItself_completesOnlyOnceThatStoreIsInTheFile() throws Exception {
-    Path file = directory.resolve("own-store");
     MVStore store = delayedStore("own-store");
     H2Flusher flusher = started(store);
     store.openMap("data").put("key", "taken by H2's own store");
@@ -95,11 +89,8 @@ class H2FlusherTest {
     store.tryCommit();
 
     flusher.written().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    MVStore.Builder reader = new MVStore.Builder().fileName(file.toString()).readOnly();
-    store.closeImmediately();
-    try (MVStore reopened = reader.open()) {
-      assertThat(reopened.openMap("data").get("key")).isEqualTo("taken by H2's own store");
-    }
+
+    assertThat(keyAfterACrash(store, "own-store")).isEqualTo("taken by H2's own store");
   }
 
   @Test
@@ -154,6 +145,18 @@ class H2FlusherTest {
 
     assertThat(unsaved).isFalse();
     assertThat(afterRead).isEqualTo(afterWrite);
+  }
+
+  /**
+   * What a crash leaves of {@code store} (opened as {@code name}): its file as written, read without closing the store
+   * (closing would store what is pending); the value under "key" in its map "data".
+   */
+  private Object keyAfterACrash(MVStore store, String name) {
+    MVStore.Builder reader = new MVStore.Builder().fileName(directory.resolve(name).toString()).readOnly();
+    store.closeImmediately();
+    try (MVStore reopened = reader.open()) {
+      return reopened.openMap("data").get("key");
+    }
   }
 
   private MVStore delayedStore(String name) {
