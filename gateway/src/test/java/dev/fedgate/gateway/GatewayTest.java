@@ -120,6 +120,25 @@ class GatewayTest {
   }
 
   @Test
+  void metrics_collectChoosesTheInMemorySeriesOrTheStoreGauges_andRefusesAnUnknownCollector() {
+    test = TestGateway.start(dataDirectory);
+
+    String process = test.get("/metrics?collect[]=process").body();
+    assertThat(process).contains("fedgate_cache_requests_total{cache=\"remote-keys\",result=\"hit\"} ")
+        .doesNotContain("fedgate_queue_jobs").doesNotContain("fedgate_remote_hosts");
+    String store = test.get("/metrics?collect[]=store").body();
+    assertThat(store).contains("fedgate_queue_jobs{queue=\"inbox\",state=\"waiting\"} 0\n")
+        .contains("fedgate_remote_hosts{state=\"failing\"} 0\n").doesNotContain("fedgate_cache_requests_total");
+    assertThat(test.get("/metrics?collect[]=store&collect[]=process").body())
+        .contains("fedgate_queue_jobs").contains("fedgate_cache_requests_total");
+
+    HttpResponse<String> unknown = test.get("/metrics?collect[]=everything");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(json(unknown).get("detail").asText()).contains("collect[] must be one of [process, store]");
+  }
+
+  @Test
   void metrics_showEveryCacheHostStatesAndInboxLatency_andTheyMove() {
     test = TestGateway.start(dataDirectory);
     String before = test.get("/metrics").body();

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
@@ -39,6 +40,7 @@ public final class FanOut {
   public static final String ACCOUNT = "chef";
   public static final String CHANNEL = "kitchen";
   private static final int SEED_BATCH = 500;
+  private static final Duration POLL = Duration.ofMillis(20);
   private static final SignedHttpClient HTTP = SignedHttpClient.create(InstantSource.system());
 
   private FanOut() {}
@@ -126,20 +128,26 @@ public final class FanOut {
    * {@code base} reports them on {@code /metrics}.
    */
   public static long pendingJobs(URI base, String queue) {
-    return metric(base, "fedgate_queue_jobs{queue=\"" + queue + "\",state=\"waiting\"}")
-        + metric(base, "fedgate_queue_jobs{queue=\"" + queue + "\",state=\"in-flight\"}");
+    String gauges = metrics(base, "store");
+    return value(gauges, "fedgate_queue_jobs{queue=\"" + queue + "\",state=\"waiting\"}")
+        + value(gauges, "fedgate_queue_jobs{queue=\"" + queue + "\",state=\"in-flight\"}");
   }
 
   /** Deliveries the gateway at {@code base} itself completed as done since it started. */
   public static long completedDeliveries(URI base) {
-    return metric(base, "fedgate_jobs_completed_total{queue=\"delivery\",outcome=\"done\"}");
+    return value(metrics(base, "process"), "fedgate_jobs_completed_total{queue=\"delivery\",outcome=\"done\"}");
   }
 
-  /** One series' value from {@code /metrics}; 0 when absent. */
-  private static long metric(URI base, String series) {
-    HttpResult metrics = HTTP.get(base.resolve("/metrics"), "text/plain");
+  /** The series of one collector ({@code process} or {@code store}) of the gateway at {@code base}'s {@code /metrics}. */
+  public static String metrics(URI base, String collector) {
+    HttpResult metrics = HTTP.get(base.resolve("/metrics?collect%5B%5D=" + collector), "text/plain");
     assertThat(metrics.status()).isEqualTo(200);
-    for (String line : metrics.text().split("\n")) {
+    return metrics.text();
+  }
+
+  /** One series' value in a {@code /metrics} text; 0 when absent. */
+  public static long value(String metrics, String series) {
+    for (String line : metrics.split("\n")) {
       if (line.startsWith(series + " ")) {
         return (long) Double.parseDouble(line.substring(series.length() + 1).trim());
       }
@@ -152,6 +160,8 @@ public final class FanOut {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (pendingDeliveries(base) > 0) {
       assertThat(System.nanoTime()).as("deliveries drained within %s", timeout).isLessThan(deadline);
+      // Each check is a scan of the queue by the gateway: a pause keeps the check from becoming its load.
+      LockSupport.parkNanos(POLL.toNanos());
     }
   }
 
