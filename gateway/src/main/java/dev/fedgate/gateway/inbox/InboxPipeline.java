@@ -140,11 +140,14 @@ public final class InboxPipeline {
       if (violation.isPresent()) {
         throw new RefusalException(InboxRefusal.ORIGIN_MISMATCH, violation.get());
       }
-      // Kept as received when the actor signed it, so inbox forwarding re-sends exactly the bytes it signed.
-      Future<String> verified = actor.equals(key.owner())
-          ? Future.succeededFuture(new String(request.body(), StandardCharsets.UTF_8))
-          : forwards.verify(request.body(), shape.tree(), activity, actor, budget).map(ObjectNode::toString);
-      return verified.compose(json -> queue(new InboundActivity(shape.id(), request.recipient(), actor, json)));
+      // Kept as received when the actor signed it, so inbox forwarding re-sends exactly the bytes it signed; the
+      // worker then processes what was read here, which was read from those very bytes.
+      if (actor.equals(key.owner())) {
+        return queue(new InboundActivity(shape.id(), request.recipient(), actor,
+            new String(request.body(), StandardCharsets.UTF_8)), Optional.of(activity));
+      }
+      return forwards.verify(request.body(), shape.tree(), activity, actor, budget).map(ObjectNode::toString)
+          .compose(json -> queue(new InboundActivity(shape.id(), request.recipient(), actor, json), Optional.empty()));
     });
   }
 
@@ -157,12 +160,15 @@ public final class InboxPipeline {
     return verified.onSuccess(key -> signers.accept(key.owner()));
   }
 
-  private Future<InboxOutcome> queue(InboundActivity activity) {
+  /** Queues {@code activity}; {@code read} is its JSON as read by vocab, when that JSON is the one queued. */
+  private Future<InboxOutcome> queue(InboundActivity activity, Optional<ApObject> read) {
     return Future.fromCompletionStage(accepts.submit(activity))
         .recover(failure -> Future.failedFuture(
             new RefusalException(InboxRefusal.STORAGE_UNAVAILABLE, "the activity could not be stored now")))
         .map(acceptance -> {
-          acceptance.leased().ifPresent(job -> worker.take(job));
+          if (worker != null && acceptance.queued()) {
+            acceptance.leased().ifPresentOrElse(job -> worker.take(job, read), worker::queued);
+          }
           return new InboxOutcome.Accepted(acceptance.queued()
               ? InboxOutcome.Acceptance.QUEUED : InboxOutcome.Acceptance.DUPLICATE);
         });

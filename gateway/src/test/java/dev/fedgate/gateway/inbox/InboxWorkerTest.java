@@ -15,12 +15,15 @@ import dev.fedgate.gateway.storage.JobLease;
 import dev.fedgate.gateway.storage.JobOutcome;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.QueueStats;
+import dev.fedgate.vocab.ApObject;
 import dev.fedgate.vocab.activity.Like;
 import dev.fedgate.vocab.json.ReadLimits;
 import dev.fedgate.vocab.json.VocabReader;
 import dev.fedgate.vocab.jsonld.JsonLdContextNormalizer;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,7 +196,7 @@ class InboxWorkerTest {
       InboxWorker worker = new InboxWorker(h.vertx, h.storage.inbox(), h.likeHandlers(), InboxHarness.reader(),
           new InboxCounters(), h.clock, InboxWorker.DEFAULT_LEASE);
 
-      worker.take(leased);
+      worker.take(leased, Optional.empty());
 
       assertThat(await(worker.drain().toCompletionStage())).isZero();
       assertThat(h.queuedJobs()).extracting(Job::payload).containsExactly(activity);
@@ -210,7 +213,7 @@ class InboxWorkerTest {
           Optional.of(new JobLease(new JobId(1), UUID.randomUUID(), h.now.plus(InboxWorker.DEFAULT_LEASE))),
           new InboundActivity(URI.create("https://remote.example/filler"), Optional.empty(), bob.id(), "{}"));
       for (int i = 0; i < InboxWorker.MAX_HANDED; i++) {
-        worker.take(filler);
+        worker.take(filler, Optional.empty());
       }
       assertThat(worker.hasRoom(1)).isFalse();
 
@@ -220,6 +223,96 @@ class InboxWorkerTest {
       assertThat(await(h.storage.inbox().claimDue(h.now, 10, InboxWorker.DEFAULT_LEASE))).extracting(Job::payload)
           .extracting(InboundActivity::activityId).containsExactly(URI.create("https://remote.example/likes/1"));
     }
+  }
+
+  @Test
+  void aBatchWaitingOnASlowHandler_doesNotHoldTheBatchesAfterIt() {
+    try (InboxHarness h = new InboxHarness()) {
+      RecordingCompletions store = new RecordingCompletions(h.storage.inbox());
+      Promise<Void> slow = Promise.promise();
+      List<URI> handled = new CopyOnWriteArrayList<>();
+      ActivityHandlers handlers = ActivityHandlers.builder().on(Like.class, (delivery, like) -> {
+        handled.add(like.id());
+        return like.id().toString().endsWith("/0") ? slow.future() : Future.succeededFuture();
+      }).build();
+      InboxWorker worker = new InboxWorker(h.vertx, store, handlers, InboxHarness.reader(), new InboxCounters(),
+          h.clock, InboxWorker.DEFAULT_LEASE);
+      RemotePeer bob = h.peer("remote.example", "bob");
+
+      worker.take(leased(h, bob, 0), Optional.empty());
+      worker.poke();
+      for (int n = 1; n <= 3; n++) {
+        worker.take(leased(h, bob, n), Optional.empty());
+      }
+      worker.poke();
+
+      assertThat(handled).hasSize(4);
+      assertThat(store.groups).singleElement().satisfies(group -> assertThat(group).hasSize(3));
+      Future<Integer> drained = worker.drain();
+      assertThat(drained.isComplete()).isFalse();
+
+      slow.complete();
+      assertThat(await(drained.toCompletionStage())).isZero();
+      assertThat(store.groups).hasSize(2);
+      assertThat(h.queued()).isZero();
+    }
+  }
+
+  @Test
+  void atMostAWindowOfActivities_isInProcessingAtOnce() {
+    try (InboxHarness h = new InboxHarness()) {
+      Promise<Void> release = Promise.promise();
+      List<URI> started = new CopyOnWriteArrayList<>();
+      ActivityHandlers handlers = ActivityHandlers.builder().on(Like.class, (delivery, like) -> {
+        started.add(like.id());
+        return release.future();
+      }).build();
+      InboxWorker worker = new InboxWorker(h.vertx, h.storage.inbox(), handlers, InboxHarness.reader(),
+          new InboxCounters(), h.clock, InboxWorker.DEFAULT_LEASE);
+      RemotePeer bob = h.peer("remote.example", "bob");
+      int count = InboxWorker.WINDOW + InboxWorker.BATCH + 5;
+      for (int n = 0; n < count; n++) {
+        worker.take(leased(h, bob, n), Optional.empty());
+      }
+
+      worker.poke();
+      assertThat(started).hasSize(InboxWorker.WINDOW);
+      Future<Integer> drained = worker.drain();
+
+      release.complete();
+      assertThat(await(drained.toCompletionStage())).isEqualTo(count - InboxWorker.WINDOW);
+      assertThat(started).hasSize(count).doesNotHaveDuplicates();
+      assertThat(h.queued()).isZero();
+    }
+  }
+
+  @Test
+  void anActivityHandedOverWithWhatTheInboxRead_isProcessedFromThat_notReadAgain() throws Exception {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      InboundActivity unreadable = new InboundActivity(URI.create("https://remote.example/likes/1"), Optional.empty(),
+          bob.id(), "{\"type\":\"Like\"}");
+      Job<InboundActivity> job = await(h.storage.inbox().acceptAllLeased(List.of(unreadable), h.now,
+          InboxWorker.DEFAULT_LEASE)).get(0).leased().orElseThrow();
+      ApObject read = InboxHarness.reader().read(like(h, bob, 1).getBytes(StandardCharsets.UTF_8));
+      InboxCounters counters = new InboxCounters();
+      InboxWorker worker = new InboxWorker(h.vertx, h.storage.inbox(), h.likeHandlers(), InboxHarness.reader(),
+          counters, h.clock, InboxWorker.DEFAULT_LEASE);
+
+      worker.take(job, Optional.of(read));
+
+      assertThat(await(worker.drain().toCompletionStage())).isEqualTo(1);
+      assertThat(counters.value(InboxCounters.PROCESSED + "{outcome=\"handled\"}")).isEqualTo(1);
+      assertThat(await(h.storage.interactions().count(h.video, InteractionKind.LIKE))).isEqualTo(1);
+    }
+  }
+
+  /** Like number {@code n} of {@code peer}, accepted and leased to a worker as the inbox does. */
+  private static Job<InboundActivity> leased(InboxHarness h, RemotePeer peer, int n) {
+    InboundActivity activity = new InboundActivity(URI.create("https://remote.example/likes/" + n), Optional.empty(),
+        peer.id(), like(h, peer, n));
+    return await(h.storage.inbox().acceptAllLeased(List.of(activity), h.now, InboxWorker.DEFAULT_LEASE)).get(0)
+        .leased().orElseThrow();
   }
 
   /** The real inbox store, recording every claim's jobs and every group of completions it is given. */
