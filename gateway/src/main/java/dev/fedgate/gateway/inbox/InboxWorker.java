@@ -146,8 +146,8 @@ public final class InboxWorker {
 
   /**
    * Processes due activities until none is left: completes, once the worker is idle (nothing handed over, in
-   * processing or due in the queue), with how many activities it took meanwhile. A caller that waits on this sees
-   * everything accepted before the call processed.
+   * processing or due in the queue), with how many activities it took meanwhile, or fails when a claim or a
+   * completion failed meanwhile. A caller that waits on this sees everything accepted before the call processed.
    */
   public Future<Integer> drain() {
     Promise<Integer> idle = Promise.promise();
@@ -219,6 +219,7 @@ public final class InboxWorker {
           ? claimed.result().stream().map(job -> new Handed(job, Optional.empty())).toList() : List.of();
       if (claimed.failed()) {
         LOG.log(Level.WARNING, "inbox queue claim failed; the next poll tries again", claimed.cause());
+        failDrains(claimed.cause());
       }
       synchronized (this) {
         claiming = false;
@@ -246,12 +247,23 @@ public final class InboxWorker {
       if (completed.failed()) {
         LOG.log(Level.WARNING, "inbox batch completion failed; its activities come back when their lease ends",
             completed.cause());
+        failDrains(completed.cause());
       }
       synchronized (this) {
         inFlight -= batch.size();
       }
       fill();
     });
+  }
+
+  /** Fails the drains waiting now: what they wait for could not be claimed or completed. */
+  private void failDrains(Throwable cause) {
+    List<IdleWaiter> failed;
+    synchronized (this) {
+      failed = List.copyOf(idleWaiters);
+      idleWaiters.clear();
+    }
+    failed.forEach(waiter -> waiter.idle().fail(cause));
   }
 
   /** Completes the drains waiting for the worker to be idle, if it is. */

@@ -2,6 +2,7 @@ package dev.fedgate.gateway.inbox;
 
 import static dev.fedgate.gateway.TestGateway.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchFailure;
@@ -30,8 +31,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -304,6 +307,31 @@ class InboxWorkerTest {
       assertThat(await(worker.drain().toCompletionStage())).isEqualTo(1);
       assertThat(counters.value(InboxCounters.PROCESSED + "{outcome=\"handled\"}")).isEqualTo(1);
       assertThat(await(h.storage.interactions().count(h.video, InteractionKind.LIKE))).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aFailedClaim_failsTheDrainWaitingOnIt_andALaterDrainClaimsAgain() {
+    try (InboxHarness h = new InboxHarness()) {
+      RemotePeer bob = h.peer("remote.example", "bob");
+      assertThat(await(h.storage.inbox().accept(new InboundActivity(URI.create("https://remote.example/likes/1"),
+          Optional.empty(), bob.id(), like(h, bob, 1))))).isTrue();
+      AtomicBoolean down = new AtomicBoolean(true);
+      InboxStore store = new ForwardingInboxStore(h.storage.inbox()) {
+        @Override
+        public CompletionStage<List<Job<InboundActivity>>> claimDue(Instant now, int max, Duration lease) {
+          return down.get() ? CompletableFuture.failedFuture(new IllegalStateException("store down"))
+              : super.claimDue(now, max, lease);
+        }
+      };
+      InboxWorker worker = new InboxWorker(h.vertx, store, h.likeHandlers(), InboxHarness.reader(),
+          new InboxCounters(), h.clock, InboxWorker.DEFAULT_LEASE);
+
+      assertThatThrownBy(() -> await(worker.drain().toCompletionStage())).hasMessageContaining("store down");
+
+      down.set(false);
+      assertThat(await(worker.drain().toCompletionStage())).isEqualTo(1);
+      assertThat(h.queued()).isZero();
     }
   }
 
