@@ -62,14 +62,18 @@ public final class Inbox {
   }
 
   /**
-   * Builds the inbox over {@code storage}: keys and objects fetched with {@code fetcher}, our ids recognised by
+   * Builds the inbox over {@code durable}: keys and objects fetched with {@code fetcher}, our ids recognised by
    * {@code urls}, RSA and HTML work on {@code cpu}, bodies capped at {@code maxBodyBytes}, {@code blocks} refused;
    * remote actors' updates and deletes are announced to {@code invalidation}, which keeps the key cache current;
-   * the worker holds each claimed activity for {@code lease}.
+   * the worker holds each claimed activity for {@code lease}. The pipeline accepts into it, and views are flushed to
+   * it (they live in memory until then); everything done with an accepted activity goes through
+   * {@link StorageBackend#replayable()}, since the activity stays queued until that is done and is processed again
+   * if a crash loses it.
    */
-  public static Inbox create(Vertx vertx, StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls,
+  public static Inbox create(Vertx vertx, StorageBackend durable, RemoteFetcher fetcher, LocalUrls urls,
       InstantSource clock, Executor cpu, long maxBodyBytes, DomainBlocks blocks, CacheInvalidation invalidation,
       Duration lease) {
+    StorageBackend storage = durable.replayable();
     InboxCounters counters = new InboxCounters();
     JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
     VocabReader reader = VocabReader.create(normalizer, ReadLimits.DEFAULT);
@@ -89,10 +93,10 @@ public final class Inbox {
         keys.invalidateAll();
       }
     });
-    ViewCounter views = new ViewCounter(storage.webhookJobs());
+    ViewCounter views = new ViewCounter(durable.webhookJobs());
     ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, invalidation, views);
     InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock, lease);
-    InboxPipeline pipeline = InboxPipeline.builder().inbox(storage.inbox()).keys(keys).fetcher(fetcher)
+    InboxPipeline pipeline = InboxPipeline.builder().inbox(durable.inbox()).keys(keys).fetcher(fetcher)
         .normalizer(normalizer).clock(clock).cpu(cpu).counters(counters).blocks(blocks).maxBodyBytes(maxBodyBytes)
         .worker(worker).build();
     return new Inbox(vertx, pipeline, worker, views, counters, keys);

@@ -45,6 +45,17 @@ public interface StorageBackend {
   ReplyStore replies();
 
   /**
+   * The same stores, for work that is redone if a crash loses it: what the inbox worker does with an accepted
+   * activity, which stays queued until that work is done. Their writes may complete before they are durable, on the
+   * condition that each is durable before any later write through this backend (other than an inbox accept) completes,
+   * so that nothing a later durable write acts on, say a delivery's claim, is lost. A backend whose every commit is
+   * durable returns itself, as this default does.
+   */
+  default StorageBackend replayable() {
+    return this;
+  }
+
+  /**
    * Checks that the database answers. Called by the health endpoint.
    *
    * @return a stage that completes when a trivial query ran, or fails with the database's error

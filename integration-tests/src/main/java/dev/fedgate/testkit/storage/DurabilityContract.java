@@ -71,4 +71,24 @@ public abstract class DurabilityContract {
       StoreContract.await(second.close());
     }
   }
+
+  @Test
+  void writesThroughTheReplayableView_areThereAfterReopening() {
+    StorageBackend first = openPersistentBackend();
+    StoreContract.await(first.replayable().localActors().upsertAccount(account("alice")));
+    StoreContract.await(first.replayable().localActors().upsertChannel(channel("cooking", "alice")));
+    StoreContract.await(first.replayable().follows().upsert(FOLLOW));
+    StoreContract.await(first.replayable().deliveryJobs().enqueueAll(List.of(DELIVERY)));
+    StoreContract.await(first.close());
+
+    StorageBackend second = openPersistentBackend();
+    try {
+      assertThat(StoreContract.await(second.follows().find("cooking", FOLLOW.follower())).map(Stored::value))
+          .contains(FOLLOW);
+      assertThat(StoreContract.await(second.deliveryJobs().claimDue(clock.instant(), 10, Duration.ofMinutes(1))))
+          .extracting(Job::payload).containsExactly(DELIVERY);
+    } finally {
+      StoreContract.await(second.close());
+    }
+  }
 }

@@ -59,6 +59,15 @@ public abstract class StorageBackendContract extends StoreContract {
   }
 
   @Test
+  void replayable_isTheSameData_bothWays() {
+    await(backend.replayable().localActors().upsertAccount(account("alice")));
+    await(backend.localActors().upsertAccount(account("bob")));
+
+    assertThat(await(backend.localActors().findAccount("alice"))).isPresent();
+    assertThat(await(backend.replayable().localActors().findAccount("bob"))).isPresent();
+  }
+
+  @Test
   void close_isIdempotentAndLaterCallsFail() {
     StorageBackend other = openBackend();
 

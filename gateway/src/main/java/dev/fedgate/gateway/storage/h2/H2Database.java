@@ -3,6 +3,7 @@ package dev.fedgate.gateway.storage.h2;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -29,7 +31,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  *
  * <p>On a file database with a commit delay, a transaction that changed anything completes only once its changes are
  * written to the file, and the changes of all threads are written together ({@link H2Flusher}); a read completes at
- * its commit.
+ * its commit. Two kinds of writes complete sooner: a {@link #journaled} one once records that redo it are synced to
+ * the journal, and every write of the {@link #deferring()} view at its commit (work the inbox redoes if it is lost).
  */
 final class H2Database {
   /** Queued calls beyond the running ones; past this a call fails at once instead of piling up memory. */
@@ -38,21 +41,41 @@ final class H2Database {
   private static final long SHUTDOWN_WAIT_SECONDS = 30;
   private static final CompletionStage<Void> WRITTEN = CompletableFuture.completedFuture(null);
 
-  private final JdbcConnectionPool pool;
-  private final ThreadPoolExecutor executor;
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private final ThreadLocal<Connection> own = new ThreadLocal<>();
-  private final Set<Connection> held = ConcurrentHashMap.newKeySet();
-  /** Set with the first connection when commits are written in groups (else null); see {@link H2Flusher}. */
-  private volatile H2Flusher flusher;
-  private boolean flusherChecked;
+  private final Shared shared;
+  /** Whether this view's writes complete at commit rather than once written. */
+  private final boolean deferring;
 
-  private H2Database(JdbcConnectionPool pool, ThreadPoolExecutor executor) {
-    this.pool = pool;
-    this.executor = executor;
+  /** What the durable database and its deferring view share: connections, threads and the flusher. */
+  private static final class Shared {
+    private final JdbcConnectionPool pool;
+    private final ThreadPoolExecutor executor;
+    private final H2Journal journal;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ThreadLocal<Connection> own = new ThreadLocal<>();
+    private final Set<Connection> held = ConcurrentHashMap.newKeySet();
+    /** Set with the first connection when commits are written in groups (else null); see {@link H2Flusher}. */
+    private volatile H2Flusher flusher;
+    private boolean flusherChecked;
+
+    private Shared(JdbcConnectionPool pool, ThreadPoolExecutor executor, H2Journal journal) {
+      this.pool = pool;
+      this.executor = executor;
+      this.journal = journal;
+    }
   }
 
+  private H2Database(Shared shared, boolean deferring) {
+    this.shared = shared;
+    this.deferring = deferring;
+  }
+
+  /** A database on {@code jdbcUrl} with {@code poolSize} JDBC threads and no journal. */
   static H2Database open(String jdbcUrl, int poolSize) {
+    return open(jdbcUrl, poolSize, null);
+  }
+
+  /** A database on {@code jdbcUrl} with {@code poolSize} JDBC threads; {@code journal} (or null) for journaled writes. */
+  static H2Database open(String jdbcUrl, int poolSize, H2Journal journal) {
     JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
     pool.setMaxConnections(poolSize);
     AtomicInteger threads = new AtomicInteger();
@@ -62,7 +85,16 @@ final class H2Database {
           thread.setDaemon(true);
           return thread;
         });
-    return new H2Database(pool, executor);
+    return new H2Database(new Shared(pool, executor, journal), false);
+  }
+
+  /**
+   * The same database, whose writes complete at their commit, without waiting for the file: for work that is redone
+   * if a crash loses it. Such a write reaches the file with the next store, at the latest a checkpoint interval later,
+   * and before any write that completes after it waiting for the file.
+   */
+  H2Database deferring() {
+    return new H2Database(shared, true);
   }
 
   /** One transaction's work; its result is returned after commit. */
@@ -73,11 +105,29 @@ final class H2Database {
 
   /** Runs {@code work} in one transaction on the JDBC threads; the stage completes after commit. */
   <T> CompletionStage<T> transaction(Work<T> work) {
+    return run(work, deferring ? (flusher, value) -> WRITTEN : (flusher, value) -> flusher.written());
+  }
+
+  /**
+   * Runs {@code work} in one transaction whose changes {@code records} let a later process redo (see
+   * {@link H2StorageProvider}): the stage completes once they are synced to the journal, or written to the file.
+   */
+  <T> CompletionStage<T> journaled(Work<T> work, Function<T, List<byte[]>> records) {
+    return run(work, (flusher, value) -> flusher.journaled(records.apply(value)));
+  }
+
+  /** When a transaction that changed something may complete, given its value. */
+  @FunctionalInterface
+  private interface Release<T> {
+    CompletionStage<Void> written(H2Flusher flusher, T value);
+  }
+
+  private <T> CompletionStage<T> run(Work<T> work, Release<T> release) {
     CompletableFuture<T> result = new CompletableFuture<>();
     try {
-      executor.execute(() -> {
+      shared.executor.execute(() -> {
         try {
-          Committed<T> committed = runWithRetries(work);
+          Committed<T> committed = runWithRetries(work, release);
           committed.written().whenComplete((written, failure) -> {
             if (failure == null) {
               result.complete(committed.value());
@@ -96,7 +146,7 @@ final class H2Database {
         }
       });
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(closed.get()
+      result.completeExceptionally(shared.closed.get()
           ? new IllegalStateException("storage is closed", e)
           : new RejectedExecutionException("storage queue is full (" + QUEUE_CAPACITY + " calls waiting)", e));
     }
@@ -106,16 +156,16 @@ final class H2Database {
   /** A transaction's result, and when what it committed is written to the file. */
   private record Committed<T>(T value, CompletionStage<Void> written) {}
 
-  private <T> Committed<T> runWithRetries(Work<T> work) throws SQLException {
+  private <T> Committed<T> runWithRetries(Work<T> work, Release<T> release) throws SQLException {
     for (int attempt = 1; ; attempt++) {
       try {
         Connection connection = connection();
         try {
           T value = work.run(connection);
-          H2Flusher flusher = this.flusher;
+          H2Flusher flusher = shared.flusher;
           boolean changed = flusher != null && changedAnything(connection);
           connection.commit();
-          return new Committed<>(value, changed ? flusher.written() : WRITTEN);
+          return new Committed<>(value, changed ? release.written(flusher, value) : WRITTEN);
         } catch (SQLException | RuntimeException e) {
           rollback(connection);
           throw e;
@@ -130,28 +180,30 @@ final class H2Database {
 
   /** This thread's connection, opened on first use (outside auto-commit) and kept until {@link #close()}. */
   private Connection connection() throws SQLException {
-    Connection connection = own.get();
+    Connection connection = shared.own.get();
     if (connection == null) {
-      connection = pool.getConnection();
+      connection = shared.pool.getConnection();
       connection.setAutoCommit(false);
-      held.add(connection);
-      own.set(connection);
+      shared.held.add(connection);
+      shared.own.set(connection);
       startFlusher(connection);
     }
     return connection;
   }
 
   /** Once, with the first connection: group commits when the database's own commits do not write the file. */
-  private synchronized void startFlusher(Connection connection) throws SQLException {
-    if (!flusherChecked) {
-      flusherChecked = true;
-      flusher = H2Flusher.startFor(H2Maintenance.mvStore(connection), this::release);
+  private void startFlusher(Connection connection) throws SQLException {
+    synchronized (shared) {
+      if (!shared.flusherChecked) {
+        shared.flusherChecked = true;
+        shared.flusher = H2Flusher.startFor(H2Maintenance.mvStore(connection), this::release, shared.journal);
+      }
     }
   }
 
   /** Whether commits are written in groups (known once a transaction has run). */
   boolean writesInGroups() {
-    return flusher != null;
+    return shared.flusher != null;
   }
 
   private static boolean changedAnything(Connection connection) throws SQLException {
@@ -161,7 +213,7 @@ final class H2Database {
   /** Runs a released transaction's continuation on the JDBC threads, or here once they are shut down. */
   private void release(Runnable completion) {
     try {
-      executor.execute(completion);
+      shared.executor.execute(completion);
     } catch (RejectedExecutionException e) {
       completion.run();
     }
@@ -178,10 +230,10 @@ final class H2Database {
 
   /** Closes this thread's connection, if it has one; the next transaction on this thread opens another. */
   private void discardConnection() {
-    Connection connection = own.get();
+    Connection connection = shared.own.get();
     if (connection != null) {
-      own.remove();
-      held.remove(connection);
+      shared.own.remove();
+      shared.held.remove(connection);
       closeQuietly(connection);
     }
   }
@@ -202,30 +254,30 @@ final class H2Database {
 
   /** Stops taking calls, lets accepted ones finish, then shuts the database down (files flushed and closed). */
   CompletionStage<Void> close() {
-    if (!closed.compareAndSet(false, true)) {
+    if (!shared.closed.compareAndSet(false, true)) {
       return CompletableFuture.completedFuture(null);
     }
-    executor.shutdown();
+    shared.executor.shutdown();
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread closer = new Thread(() -> {
       try {
-        executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
-        H2Flusher written = flusher;
+        shared.executor.awaitTermination(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        H2Flusher written = shared.flusher;
         if (written != null) {
           written.close();
         }
-        held.forEach(H2Database::closeQuietly);
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        shared.held.forEach(H2Database::closeQuietly);
+        try (Connection connection = shared.pool.getConnection(); Statement statement = connection.createStatement()) {
           statement.execute("SHUTDOWN");
         }
-        pool.dispose();
+        shared.pool.dispose();
         done.complete(null);
       } catch (SQLException | RuntimeException e) {
-        pool.dispose();
+        shared.pool.dispose();
         done.completeExceptionally(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        pool.dispose();
+        shared.pool.dispose();
         done.completeExceptionally(e);
       }
     }, "fedgate-h2-close");

@@ -3,6 +3,14 @@ package dev.fedgate.gateway.storage.h2;
 import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.gateway.storage.InboundActivity;
 import dev.fedgate.gateway.storage.InboxStore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,18 +21,24 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * {@link InboxStore} on H2: de-duplication marks in {@code inbox_seen} (primary key on the activity id, so a racing
  * second insert fails and is retried as "seen"), and the common queue over {@code inbox_item}. A single accept is a
- * group of one.
+ * group of one. An accept is durable once the activities it queued are synced to the database's journal
+ * ({@link H2Journal}); a process that finds them there after a crash accepts them again ({@link #replay}), which
+ * queues those the file lost and finds the others seen.
  */
 final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements InboxStore {
+  /** Journal records accepted again in one transaction. */
+  static final int REPLAY_GROUP = 256;
 
   H2InboxStore(H2Database database, InstantSource clock) {
     super(database, clock, "inbox_item", List.of("activity_id", "recipient", "signer", "body"));
@@ -70,21 +84,87 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
    */
   private CompletionStage<List<InboxStore.Acceptance>> accept(List<InboundActivity> activities, NewLease lease) {
     List<InboundActivity> group = List.copyOf(activities);
-    return database.transaction(c -> {
-      Set<String> marked = mark(c, new TreeSet<>(group.stream().map(a -> a.activityId().toString()).toList()));
-      List<InboxStore.Acceptance> answers = new ArrayList<>(group.size());
-      for (InboundActivity activity : group) {
-        if (!marked.remove(activity.activityId().toString())) {
-          answers.add(InboxStore.Acceptance.SEEN);
-        } else if (lease == null) {
-          insert(c, activity);
-          answers.add(InboxStore.Acceptance.QUEUED);
-        } else {
-          answers.add(InboxStore.Acceptance.leased(insert(c, activity, lease)));
-        }
+    return database.journaled(c -> accept(c, group, lease), answers -> journalRecords(group, answers));
+  }
+
+  private List<InboxStore.Acceptance> accept(Connection c, List<InboundActivity> group, NewLease lease)
+      throws SQLException {
+    Set<String> marked = mark(c, new TreeSet<>(group.stream().map(a -> a.activityId().toString()).toList()));
+    List<InboxStore.Acceptance> answers = new ArrayList<>(group.size());
+    for (InboundActivity activity : group) {
+      if (!marked.remove(activity.activityId().toString())) {
+        answers.add(InboxStore.Acceptance.SEEN);
+      } else if (lease == null) {
+        insert(c, activity);
+        answers.add(InboxStore.Acceptance.QUEUED);
+      } else {
+        answers.add(InboxStore.Acceptance.leased(insert(c, activity, lease)));
       }
-      return answers;
-    });
+    }
+    return answers;
+  }
+
+  /**
+   * Accepts again, unleased and in groups, the activities of {@code records} (journal records a crashed process
+   * left); completes once all are written to the file. Answers how many were queued again (the others were seen).
+   */
+  CompletionStage<Integer> replay(List<byte[]> records) {
+    CompletionStage<Integer> queued = CompletableFuture.completedFuture(0);
+    for (int from = 0; from < records.size(); from += REPLAY_GROUP) {
+      List<InboundActivity> group = records.subList(from, Math.min(records.size(), from + REPLAY_GROUP)).stream()
+          .map(H2InboxStore::fromRecord).toList();
+      queued = queued.thenCompose(sofar -> database.transaction(c -> accept(c, group, null))
+          .thenApply(answers -> sofar + (int) answers.stream().filter(InboxStore.Acceptance::queued).count()));
+    }
+    return queued;
+  }
+
+  private static List<byte[]> journalRecords(List<InboundActivity> group, List<InboxStore.Acceptance> answers) {
+    List<byte[]> records = new ArrayList<>();
+    for (int i = 0; i < group.size(); i++) {
+      if (answers.get(i).queued()) {
+        records.add(toRecord(group.get(i)));
+      }
+    }
+    return records;
+  }
+
+  static byte[] toRecord(InboundActivity activity) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(activity.json().length() + 256);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      writeText(out, activity.activityId().toString());
+      out.writeBoolean(activity.recipient().isPresent());
+      writeText(out, activity.recipient().orElse(""));
+      writeText(out, activity.signer().toString());
+      writeText(out, activity.json());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static InboundActivity fromRecord(byte[] record) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(record))) {
+      URI id = URI.create(readText(in));
+      boolean addressed = in.readBoolean();
+      String recipient = readText(in);
+      URI signer = URI.create(readText(in));
+      return new InboundActivity(id, addressed ? Optional.of(recipient) : Optional.empty(), signer, readText(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a journal record is not an inbound activity", e);
+    }
+  }
+
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(utf8.length);
+    out.write(utf8);
+  }
+
+  private static String readText(DataInputStream in) throws IOException {
+    byte[] utf8 = new byte[in.readInt()];
+    in.readFully(utf8);
+    return new String(utf8, StandardCharsets.UTF_8);
   }
 
   /** Marks the ids not seen before; returns those. */

@@ -28,6 +28,7 @@ public final class H2StorageProvider implements StorageProvider {
   static final int PAGE_SPLIT_BYTES = 4096;
   /** The job queue tables, each with its leases. */
   private static final List<String> QUEUES = List.of("inbox_item", "delivery_job", "webhook_job");
+  private static final String FILE_PREFIX = "jdbc:h2:file:";
   private static final String URL_FORMS =
       "the embedded store's url must be mem:<name> or file:<path>, without H2 options";
   // The database lives until close() shuts it down, not until the last pooled connection closes; lock waits are
@@ -55,17 +56,22 @@ public final class H2StorageProvider implements StorageProvider {
   @Override
   public CompletionStage<StorageBackend> open(StorageSettings settings) {
     String jdbcUrl;
+    H2Journal journal;
     try {
       jdbcUrl = jdbcUrl(settings);
+      journal = jdbcUrl.startsWith(FILE_PREFIX) ? H2Journal.open(Path.of(fileBase(jdbcUrl))) : null;
     } catch (IllegalArgumentException | IOException e) {
       return CompletableFuture.failedFuture(e);
     }
-    H2Database database = H2Database.open(jdbcUrl, settings.poolSize());
-    boolean inMemory = jdbcUrl.startsWith("jdbc:h2:mem:");
+    H2Database database = H2Database.open(jdbcUrl, settings.poolSize(), journal);
     return database.transaction(c -> H2Migrations.apply(c, settings.clock()))
-        .thenCompose(applied -> inMemory ? CompletableFuture.completedFuture(0)
+        .thenCompose(applied -> journal == null ? CompletableFuture.completedFuture(0)
             : database.transaction(H2StorageProvider::releaseLeases))
-        .<StorageBackend>thenApply(applied -> new H2StorageBackend(database, settings.clock(), settings.webhooks()))
+        .<StorageBackend>thenCompose(released -> {
+          H2StorageBackend backend = new H2StorageBackend(database, settings.clock(), settings.webhooks());
+          return journal == null ? CompletableFuture.completedFuture(backend)
+              : backend.replay(journal).thenApply(replayed -> backend);
+        })
         .whenComplete((backend, failure) -> {
           if (failure != null) {
             database.close();
@@ -89,12 +95,17 @@ public final class H2StorageProvider implements StorageProvider {
     return released;
   }
 
+  /** The database file's base (H2 adds {@code .mv.db}; the journal's segments sit beside it) in a file URL. */
+  private static String fileBase(String jdbcUrl) {
+    return jdbcUrl.substring(FILE_PREFIX.length(), jdbcUrl.indexOf(';'));
+  }
+
   static String jdbcUrl(StorageSettings settings) throws IOException {
     if (settings.url().isEmpty()) {
       Path directory = settings.dataDirectory().orElseThrow(() -> new IllegalArgumentException(
           "the embedded store needs a data directory or a url (mem:<name> or file:<path>)"));
       Files.createDirectories(directory);
-      return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(FILE_NAME) + OPTIONS;
+      return FILE_PREFIX + directory.toAbsolutePath().resolve(FILE_NAME) + OPTIONS;
     }
     String url = settings.url().get();
     String location = url.substring(url.indexOf(':') + 1);
@@ -106,7 +117,7 @@ public final class H2StorageProvider implements StorageProvider {
     }
     if (url.startsWith("file:")) {
       // H2 refuses paths implicitly relative to the working directory; resolve them here instead.
-      return "jdbc:h2:file:" + Path.of(location).toAbsolutePath() + OPTIONS;
+      return FILE_PREFIX + Path.of(location).toAbsolutePath() + OPTIONS;
     }
     throw new IllegalArgumentException(URL_FORMS);
   }

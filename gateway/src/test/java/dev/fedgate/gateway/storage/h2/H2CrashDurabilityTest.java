@@ -76,6 +76,45 @@ class H2CrashDurabilityTest {
     }
   }
 
+  @Test
+  void aDeferredWrite_survivesAHaltOnceALaterDurableWriteCompleted() throws Exception {
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), DeferThenWriteThenHalt.class.getName(), directory.toString())
+        .redirectErrorStream(true).start();
+    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("ACK");
+
+    StorageBackend reopened = open(directory);
+    try {
+      assertThat(reopened.remoteHosts().find("deferred.example").toCompletableFuture().get(30, TimeUnit.SECONDS))
+          .isPresent();
+    } finally {
+      reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void journalRecordsLeftByAProcess_areQueuedAgainAtOpen_andTheirSegmentsDeleted() throws Exception {
+    StorageBackend first = open(directory);
+    first.inbox().accept(ACTIVITY).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    first.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    InboundActivity lost = new InboundActivity(URI.create("https://m.example/activities/lost"), Optional.empty(),
+        URI.create("https://m.example/users/bob"), "{\"type\":\"Like\",\"content\":\"\u00e9t\u00e9\"}");
+    H2Journal left = H2Journal.open(directory.resolve(H2StorageProvider.FILE_NAME));
+    left.appendAndSync(List.of(H2InboxStore.toRecord(ACTIVITY), H2InboxStore.toRecord(lost)));
+    left.seal();
+
+    StorageBackend reopened = open(directory);
+    try {
+      List<InboundActivity> queued = reopened.inbox().claimDue(NOW, 10, Duration.ofMinutes(1))
+          .toCompletableFuture().get(30, TimeUnit.SECONDS).stream().map(Job::payload).toList();
+      assertThat(queued).containsExactlyInAnyOrder(ACTIVITY, lost);
+      assertThat(H2Journal.open(directory.resolve(H2StorageProvider.FILE_NAME)).leftRecords()).isEmpty();
+    } finally {
+      reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
   private static StorageBackend open(Path directory) throws Exception {
     StorageSettings settings =
         StorageSettings.builder().dataDirectory(directory).clock(InstantSource.fixed(NOW)).build();
@@ -91,6 +130,21 @@ class H2CrashDurabilityTest {
       StorageBackend backend = open(new File(args[0]).toPath());
       boolean accepted = backend.inbox().accept(ACTIVITY).toCompletableFuture().get(30, TimeUnit.SECONDS);
       System.out.println("ACK " + accepted);
+      System.out.flush();
+      Runtime.getRuntime().halt(0);
+    }
+  }
+
+  /** The child process: a deferred write, then a durable one; prints the acknowledgement and halts. */
+  static final class DeferThenWriteThenHalt {
+    private DeferThenWriteThenHalt() {}
+
+    public static void main(String[] args) throws Exception {
+      StorageBackend backend = open(new File(args[0]).toPath());
+      backend.replayable().remoteHosts().recordSuccess("deferred.example", NOW)
+          .toCompletableFuture().get(30, TimeUnit.SECONDS);
+      backend.remoteHosts().recordSuccess("durable.example", NOW).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      System.out.println("ACK");
       System.out.flush();
       Runtime.getRuntime().halt(0);
     }

@@ -3,16 +3,21 @@ package dev.fedgate.gateway.storage.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +48,8 @@ class H2FlusherTest {
     toClose.add(immediate::close);
     toClose.add(memory::close);
 
-    assertThat(H2Flusher.startFor(immediate, Runnable::run)).isNull();
-    assertThat(H2Flusher.startFor(memory, Runnable::run)).isNull();
+    assertThat(H2Flusher.startFor(immediate, Runnable::run, null)).isNull();
+    assertThat(H2Flusher.startFor(memory, Runnable::run, null)).isNull();
   }
 
   @Test
@@ -131,6 +136,76 @@ class H2FlusherTest {
   }
 
   @Test
+  void journaled_completesOnceItsRecordsAreSynced_withoutAStore() throws Exception {
+    MVStore store = delayedStore("journaled");
+    H2Flusher flusher = started(store, journal("journaled"), Duration.ofHours(1));
+    store.openMap("data").put("key", "redone from the journal");
+    long before = store.getCurrentVersion();
+
+    flusher.journaled(List.of(bytes("record 1"), bytes("record 2"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(store.getCurrentVersion()).isEqualTo(before);
+    assertThat(store.hasUnsavedChanges()).isTrue();
+    assertThat(journal("journaled").leftRecords()).extracting(H2FlusherTest::text)
+        .containsExactly("record 1", "record 2");
+  }
+
+  @Test
+  void checkpoint_storesWhatWasCommittedWithoutWaiting_thenDeletesTheSegmentsItCovers() throws Exception {
+    MVStore store = delayedStore("checkpoint");
+    H2Flusher flusher = started(store, journal("checkpoint"), Duration.ofMillis(50));
+    store.openMap("data").put("key", "stored by a checkpoint");
+    flusher.journaled(List.of(bytes("record"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while ((store.hasUnsavedChanges() || !segments("checkpoint").isEmpty()) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(segments("checkpoint")).isEmpty();
+    assertThat(keyAfterACrash(store, "checkpoint")).isEqualTo("stored by a checkpoint");
+  }
+
+  @Test
+  void close_storesWhatWasJournaled_andLeavesNoSegment() throws Exception {
+    MVStore store = delayedStore("journal-close");
+    H2Flusher flusher = started(store, journal("journal-close"), Duration.ofHours(1));
+    store.openMap("data").put("key", "value");
+    flusher.journaled(List.of(bytes("record"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    flusher.close();
+
+    assertThat(store.hasUnsavedChanges()).isFalse();
+    assertThat(journal("journal-close").leftRecords()).isEmpty();
+  }
+
+  @Test
+  void journaled_withoutAJournal_waitsForAStore() throws Exception {
+    MVStore store = delayedStore("no-journal");
+    H2Flusher flusher = started(store);
+    store.openMap("data").put("key", "stored");
+
+    flusher.journaled(List.of(bytes("record"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+    assertThat(keyAfterACrash(store, "no-journal")).isEqualTo("stored");
+  }
+
+  @Test
+  void database_aDeferringWriteCompletesAtItsCommit_andTheNextDurableWriteStoresIt() throws Exception {
+    H2Database database = H2Database.open("jdbc:h2:file:" + directory.resolve("db") + GROUPED, 2);
+    toClose.add(() -> database.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
+    get(database.transaction(c -> execute(c, "CREATE TABLE t (id INT PRIMARY KEY)")));
+
+    get(database.deferring().transaction(c -> execute(c, "INSERT INTO t VALUES (1)")));
+    boolean unsavedAfterDeferred = get(database.transaction(c -> H2Maintenance.mvStore(c).hasUnsavedChanges()));
+    get(database.transaction(c -> execute(c, "INSERT INTO t VALUES (2)")));
+    boolean unsavedAfterDurable = get(database.transaction(c -> H2Maintenance.mvStore(c).hasUnsavedChanges()));
+
+    assertThat(unsavedAfterDeferred).isTrue();
+    assertThat(unsavedAfterDurable).isFalse();
+  }
+
+  @Test
   void database_aWriteCompletesOnceWritten_aReadAtItsCommit() throws Exception {
     H2Database database = H2Database.open("jdbc:h2:file:" + directory.resolve("db") + GROUPED, 2);
     toClose.add(() -> database.close().toCompletableFuture().get(30, TimeUnit.SECONDS));
@@ -171,10 +246,33 @@ class H2FlusherTest {
   }
 
   private H2Flusher started(MVStore store) {
-    H2Flusher flusher = H2Flusher.startFor(store, Runnable::run);
+    return started(store, null, H2Flusher.CHECKPOINT_INTERVAL);
+  }
+
+  private H2Flusher started(MVStore store, H2Journal journal, Duration checkpoint) {
+    H2Flusher flusher = H2Flusher.startFor(store, Runnable::run, journal, checkpoint);
     assertThat(flusher).isNotNull();
     toClose.add(flusher::close);
     return flusher;
+  }
+
+  /** The journal of the store named {@code name}, as a process opening it now would find it. */
+  private H2Journal journal(String name) throws IOException {
+    return H2Journal.open(directory.resolve(name));
+  }
+
+  private List<Path> segments(String name) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.getFileName().toString().startsWith(name + H2Journal.SEGMENT_INFIX)).toList();
+    }
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] record) {
+    return new String(record, StandardCharsets.UTF_8);
   }
 
   private static int execute(Connection c, String sql) throws SQLException {

@@ -1,0 +1,190 @@
+package dev.fedgate.gateway.storage.h2;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The accept journal beside the database file: records appended and synced in groups, in numbered segment files,
+ * each segment deleted once a store of the database has covered it.
+ *
+ * <p>Why: a store of H2 writes every page a commit changed whole, so storing once per group of accepted activities
+ * wrote about eight times their size. A record here costs its own bytes; the database then stores about once a second
+ * ({@link H2Flusher}). A record is {@code [length][CRC-32C][bytes]}; a record cut short by a crash, or damaged, ends
+ * the segment's reading (it was never acknowledged: its sync had not returned).
+ *
+ * <p>Not thread-safe: the flusher's thread appends, syncs and seals; {@link #open} reads before that thread starts.
+ */
+final class H2Journal {
+  /** Segment files are {@code <database base name>.journal.<number>}. */
+  static final String SEGMENT_INFIX = ".journal.";
+  private static final int HEADER_BYTES = 8;
+  private static final Logger LOG = Logger.getLogger(H2Journal.class.getName());
+
+  private final Path directory;
+  private final String prefix;
+  private final List<Path> left;
+  private long nextNumber;
+  private FileChannel current;
+  private Path currentPath;
+  private final List<Path> written = new ArrayList<>();
+
+  private H2Journal(Path directory, String prefix, List<Path> left, long nextNumber) {
+    this.directory = directory;
+    this.prefix = prefix;
+    this.left = left;
+    this.nextNumber = nextNumber;
+  }
+
+  /** The journal of the database whose file base (without H2's extension) is {@code base}; reads nothing yet. */
+  static H2Journal open(Path base) throws IOException {
+    Path directory = base.toAbsolutePath().getParent();
+    String prefix = base.getFileName() + SEGMENT_INFIX;
+    Files.createDirectories(directory);
+    List<Path> left = new ArrayList<>();
+    long last = 0;
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith(prefix) && name.length() > prefix.length()
+            && name.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+          last = Math.max(last, number(file, prefix));
+          left.add(file);
+        }
+      }
+    }
+    left.sort((a, b) -> Long.compare(number(a, prefix), number(b, prefix)));
+    return new H2Journal(directory, prefix, left, last + 1);
+  }
+
+  /** The records of the segments a previous process left, in the order they were appended. */
+  List<byte[]> leftRecords() throws IOException {
+    List<byte[]> records = new ArrayList<>();
+    for (Path segment : left) {
+      readSegment(segment, records);
+    }
+    return records;
+  }
+
+  /** Deletes the segments a previous process left: call once their records are durably in the database. */
+  void deleteLeft() throws IOException {
+    for (Path segment : left) {
+      Files.deleteIfExists(segment);
+    }
+    left.clear();
+  }
+
+  /** Appends {@code records} to the current segment (opening one if none is) and syncs it before returning. */
+  void appendAndSync(List<byte[]> records) throws IOException {
+    if (records.isEmpty()) {
+      return;
+    }
+    if (current == null) {
+      currentPath = directory.resolve(prefix + String.format("%06d", nextNumber++));
+      current = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      written.add(currentPath);
+      // A new file's name is durable only once its directory is synced.
+      try (FileChannel listing = FileChannel.open(directory, StandardOpenOption.READ)) {
+        listing.force(true);
+      }
+    }
+    int size = 0;
+    for (byte[] record : records) {
+      size += HEADER_BYTES + record.length;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(size);
+    CRC32C crc = new CRC32C();
+    for (byte[] record : records) {
+      crc.reset();
+      crc.update(record);
+      buffer.putInt(record.length).putInt((int) crc.getValue()).put(record);
+    }
+    buffer.flip();
+    while (buffer.hasRemaining()) {
+      current.write(buffer);
+    }
+    current.force(false);
+  }
+
+  /** Whether segments of this process wait for a store to cover them. */
+  boolean hasSegments() {
+    return !written.isEmpty();
+  }
+
+  /**
+   * Closes the current segment: records appended from now on go to a new one. Returns the segments written so far,
+   * for {@link #delete} once a store begun after this call is written.
+   */
+  List<Path> seal() throws IOException {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+    List<Path> sealed = List.copyOf(written);
+    written.clear();
+    return sealed;
+  }
+
+  /** Deletes sealed segments whose records a store has covered. */
+  static void delete(List<Path> sealed) {
+    for (Path segment : sealed) {
+      try {
+        Files.deleteIfExists(segment);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not delete the journal segment " + segment.getFileName(), e);
+      }
+    }
+  }
+
+  private static long number(Path segment, String prefix) {
+    return Long.parseLong(segment.getFileName().toString().substring(prefix.length()));
+  }
+
+  private static void readSegment(Path segment, List<byte[]> records) throws IOException {
+    try (InputStream file = Files.newInputStream(segment);
+        DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
+      CRC32C crc = new CRC32C();
+      while (true) {
+        int length;
+        int expected;
+        try {
+          length = in.readInt();
+          expected = in.readInt();
+        } catch (EOFException e) {
+          return;
+        }
+        if (length < 0 || length > Files.size(segment)) {
+          LOG.warning("journal segment " + segment.getFileName() + " ends in a damaged record; it is skipped");
+          return;
+        }
+        byte[] record = new byte[length];
+        try {
+          in.readFully(record);
+        } catch (EOFException e) {
+          LOG.warning("journal segment " + segment.getFileName() + " ends in a record cut short; it is skipped");
+          return;
+        }
+        crc.reset();
+        crc.update(record);
+        if ((int) crc.getValue() != expected) {
+          LOG.warning("journal segment " + segment.getFileName() + " ends in a damaged record; it is skipped");
+          return;
+        }
+        records.add(record);
+      }
+    }
+  }
+}
