@@ -36,11 +36,7 @@ class H2CrashDurabilityTest {
 
   @Test
   void acceptedActivity_survivesAProcessHaltRightAfterTheAcknowledgement() throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AcceptThenHalt.class.getName(), directory.toString())
-        .redirectErrorStream(true).start();
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("ACK true");
+    assertThat(runChild(AcceptThenHalt.class, 60)).contains("ACK true");
 
     StorageBackend reopened = open(directory);
     try {
@@ -57,11 +53,7 @@ class H2CrashDurabilityTest {
   @Test
   void everyAcknowledgedActivity_ofManyConcurrentOnes_survivesAProcessHalt_evenWhenH2StoredByItselfMeanwhile()
       throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AcceptManyThenHalt.class.getName(), directory.toString())
-        .redirectErrorStream(true).start();
-    assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    List<String> acknowledged = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+    List<String> acknowledged = runChild(AcceptManyThenHalt.class, 120).lines()
         .filter(line -> line.startsWith("ACK ")).map(line -> line.substring(4)).toList();
     assertThat(acknowledged).hasSize(AcceptManyThenHalt.SMALL + AcceptManyThenHalt.LARGE);
 
@@ -78,11 +70,7 @@ class H2CrashDurabilityTest {
 
   @Test
   void aDeferredWrite_survivesAHaltOnceALaterDurableWriteCompleted() throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), DeferThenWriteThenHalt.class.getName(), directory.toString())
-        .redirectErrorStream(true).start();
-    assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).contains("ACK");
+    assertThat(runChild(DeferThenWriteThenHalt.class, 60)).contains("ACK");
 
     StorageBackend reopened = open(directory);
     try {
@@ -113,6 +101,15 @@ class H2CrashDurabilityTest {
     } finally {
       reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** Runs {@code main} in a JVM of its own on the test's directory; returns what it printed once it ended. */
+  private String runChild(Class<?> main, int timeoutSeconds) throws Exception {
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), main.getName(), directory.toString())
+        .redirectErrorStream(true).start();
+    assertThat(child.waitFor(timeoutSeconds, TimeUnit.SECONDS)).isTrue();
+    return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
   }
 
   private static StorageBackend open(Path directory) throws Exception {

@@ -153,9 +153,7 @@ class H2FlusherTest {
   @Test
   void checkpoint_storesWhatWasCommittedWithoutWaiting_thenDeletesTheSegmentsItCovers() throws Exception {
     MVStore store = delayedStore("checkpoint");
-    H2Flusher flusher = started(store, journal("checkpoint"), Duration.ofMillis(50));
-    store.openMap("data").put("key", "stored by a checkpoint");
-    flusher.journaled(List.of(bytes("record"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    putAndJournal(store, started(store, journal("checkpoint"), Duration.ofMillis(50)), "stored by a checkpoint");
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while ((store.hasUnsavedChanges() || !segments("checkpoint").isEmpty()) && System.nanoTime() < deadline) {
@@ -170,8 +168,7 @@ class H2FlusherTest {
   void close_storesWhatWasJournaled_andLeavesNoSegment() throws Exception {
     MVStore store = delayedStore("journal-close");
     H2Flusher flusher = started(store, journal("journal-close"), Duration.ofHours(1));
-    store.openMap("data").put("key", "value");
-    flusher.journaled(List.of(bytes("record"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    putAndJournal(store, flusher, "value");
 
     flusher.close();
 
@@ -182,10 +179,8 @@ class H2FlusherTest {
   @Test
   void journaled_withoutAJournal_waitsForAStore() throws Exception {
     MVStore store = delayedStore("no-journal");
-    H2Flusher flusher = started(store);
-    store.openMap("data").put("key", "stored");
 
-    flusher.journaled(List.of(bytes("record"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    putAndJournal(store, started(store), "stored");
 
     assertThat(keyAfterACrash(store, "no-journal")).isEqualTo("stored");
   }
@@ -254,6 +249,12 @@ class H2FlusherTest {
     assertThat(flusher).isNotNull();
     toClose.add(flusher::close);
     return flusher;
+  }
+
+  /** Puts {@code value} under "key" in the map "data", then waits for a record of it to be journaled. */
+  private static void putAndJournal(MVStore store, H2Flusher flusher, String value) throws Exception {
+    store.openMap("data").put("key", value);
+    flusher.journaled(List.of(bytes(value))).toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   /** The journal of the store named {@code name}, as a process opening it now would find it. */
