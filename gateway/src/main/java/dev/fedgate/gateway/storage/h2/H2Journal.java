@@ -32,6 +32,8 @@ final class H2Journal {
   /** Segment files are {@code <database base name>.journal.<number>}. */
   static final String SEGMENT_INFIX = ".journal.";
   private static final int HEADER_BYTES = 8;
+  /** The write buffer: most accepted activities are 1–4 KB, so a sync writes a few of these. */
+  private static final int BUFFER_BYTES = 64 * 1024;
   private static final Logger LOG = Logger.getLogger(H2Journal.class.getName());
 
   private final Path directory;
@@ -39,8 +41,8 @@ final class H2Journal {
   private final List<Path> left;
   private long nextNumber;
   private FileChannel current;
-  private Path currentPath;
   private final List<Path> written = new ArrayList<>();
+  private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
 
   private H2Journal(Path directory, String prefix, List<Path> left, long nextNumber) {
     this.directory = directory;
@@ -93,30 +95,45 @@ final class H2Journal {
       return;
     }
     if (current == null) {
-      currentPath = directory.resolve(prefix + String.format("%06d", nextNumber++));
-      current = FileChannel.open(currentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      written.add(currentPath);
+      Path segment = directory.resolve(prefix + String.format("%06d", nextNumber++));
+      current = FileChannel.open(segment, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      written.add(segment);
       // A new file's name is durable only once its directory is synced.
       try (FileChannel listing = FileChannel.open(directory, StandardOpenOption.READ)) {
         listing.force(true);
       }
     }
-    int size = 0;
-    for (byte[] record : records) {
-      size += HEADER_BYTES + record.length;
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(size);
+    // Small records go out together through one buffer; a large one is written from its own array, not copied.
+    buffer.clear();
     CRC32C crc = new CRC32C();
     for (byte[] record : records) {
       crc.reset();
       crc.update(record);
-      buffer.putInt(record.length).putInt((int) crc.getValue()).put(record);
+      if (buffer.remaining() < HEADER_BYTES + record.length) {
+        writeOut(buffer);
+      }
+      buffer.putInt(record.length).putInt((int) crc.getValue());
+      if (buffer.remaining() >= record.length) {
+        buffer.put(record);
+      } else {
+        writeOut(buffer);
+        writeFully(ByteBuffer.wrap(record));
+      }
     }
-    buffer.flip();
-    while (buffer.hasRemaining()) {
-      current.write(buffer);
-    }
+    writeOut(buffer);
     current.force(false);
+  }
+
+  private void writeOut(ByteBuffer pending) throws IOException {
+    pending.flip();
+    writeFully(pending);
+    pending.clear();
+  }
+
+  private void writeFully(ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      current.write(bytes);
+    }
   }
 
   /** Whether segments of this process wait for a store to cover them. */

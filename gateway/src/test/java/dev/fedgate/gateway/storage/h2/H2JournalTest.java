@@ -30,6 +30,17 @@ class H2JournalTest {
   }
 
   @Test
+  void recordsLargerThanTheWriteBuffer_amongSmallOnes_areReadBackWhole() throws IOException {
+    String large = "x".repeat(200_000);
+    String fits = "y".repeat(60_000);
+    H2Journal journal = H2Journal.open(directory.resolve("db"));
+    journal.appendAndSync(List.of(bytes("small"), bytes(large), bytes(fits), bytes(fits), bytes("last")));
+
+    assertThat(H2Journal.open(directory.resolve("db")).leftRecords()).extracting(H2JournalTest::text)
+        .containsExactly("small", large, fits, fits, "last");
+  }
+
+  @Test
   void segmentsAreOrderedByNumber_notByName() throws IOException {
     Files.write(directory.resolve("db.journal.1000000"), framed("later"));
     Files.write(directory.resolve("db.journal.999999"), framed("earlier"));
