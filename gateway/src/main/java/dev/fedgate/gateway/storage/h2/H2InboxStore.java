@@ -37,8 +37,10 @@ import java.util.concurrent.CompletionStage;
  * queues those the file lost and finds the others seen.
  */
 final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements InboxStore {
-  /** Journal records accepted again in one transaction. */
+  /** Most journal records accepted again in one transaction. */
   static final int REPLAY_GROUP = 256;
+  /** Most bytes of journal records (past the first) accepted again in one transaction. */
+  static final long REPLAY_BYTES = 16L * 1024 * 1024;
 
   H2InboxStore(H2Database database, InstantSource clock) {
     super(database, clock, "inbox_item", List.of("activity_id", "recipient", "signer", "body"));
@@ -104,19 +106,27 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
     return answers;
   }
 
+  /** What a replay did: the journal records it read, and how many of their activities it queued again. */
+  record Replayed(int read, int queued) {}
+
   /**
-   * Accepts again, unleased and in groups, the activities of {@code records} (journal records a crashed process
-   * left); completes once all are written to the file. Answers how many were queued again (the others were seen).
+   * Accepts again, unleased and in groups, the activities of the journal records a crashed process left; completes
+   * once all are written to the file.
    */
-  CompletionStage<Integer> replay(List<byte[]> records) {
-    CompletionStage<Integer> queued = CompletableFuture.completedFuture(0);
-    for (int from = 0; from < records.size(); from += REPLAY_GROUP) {
-      List<InboundActivity> group = records.subList(from, Math.min(records.size(), from + REPLAY_GROUP)).stream()
-          .map(H2InboxStore::fromRecord).toList();
-      queued = queued.thenCompose(sofar -> database.transaction(c -> accept(c, group, null))
-          .thenApply(answers -> sofar + (int) answers.stream().filter(InboxStore.Acceptance::queued).count()));
+  CompletionStage<Replayed> replay(H2Journal.LeftRecords left) {
+    List<InboundActivity> group;
+    try {
+      group = left.next(REPLAY_GROUP, REPLAY_BYTES).stream().map(H2InboxStore::fromRecord).toList();
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(new UncheckedIOException("could not read the journal", e));
     }
-    return queued;
+    if (group.isEmpty()) {
+      return CompletableFuture.completedFuture(new Replayed(0, 0));
+    }
+    return database.transaction(c -> accept(c, group, null)).thenCompose(answers -> {
+      int queued = (int) answers.stream().filter(InboxStore.Acceptance::queued).count();
+      return replay(left).thenApply(rest -> new Replayed(group.size() + rest.read(), queued + rest.queued()));
+    });
   }
 
   private static List<byte[]> journalRecords(List<InboundActivity> group, List<InboxStore.Acceptance> answers) {

@@ -1,10 +1,10 @@
 package dev.fedgate.gateway.storage.h2;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -72,13 +73,9 @@ final class H2Journal {
     return new H2Journal(directory, prefix, left, last + 1);
   }
 
-  /** The records of the segments a previous process left, in the order they were appended. */
-  List<byte[]> leftRecords() throws IOException {
-    List<byte[]> records = new ArrayList<>();
-    for (Path segment : left) {
-      readSegment(segment, records);
-    }
-    return records;
+  /** A reader of the records of the segments a previous process left, in the order they were appended. */
+  LeftRecords readLeft() {
+    return new LeftRecords(List.copyOf(left));
   }
 
   /** Deletes the segments a previous process left: call once their records are durably in the database. */
@@ -170,38 +167,93 @@ final class H2Journal {
     return Long.parseLong(segment.getFileName().toString().substring(prefix.length()));
   }
 
-  private static void readSegment(Path segment, List<byte[]> records) throws IOException {
-    try (InputStream file = Files.newInputStream(segment);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(file))) {
-      CRC32C crc = new CRC32C();
-      while (true) {
-        int length;
-        int expected;
-        try {
-          length = in.readInt();
-          expected = in.readInt();
-        } catch (EOFException e) {
-          return;
+  /**
+   * Reads left segments a group of records at a time, so that a long journal (checkpoints failing for a while) is
+   * replayed in bounded memory. Not thread-safe; close it when done.
+   */
+  static final class LeftRecords implements Closeable {
+    private final Iterator<Path> segments;
+    private final CRC32C crc = new CRC32C();
+    private Path segment;
+    private long segmentSize;
+    private DataInputStream in;
+
+    private LeftRecords(List<Path> segments) {
+      this.segments = segments.iterator();
+    }
+
+    /**
+     * The next records, at most {@code maxRecords} and, past the first, at most {@code maxBytes} together; empty once
+     * every segment is read.
+     */
+    List<byte[]> next(int maxRecords, long maxBytes) throws IOException {
+      List<byte[]> group = new ArrayList<>();
+      long bytes = 0;
+      while (group.size() < maxRecords && (group.isEmpty() || bytes < maxBytes)) {
+        byte[] record = nextRecord();
+        if (record == null) {
+          break;
         }
-        if (length < 0 || length > Files.size(segment)) {
-          LOG.warning("journal segment " + segment.getFileName() + " ends in a damaged record; it is skipped");
-          return;
-        }
-        byte[] record = new byte[length];
-        try {
-          in.readFully(record);
-        } catch (EOFException e) {
-          LOG.warning("journal segment " + segment.getFileName() + " ends in a record cut short; it is skipped");
-          return;
-        }
-        crc.reset();
-        crc.update(record);
-        if ((int) crc.getValue() != expected) {
-          LOG.warning("journal segment " + segment.getFileName() + " ends in a damaged record; it is skipped");
-          return;
-        }
-        records.add(record);
+        group.add(record);
+        bytes += record.length;
       }
+      return group;
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (in != null) {
+        in.close();
+        in = null;
+      }
+    }
+
+    /** The next record of this segment or the following ones; null after the last. */
+    private byte[] nextRecord() throws IOException {
+      while (true) {
+        if (in == null) {
+          if (!segments.hasNext()) {
+            return null;
+          }
+          segment = segments.next();
+          segmentSize = Files.size(segment);
+          in = new DataInputStream(new BufferedInputStream(Files.newInputStream(segment)));
+        }
+        byte[] record = readRecord();
+        if (record != null) {
+          return record;
+        }
+        close();
+      }
+    }
+
+    /** The segment's next record; null at its end or at a record cut short or damaged (which ends it). */
+    private byte[] readRecord() throws IOException {
+      int length;
+      int expected;
+      try {
+        length = in.readInt();
+        expected = in.readInt();
+      } catch (EOFException e) {
+        return null;
+      }
+      if (length < 0 || length > segmentSize) {
+        return skipped("a damaged record");
+      }
+      byte[] record = new byte[length];
+      try {
+        in.readFully(record);
+      } catch (EOFException e) {
+        return skipped("a record cut short");
+      }
+      crc.reset();
+      crc.update(record);
+      return (int) crc.getValue() == expected ? record : skipped("a damaged record");
+    }
+
+    private byte[] skipped(String what) {
+      LOG.warning("journal segment " + segment.getFileName() + " ends in " + what + "; it is skipped");
+      return null;
     }
   }
 }

@@ -8,9 +8,8 @@ import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.InstantSource;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -72,25 +71,28 @@ final class H2StorageBackend extends StoreSetBackend {
    * Accepts again what the journal holds from a process that ended before a store covered it, then deletes those
    * segments; completes once they are written to the file.
    */
-  CompletionStage<Integer> replay(H2Journal journal) {
-    List<byte[]> records;
-    try {
-      records = journal.leftRecords();
-    } catch (IOException e) {
-      return CompletableFuture.failedFuture(new UncheckedIOException("could not read the journal", e));
-    }
-    return inboxStore.replay(records).thenApply(queued -> {
+  CompletionStage<H2InboxStore.Replayed> replay(H2Journal journal) {
+    H2Journal.LeftRecords left = journal.readLeft();
+    return inboxStore.replay(left).whenComplete((replayed, failure) -> closeQuietly(left)).thenApply(replayed -> {
       try {
         journal.deleteLeft();
       } catch (IOException e) {
         throw new UncheckedIOException("could not delete the replayed journal", e);
       }
-      if (!records.isEmpty()) {
-        LOG.info("journal replayed: " + records.size() + " accepted activities, " + queued
+      if (replayed.read() > 0) {
+        LOG.info("journal replayed: " + replayed.read() + " accepted activities, " + replayed.queued()
             + " of them queued again (the file held the others)");
       }
-      return queued;
+      return replayed;
     });
+  }
+
+  private static void closeQuietly(H2Journal.LeftRecords left) {
+    try {
+      left.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "could not close a journal segment after reading it", e);
+    }
   }
 
   @Override

@@ -57,15 +57,12 @@ class H2CrashDurabilityTest {
         .filter(line -> line.startsWith("ACK ")).map(line -> line.substring(4)).toList();
     assertThat(acknowledged).hasSize(AcceptManyThenHalt.SMALL + AcceptManyThenHalt.LARGE);
 
-    StorageBackend reopened = open(directory);
-    try {
-      List<String> queued = reopened.inbox().claimDue(NOW, 1_000, Duration.ofMinutes(1))
-          .toCompletableFuture().get(60, TimeUnit.SECONDS).stream()
-          .map(job -> job.payload().activityId().toString()).toList();
-      assertThat(queued).containsExactlyInAnyOrderElementsOf(acknowledged);
-    } finally {
-      reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
+    // Reopened in a JVM without assertions, as the gateway runs: the halt may fall in the middle of one of H2's own
+    // stores, and in about one run in ten H2 2.4.240's internal assertions then fail on the next store after its
+    // recovery (a chunk's page counted as removed twice; see the notes of issue 8). What is checked here is ours.
+    List<String> queued = runChild(ReopenAndListQueued.class, 120).lines()
+        .filter(line -> line.startsWith("QUEUED ")).map(line -> line.substring(7)).toList();
+    assertThat(queued).containsExactlyInAnyOrderElementsOf(acknowledged);
   }
 
   @Test
@@ -97,7 +94,7 @@ class H2CrashDurabilityTest {
       List<InboundActivity> queued = reopened.inbox().claimDue(NOW, 10, Duration.ofMinutes(1))
           .toCompletableFuture().get(30, TimeUnit.SECONDS).stream().map(Job::payload).toList();
       assertThat(queued).containsExactlyInAnyOrder(ACTIVITY, lost);
-      assertThat(H2Journal.open(directory.resolve(H2StorageProvider.FILE_NAME)).leftRecords()).isEmpty();
+      assertThat(JournalRecords.all(H2Journal.open(directory.resolve(H2StorageProvider.FILE_NAME)))).isEmpty();
     } finally {
       reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
@@ -144,6 +141,22 @@ class H2CrashDurabilityTest {
       System.out.println("ACK");
       System.out.flush();
       Runtime.getRuntime().halt(0);
+    }
+  }
+
+  /** The child process: opens the store, prints the id of every activity queued in it, and closes it. */
+  static final class ReopenAndListQueued {
+    private ReopenAndListQueued() {}
+
+    public static void main(String[] args) throws Exception {
+      StorageBackend reopened = open(new File(args[0]).toPath());
+      try {
+        reopened.inbox().claimDue(NOW, 1_000, Duration.ofMinutes(1)).toCompletableFuture().get(60, TimeUnit.SECONDS)
+            .forEach(job -> System.out.println("QUEUED " + job.payload().activityId()));
+      } finally {
+        reopened.close().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      System.out.flush();
     }
   }
 

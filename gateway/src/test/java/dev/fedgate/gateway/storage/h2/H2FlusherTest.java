@@ -146,7 +146,7 @@ class H2FlusherTest {
 
     assertThat(store.getCurrentVersion()).isEqualTo(before);
     assertThat(store.hasUnsavedChanges()).isTrue();
-    assertThat(journal("journaled").leftRecords()).extracting(H2FlusherTest::text)
+    assertThat(JournalRecords.all(journal("journaled"))).extracting(H2FlusherTest::text)
         .containsExactly("record 1", "record 2");
   }
 
@@ -173,7 +173,7 @@ class H2FlusherTest {
     flusher.close();
 
     assertThat(store.hasUnsavedChanges()).isFalse();
-    assertThat(journal("journal-close").leftRecords()).isEmpty();
+    assertThat(JournalRecords.all(journal("journal-close"))).isEmpty();
   }
 
   @Test

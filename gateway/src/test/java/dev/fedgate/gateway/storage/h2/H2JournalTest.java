@@ -26,7 +26,7 @@ class H2JournalTest {
 
     H2Journal next = H2Journal.open(directory.resolve("db"));
 
-    assertThat(next.leftRecords()).extracting(H2JournalTest::text).containsExactly("one", "two", "three");
+    assertThat(JournalRecords.all(next)).extracting(H2JournalTest::text).containsExactly("one", "two", "three");
   }
 
   @Test
@@ -36,8 +36,23 @@ class H2JournalTest {
     H2Journal journal = H2Journal.open(directory.resolve("db"));
     journal.appendAndSync(List.of(bytes("small"), bytes(large), bytes(fits), bytes(fits), bytes("last")));
 
-    assertThat(H2Journal.open(directory.resolve("db")).leftRecords()).extracting(H2JournalTest::text)
+    assertThat(JournalRecords.all(H2Journal.open(directory.resolve("db")))).extracting(H2JournalTest::text)
         .containsExactly("small", large, fits, fits, "last");
+  }
+
+  @Test
+  void leftRecordsAreReadInGroups_boundedInCountAndInBytes_pastTheFirstRecord() throws IOException {
+    H2Journal journal = H2Journal.open(directory.resolve("db"));
+    journal.appendAndSync(List.of(bytes("a".repeat(60)), bytes("b".repeat(60)), bytes("c".repeat(500)),
+        bytes("d"), bytes("e"), bytes("f")));
+
+    try (H2Journal.LeftRecords left = H2Journal.open(directory.resolve("db")).readLeft()) {
+      assertThat(left.next(10, 100)).extracting(H2JournalTest::text).containsExactly("a".repeat(60), "b".repeat(60));
+      assertThat(left.next(10, 100)).extracting(H2JournalTest::text).containsExactly("c".repeat(500));
+      assertThat(left.next(2, 100)).extracting(H2JournalTest::text).containsExactly("d", "e");
+      assertThat(left.next(2, 100)).extracting(H2JournalTest::text).containsExactly("f");
+      assertThat(left.next(2, 100)).isEmpty();
+    }
   }
 
   @Test
@@ -45,7 +60,7 @@ class H2JournalTest {
     Files.write(directory.resolve("db.journal.1000000"), framed("later"));
     Files.write(directory.resolve("db.journal.999999"), framed("earlier"));
 
-    assertThat(H2Journal.open(directory.resolve("db")).leftRecords()).extracting(H2JournalTest::text)
+    assertThat(JournalRecords.all(H2Journal.open(directory.resolve("db")))).extracting(H2JournalTest::text)
         .containsExactly("earlier", "later");
   }
 
@@ -58,7 +73,7 @@ class H2JournalTest {
     second.appendAndSync(List.of(bytes("new")));
 
     assertThat(segments()).hasSize(2);
-    assertThat(second.leftRecords()).extracting(H2JournalTest::text).containsExactly("left");
+    assertThat(JournalRecords.all(second)).extracting(H2JournalTest::text).containsExactly("left");
   }
 
   @Test
@@ -71,7 +86,7 @@ class H2JournalTest {
     Files.write(directory.resolve("db.journal.000009"), damaged(framed("bitrot")));
     Files.write(directory.resolve("db.journal.000010"), framed("after"));
 
-    assertThat(H2Journal.open(directory.resolve("db")).leftRecords()).extracting(H2JournalTest::text)
+    assertThat(JournalRecords.all(H2Journal.open(directory.resolve("db")))).extracting(H2JournalTest::text)
         .containsExactly("kept", "after");
   }
 
@@ -97,7 +112,7 @@ class H2JournalTest {
     Files.writeString(directory.resolve("db.journal.000001.bak"), "an operator's copy");
     Files.write(directory.resolve("other.journal.000001"), framed("another database's"));
 
-    assertThat(H2Journal.open(directory.resolve("db")).leftRecords()).isEmpty();
+    assertThat(JournalRecords.all(H2Journal.open(directory.resolve("db")))).isEmpty();
   }
 
   private List<Path> segments() throws IOException {
