@@ -16,8 +16,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The {@code embedded} backend: H2 in a file under the data directory, or in memory for tests ({@code mem:<name>}).
  * The schema is migrated on open. One backend owns its database: closing it shuts the database down, and H2 itself
- * refuses a second process on the same file. Opening a file database ends the leases its queues hold: they can only
- * be a process's that ended.
+ * refuses a second process on the same file. Opening a file database ends the leases its queues hold (they can only
+ * be a process's that ended), then accepts again what its accept journal holds ({@link H2Journal}).
  */
 public final class H2StorageProvider implements StorageProvider {
   /** The kind operators select: {@value}. */
