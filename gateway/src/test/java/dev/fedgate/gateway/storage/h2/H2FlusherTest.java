@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +149,23 @@ class H2FlusherTest {
     assertThat(store.hasUnsavedChanges()).isTrue();
     assertThat(JournalRecords.all(journal("journaled"))).extracting(H2FlusherTest::text)
         .containsExactly("record 1", "record 2");
+  }
+
+  @Test
+  void journaled_whenTheJournalCannotBeWritten_failsItsTransactions_andTheNextAppendWorksAgain() throws Exception {
+    Path journalDirectory = directory.resolve("journal");
+    MVStore store = delayedStore("unwritable");
+    H2Flusher flusher = started(store, H2Journal.open(journalDirectory.resolve("unwritable")), Duration.ofHours(1));
+    Files.delete(journalDirectory);
+
+    CompletionStage<Void> failed = flusher.journaled(List.of(bytes("lost")));
+    assertThatThrownBy(() -> failed.toCompletableFuture().get(10, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(UncheckedIOException.class);
+
+    Files.createDirectories(journalDirectory);
+    flusher.journaled(List.of(bytes("kept"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(JournalRecords.all(H2Journal.open(journalDirectory.resolve("unwritable"))))
+        .extracting(H2FlusherTest::text).containsExactly("kept");
   }
 
   @Test
