@@ -277,6 +277,7 @@ public final class Gateway {
     RemoteFetcher fetcher = services.fetcher().orElse(outbound.fetcher());
     VocabReader reader = VocabReader.create(JsonLdContextNormalizer.create(), ReadLimits.DEFAULT);
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
+    services.invalidation().register(actors);
     LocalObjects objects = LocalObjects.of(urls, storage, services.keys());
     router.mount(new AccountActionRoutes(new AccountActions(urls, storage, actors, fetcher, reader,
         new WebFingerClient(outbound.peers(), "https"), clock), new LocalComments(urls, storage, objects, actors, clock),
@@ -293,6 +294,8 @@ public final class Gateway {
     services.inbox().set(inbox);
     services.metrics().section("inbox", inbox.counters()::render);
     services.metrics().cache("remote-keys", inbox::keyCacheStats);
+    services.metrics().cache("remote-actors", inbox::actorCacheStats);
+    services.metrics().cache("inbox-videos", inbox::videoCacheStats);
     inbox.start();
     return inbox;
   }

@@ -8,7 +8,6 @@ import dev.fedgate.gateway.storage.CommentStore;
 import dev.fedgate.gateway.storage.CommentsPolicy;
 import dev.fedgate.gateway.storage.NewComment;
 import dev.fedgate.gateway.storage.Stored;
-import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.gateway.storage.support.GroupCommit;
 import dev.fedgate.vocab.Note;
 import dev.fedgate.vocab.activity.Create;
@@ -33,7 +32,7 @@ final class CreateHandler implements ActivityHandler<Create> {
   private static final int WRITES = 1;
 
   private final LocalTargets targets;
-  private final VideoStore videos;
+  private final LocalVideos videos;
   private final CommentStore comments;
   private final GroupCommit<NewComment, Optional<Stored<Comment>>> grouped;
   private final RemoteNotes notes;
@@ -42,7 +41,7 @@ final class CreateHandler implements ActivityHandler<Create> {
   private final InboxForwarding forwarding;
   private final InstantSource clock;
 
-  CreateHandler(LocalTargets targets, VideoStore videos, CommentStore comments, RemoteNotes notes,
+  CreateHandler(LocalTargets targets, LocalVideos videos, CommentStore comments, RemoteNotes notes,
       RemoteActorLoader actors, SiteEvents events, InboxForwarding forwarding, InstantSource clock) {
     this.targets = targets;
     this.videos = videos;
@@ -84,7 +83,7 @@ final class CreateHandler implements ActivityHandler<Create> {
   }
 
   private Future<Void> store(InboxDelivery delivery, Create create, Note note, Parent parent) {
-    return Future.fromCompletionStage(videos.find(parent.video())).compose(video -> {
+    return videos.find(parent.video()).compose(video -> {
       if (video.isEmpty() || video.get().value().commentsPolicy() == CommentsPolicy.DISABLED) {
         return Future.succeededFuture();
       }

@@ -49,16 +49,20 @@ public final class Inbox {
   private final ViewCounter views;
   private final InboxCounters counters;
   private final PublicKeyResolver keys;
+  private final RemoteActorLoader actors;
+  private final LocalVideos videos;
   private long flushTimer = -1;
 
   private Inbox(Vertx vertx, InboxPipeline pipeline, InboxWorker worker, ViewCounter views, InboxCounters counters,
-      PublicKeyResolver keys) {
+      PublicKeyResolver keys, RemoteActorLoader actors, LocalVideos videos) {
     this.vertx = vertx;
     this.pipeline = pipeline;
     this.worker = worker;
     this.views = views;
     this.counters = counters;
     this.keys = keys;
+    this.actors = actors;
+    this.videos = videos;
   }
 
   /**
@@ -80,6 +84,9 @@ public final class Inbox {
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
     Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
     PublicKeyResolver keys = new PublicKeyResolver(storage.remoteActors(), actors, ticker);
+    LocalVideos videos = new LocalVideos(storage.videos(), ticker);
+    invalidation.register(actors);
+    invalidation.register(videos);
     invalidation.register(new StaleCache() {
       @Override
       public void invalidate(CacheChange change) {
@@ -94,27 +101,29 @@ public final class Inbox {
       }
     });
     ViewCounter views = new ViewCounter(durable.webhookJobs());
-    ActivityHandlers handlers = handlers(storage, fetcher, urls, clock, cpu, reader, actors, invalidation, views);
+    ActivityHandlers handlers = handlers(storage, videos, fetcher, urls, clock, cpu, reader, actors, invalidation,
+        views);
     InboxWorker worker = new InboxWorker(vertx, storage.inbox(), handlers, reader, counters, clock, lease);
     InboxPipeline pipeline = InboxPipeline.builder().inbox(durable.inbox()).keys(keys).fetcher(fetcher)
         .normalizer(normalizer).clock(clock).cpu(cpu).counters(counters).blocks(blocks).maxBodyBytes(maxBodyBytes)
         .worker(worker).build();
-    return new Inbox(vertx, pipeline, worker, views, counters, keys);
+    return new Inbox(vertx, pipeline, worker, views, counters, keys, actors, videos);
   }
 
   /** The standard handler for each activity kind the gateway acts on. */
-  static ActivityHandlers handlers(StorageBackend storage, RemoteFetcher fetcher, LocalUrls urls, InstantSource clock,
-      Executor cpu, VocabReader reader, RemoteActorLoader actors, CacheInvalidation invalidation, ViewCounter views) {
+  static ActivityHandlers handlers(StorageBackend storage, LocalVideos videos, RemoteFetcher fetcher, LocalUrls urls,
+      InstantSource clock, Executor cpu, VocabReader reader, RemoteActorLoader actors, CacheInvalidation invalidation,
+      ViewCounter views) {
     LocalTargets targets = new LocalTargets(urls);
     SiteEvents events = new SiteEvents(storage.webhookJobs());
     RemoteNotes notes = new RemoteNotes(fetcher, reader, new HtmlSanitizer(), cpu);
-    InboxForwarding forwarding = new InboxForwarding(storage.videos(), storage.follows(), storage.deliveryJobs());
+    InboxForwarding forwarding = new InboxForwarding(videos, storage.follows(), storage.deliveryJobs());
     return ActivityHandlers.builder()
         .on(Follow.class, new FollowHandler(targets, storage.localActors(), storage.follows(),
             new RequestAnswers(storage.deliveryJobs(), urls), actors, events))
         .on(Undo.class, new UndoHandler(targets, storage.localActors(), storage.follows(), storage.interactions(),
             events))
-        .on(Create.class, new RemoteVideoHandler<>("published", new CreateHandler(targets, storage.videos(),
+        .on(Create.class, new RemoteVideoHandler<>("published", new CreateHandler(targets, videos,
             storage.comments(), notes, actors, events, forwarding, clock), storage.outbound(), events))
         .on(Update.class, new RemoteVideoHandler<>("updated", new UpdateHandler(storage.comments(), notes, actors,
             invalidation, events, forwarding), storage.outbound(), events))
@@ -127,7 +136,7 @@ public final class Inbox {
             events))
         .on(Announce.class, new InteractionHandler<Announce>(InteractionKind.SHARE, targets, storage.interactions(),
             events))
-        .on(View.class, new ViewHandler(targets, storage.videos(), views))
+        .on(View.class, new ViewHandler(targets, videos, views))
         .on(Flag.class, new FlagHandler(events))
         .on(Block.class, new BlockHandler(targets, storage.localActors(), storage.follows(), events))
         .build();
@@ -156,6 +165,16 @@ public final class Inbox {
   /** The signing-key cache's hit, miss and eviction counts. */
   public CacheStats keyCacheStats() {
     return keys.cacheStats();
+  }
+
+  /** The remote actor cache's hit, miss and eviction counts. */
+  public CacheStats actorCacheStats() {
+    return actors.cacheStats();
+  }
+
+  /** The video cache's hit, miss and eviction counts. */
+  public CacheStats videoCacheStats() {
+    return videos.cacheStats();
   }
 
   /** Starts processing the queue and flushing views. */

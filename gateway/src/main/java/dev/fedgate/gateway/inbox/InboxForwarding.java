@@ -4,7 +4,6 @@ import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.DeliveryJobStore;
 import dev.fedgate.gateway.storage.FollowStore;
 import dev.fedgate.gateway.storage.Video;
-import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.vocab.activity.ObjectActivity;
 import io.vertx.core.Future;
 import java.util.List;
@@ -20,11 +19,11 @@ import java.util.UUID;
  * content through its own proof or by refetching it from its origin, as Mastodon does.
  */
 final class InboxForwarding {
-  private final VideoStore videos;
+  private final LocalVideos videos;
   private final FollowStore follows;
   private final DeliveryJobStore deliveries;
 
-  InboxForwarding(VideoStore videos, FollowStore follows, DeliveryJobStore deliveries) {
+  InboxForwarding(LocalVideos videos, FollowStore follows, DeliveryJobStore deliveries) {
     this.videos = videos;
     this.follows = follows;
     this.deliveries = deliveries;
@@ -32,7 +31,7 @@ final class InboxForwarding {
 
   /** Forwards {@code activity}, received as {@code delivery}, about a visible reply under {@code video}. */
   Future<Void> forward(InboxDelivery delivery, ObjectActivity activity, UUID video) {
-    return Future.fromCompletionStage(videos.find(video)).compose(found -> found.isEmpty()
+    return videos.find(video).compose(found -> found.isEmpty()
         ? Future.succeededFuture()
         : forward(delivery, activity, found.get().value()));
   }

@@ -1,6 +1,5 @@
 package dev.fedgate.gateway.inbox;
 
-import dev.fedgate.gateway.storage.VideoStore;
 import dev.fedgate.vocab.activity.InteractionCounter;
 import dev.fedgate.vocab.activity.View;
 import io.vertx.core.Future;
@@ -17,10 +16,10 @@ final class ViewHandler implements ActivityHandler<View> {
   static final long MAX_VIEWS_PER_ACTIVITY = 100_000;
 
   private final LocalTargets targets;
-  private final VideoStore videos;
+  private final LocalVideos videos;
   private final ViewCounter counter;
 
-  ViewHandler(LocalTargets targets, VideoStore videos, ViewCounter counter) {
+  ViewHandler(LocalTargets targets, LocalVideos videos, ViewCounter counter) {
     this.targets = targets;
     this.videos = videos;
     this.counter = counter;
@@ -33,7 +32,7 @@ final class ViewHandler implements ActivityHandler<View> {
       return Future.succeededFuture();
     }
     long views = Math.min(MAX_VIEWS_PER_ACTIVITY, view.result().map(InteractionCounter::userInteractionCount).orElse(1L));
-    return Future.fromCompletionStage(videos.find(video.get())).map(found -> {
+    return videos.find(video.get()).map(found -> {
       found.ifPresent(stored -> counter.add(video.get(), views));
       return null;
     });

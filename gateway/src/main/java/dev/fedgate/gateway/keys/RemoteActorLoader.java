@@ -1,5 +1,10 @@
 package dev.fedgate.gateway.keys;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.fedgate.gateway.cache.CacheChange;
+import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
 import dev.fedgate.gateway.fetch.FetchedDocument;
@@ -22,19 +27,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Remote actors as the inbox needs them (inboxes and keys): from the {@link RemoteActorStore} when cached, else fetched
  * through the {@link RemoteFetcher} (a signed GET as the instance actor), read with vocab and cached in the store.
+ * Actors found or stored are also kept in memory (bounded, for the key cache's freshness), so the actor of every
+ * activity is not a store read; register it with the node's {@code CacheInvalidation} to forget those refreshed or
+ * deleted elsewhere.
  */
-public final class RemoteActorLoader {
+public final class RemoteActorLoader implements StaleCache {
   /** Mastodon keeps at most 10 public keys per actor; more is noise or an attack. */
   static final int MAX_KEYS = 10;
+  /** Enough actors for every active peer of a busy instance, as the key cache. */
+  static final int MEMORY_SIZE = PublicKeyResolver.DEFAULT_CACHE_SIZE;
 
   private final RemoteActorStore store;
   private final RemoteFetcher fetcher;
   private final VocabReader reader;
   private final InstantSource clock;
+  private final Cache<URI, RemoteActor> memory;
+  /** Counts changes, so a store read that raced one is not kept in memory (rare: actors change seldom). */
+  private final AtomicLong changes = new AtomicLong();
 
   /** Actors cached in {@code store}, fetched with {@code fetcher}, read with {@code reader}, stamped by {@code clock}. */
   public RemoteActorLoader(RemoteActorStore store, RemoteFetcher fetcher, VocabReader reader, InstantSource clock) {
@@ -42,13 +56,58 @@ public final class RemoteActorLoader {
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.memory = Caffeine.newBuilder()
+        .maximumSize(MEMORY_SIZE)
+        .expireAfterWrite(PublicKeyResolver.DEFAULT_FRESHNESS)
+        .ticker(() -> clock.instant().toEpochMilli() * 1_000_000L)
+        .recordStats()
+        .build();
   }
 
   /** The cached actor, or the actor fetched now and cached. */
   public Future<RemoteActor> load(URI actorId, FetchBudget budget) {
+    RemoteActor known = memory.getIfPresent(actorId);
+    if (known != null) {
+      return Future.succeededFuture(known);
+    }
+    long before = changes.get();
     return Future.fromCompletionStage(store.find(actorId))
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-            : read(actorId, fetcher.fetch(actorId, budget)));
+        .compose(found -> {
+          if (found.isPresent()) {
+            keep(actorId, found.get(), before);
+            return Future.succeededFuture(found.get());
+          }
+          return read(actorId, fetcher.fetch(actorId, budget));
+        });
+  }
+
+  /** Forgets the in-memory copy of a remote actor that was refreshed or deleted. */
+  @Override
+  public void invalidate(CacheChange change) {
+    if (change instanceof CacheChange.RemoteActor remote) {
+      forget(remote.id());
+    }
+  }
+
+  private void forget(URI actorId) {
+    changes.incrementAndGet();
+    memory.invalidate(actorId);
+  }
+
+  private void keep(URI actorId, RemoteActor actor, long changesBefore) {
+    memory.asMap().compute(actorId, (id, current) -> changes.get() == changesBefore ? actor : current);
+  }
+
+  /** Forgets every in-memory copy: changes may have been missed. */
+  @Override
+  public void invalidateAll() {
+    changes.incrementAndGet();
+    memory.invalidateAll();
+  }
+
+  /** Hit, miss and eviction counts of the in-memory copies, for {@code /metrics}. */
+  public CacheStats cacheStats() {
+    return memory.stats();
   }
 
   /** Fetches the actor WebFinger names for an {@code acct:user@host} URI (see {@link #refetch}). */
@@ -92,7 +151,12 @@ public final class RemoteActorLoader {
     if (cached.isEmpty()) {
       return Future.failedFuture(new FetchException(FetchFailure.BAD_CONTENT_TYPE, actor.id(), "actor has no inbox", null));
     }
-    return Future.fromCompletionStage(store.upsert(cached.get())).map(result -> cached.get());
+    forget(actor.id());
+    long before = changes.get();
+    return Future.fromCompletionStage(store.upsert(cached.get())).map(result -> {
+      keep(actor.id(), cached.get(), before);
+      return cached.get();
+    });
   }
 
   /** The store's form of an actor: its inbox, shared inbox, and readable keys (keys owned by someone else skipped). */

@@ -4,6 +4,7 @@ import static dev.fedgate.gateway.TestGateway.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fedgate.gateway.cache.CacheChange;
 import dev.fedgate.gateway.cache.CacheInvalidation;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
 import dev.fedgate.gateway.keys.RemoteActorLoader;
@@ -55,6 +56,7 @@ final class InboxHarness implements AutoCloseable {
   final UUID video = UUID.randomUUID();
   Instant now = Instant.parse("2026-11-01T12:00:00Z");
   final InstantSource clock = () -> now;
+  final CacheInvalidation invalidation = CacheInvalidation.inProcess();
   final StorageBackend storage;
   final Inbox inbox;
 
@@ -74,7 +76,7 @@ final class InboxHarness implements AutoCloseable {
     await(storage.localActors().upsertChannel(new Channel("cooking", "alice", "Cooking", "",
         URI.create("https://site.example/c"), Optional.empty(), Optional.empty())));
     putVideo(video, CommentsPolicy.ENABLED);
-    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks, CacheInvalidation.inProcess(),
+    inbox = Inbox.create(vertx, storage, fetcher, urls, clock, cpu, 1 << 20, blocks, invalidation,
         InboxWorker.DEFAULT_LEASE);
   }
 
@@ -102,11 +104,17 @@ final class InboxHarness implements AutoCloseable {
         new LocalTargets(urls), storage.interactions(), new SiteEvents(storage.webhookJobs()))).build();
   }
 
-  /** Creates or replaces a video of {@code cooking} with {@code policy}. */
+  /** Creates or replaces a video of {@code cooking} with {@code policy}, and says so as the Site API does. */
   void putVideo(UUID uuid, CommentsPolicy policy) {
     await(storage.videos().upsert(new Video(uuid, "cooking", "Soup", "", 60, now, URI.create("https://site.example/v"),
         Optional.empty(), List.of(), List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
         Optional.empty(), false, policy, false)));
+    videoChanged(uuid);
+  }
+
+  /** Tells the node's caches that video {@code uuid} changed, as the Site API does after each write. */
+  void videoChanged(UUID uuid) {
+    await(invalidation.changed(new CacheChange.Video(uuid)));
   }
 
   /** Serves {@code peer}'s actor document. */
