@@ -66,9 +66,7 @@ public final class HostHealth {
    * the same row once per delivery (as stale as the read cache, at most).
    */
   public CompletionStage<Void> recordSuccess(String host, Instant at) {
-    CompletableFuture<Optional<RemoteHost>> cached = hosts.getIfPresent(host);
-    if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()
-        && cached.join().filter(state -> recentlyHealthy(state, at)).isPresent()) {
+    if (cached(host).filter(state -> recentlyHealthy(state, at)).isPresent()) {
       return CompletableFuture.completedFuture(null);
     }
     return remember(host, store.recordSuccess(host, at));
@@ -77,12 +75,13 @@ public final class HostHealth {
   /**
    * A delivery accepted at {@code at}, with the signature scheme to remember when the host accepted one it was not
    * known to accept: the success and the scheme are then stored in one write, else as
-   * {@link #recordSuccess(String, Instant)}.
+   * {@link #recordSuccess(String, Instant)}. A scheme the cached state already holds is not new: the deliveries sent
+   * to a new host before its first answer all learn the same scheme, and only the first needs to write it.
    */
   public CompletionStage<Void> recordSuccess(String host, Instant at, Optional<String> learnedScheme) {
-    return learnedScheme.isPresent()
-        ? remember(host, store.recordSuccess(host, at, learnedScheme.get()))
-        : recordSuccess(host, at);
+    boolean known = learnedScheme.isEmpty()
+        || cached(host).flatMap(RemoteHost::signatureScheme).equals(learnedScheme);
+    return known ? recordSuccess(host, at) : remember(host, store.recordSuccess(host, at, learnedScheme.get()));
   }
 
   /**
@@ -92,6 +91,13 @@ public final class HostHealth {
   public CompletionStage<Void> contact(String host, Instant at) {
     return isUnavailable(host).thenCompose(unavailable -> unavailable ? recordSuccess(host, at)
         : CompletableFuture.completedFuture(null));
+  }
+
+  /** The cached state of {@code host}, when it is loaded; empty while it loads, or when it failed to. */
+  private Optional<RemoteHost> cached(String host) {
+    CompletableFuture<Optional<RemoteHost>> cached = hosts.getIfPresent(host);
+    return cached != null && cached.isDone() && !cached.isCompletedExceptionally()
+        ? cached.join() : Optional.empty();
   }
 
   private static boolean recentlyHealthy(RemoteHost state, Instant at) {

@@ -89,6 +89,21 @@ class HostHealthTest {
     assertThat(await(health.signatureScheme("new.example"))).contains("rfc9421");
   }
 
+  /** Deliveries sent to a new host before its first answer each learn its scheme; only the first is written. */
+  @Test
+  void aSchemeLearnedAgain_byDeliveriesSentBeforeTheFirstAnswer_isNotWrittenAgain() {
+    HostHealth health = health(7);
+    await(health.recordSuccess("new.example", DAY_ONE, Optional.of("cavage-12")));
+
+    await(health.recordSuccess("new.example", DAY_ONE.plusSeconds(1), Optional.of("cavage-12")));
+    assertThat(lastSuccess("new.example")).as("not written again").contains(DAY_ONE);
+
+    await(health.recordSuccess("new.example", DAY_ONE.plusSeconds(2), Optional.of("rfc9421")));
+    RemoteHost stored = await(storage.remoteHosts().find("new.example")).orElseThrow();
+    assertThat(stored.signatureScheme()).as("a different scheme is news").contains("rfc9421");
+    assertThat(stored.lastSuccessAt()).contains(DAY_ONE.plusSeconds(2));
+  }
+
   @Test
   void contact_revivesAnUnavailableHost() {
     HostHealth health = health(1);
