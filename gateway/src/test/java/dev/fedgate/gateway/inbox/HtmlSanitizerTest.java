@@ -2,7 +2,12 @@ package dev.fedgate.gateway.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HtmlSanitizerTest {
   private final HtmlSanitizer sanitizer = new HtmlSanitizer();
@@ -27,5 +32,36 @@ class HtmlSanitizerTest {
 
     assertThat(clean).doesNotContain("script", "onmouseover", "javascript", "img", "onerror", "iframe", "style");
     assertThat(clean).contains("a", "b");
+  }
+
+  /** Links the fast path passes, and links it leaves to jsoup: the result is jsoup's own in every case. */
+  @ParameterizedTest
+  @ValueSource(strings = {"https://mamot.fr/@retiolus", "HTTPS://Example.COM/a?b=c&d=e#f", "http://x.example",
+      "https://ex.example/caf\u00e9", "https://a.example/\"onmouseover=\"x()", "javascript:alert(1)",
+      "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "https://a.example/\tjavascript:x",
+      "https://a b.example/", " https://a.example/", "\u0001https://a.example/", "https:/\u007f/a.example",
+      "data:text/html,<script>alert(1)</script>", "vbscript:x", "mailto:a@example.com", "/relative", "//proto.rel/x",
+      "#fragment", "ftp://files.example/x", ""})
+  void links_areKeptOrDroppedExactlyAsJsoupAlone(String href) {
+    String html = "<p><a href=\"" + href.replace("\"", "&quot;") + "\">link</a></p>";
+    Safelist jsoupAlone = new Safelist().addTags("p", "a").addAttributes("a", "href")
+        .addProtocols("a", "href", "http", "https", "mailto")
+        .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
+
+    String expected = Jsoup.clean(html, "", jsoupAlone, new Document.OutputSettings().prettyPrint(false));
+
+    assertThat(sanitizer.sanitize(html)).isEqualTo(expected);
+  }
+
+  @Test
+  void plainWebLinks_areAbsoluteHttpWithNothingABrowserWouldStrip() {
+    assertThat(HtmlSanitizer.isPlainWebLink("https://a.example/x")).isTrue();
+    assertThat(HtmlSanitizer.isPlainWebLink("Http://a.example")).isTrue();
+    assertThat(HtmlSanitizer.isPlainWebLink("https://a.example/\tx")).isFalse();
+    assertThat(HtmlSanitizer.isPlainWebLink("https://a.example/\nx")).isFalse();
+    assertThat(HtmlSanitizer.isPlainWebLink(" https://a.example")).isFalse();
+    assertThat(HtmlSanitizer.isPlainWebLink("https:a.example")).isFalse();
+    assertThat(HtmlSanitizer.isPlainWebLink("javascript://a.example/%0aalert(1)")).isFalse();
+    assertThat(HtmlSanitizer.isPlainWebLink("")).isFalse();
   }
 }
