@@ -3,6 +3,7 @@ package dev.fedgate.gateway.fetch;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.fedgate.gateway.cache.ClockTicker;
 import io.vertx.core.Future;
 import java.net.URI;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public final class CachingRemoteFetcher implements RemoteFetcher {
         .recordStats()
         .weigher((URI id, Entry entry) -> (int) Math.min(Integer.MAX_VALUE, entry.weight()))
         .expireAfterWrite(Freshness.ACTOR.maxAge())
-        .ticker(() -> clock.millis() * 1_000_000L)
+        .ticker(ClockTicker.of(clock))
         .buildAsync();
   }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.cache.CacheChange;
 import dev.fedgate.gateway.cache.CacheInvalidation;
+import dev.fedgate.gateway.cache.ClockTicker;
 import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.fetch.RemoteFetcher;
 import dev.fedgate.gateway.keys.PublicKeyResolver;
@@ -82,7 +83,7 @@ public final class Inbox {
     JsonLdContextNormalizer normalizer = JsonLdContextNormalizer.create();
     VocabReader reader = VocabReader.create(normalizer, ReadLimits.DEFAULT);
     RemoteActorLoader actors = new RemoteActorLoader(storage.remoteActors(), fetcher, reader, clock);
-    Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
+    Ticker ticker = ClockTicker.of(clock);
     PublicKeyResolver keys = new PublicKeyResolver(storage.remoteActors(), actors, ticker);
     LocalVideos videos = new LocalVideos(storage.videos(), ticker);
     invalidation.register(actors);

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.fedgate.gateway.cache.CacheChange;
+import dev.fedgate.gateway.cache.ClockTicker;
 import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.fetch.FetchBudget;
 import dev.fedgate.gateway.fetch.FetchException;
@@ -59,7 +60,7 @@ public final class RemoteActorLoader implements StaleCache {
     this.memory = Caffeine.newBuilder()
         .maximumSize(MEMORY_SIZE)
         .expireAfterWrite(PublicKeyResolver.DEFAULT_FRESHNESS)
-        .ticker(() -> clock.instant().toEpochMilli() * 1_000_000L)
+        .ticker(ClockTicker.of(clock))
         .recordStats()
         .build();
   }
