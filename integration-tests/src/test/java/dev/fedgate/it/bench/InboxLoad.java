@@ -11,16 +11,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.VertxThread;
-import io.vertx.core.internal.VertxBootstrap;
-import io.vertx.core.spi.VertxThreadFactory;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +81,7 @@ final class InboxLoad {
   }
 
   private <F> void run(InboxTarget<F> started) throws Exception {
-    Vertx vertx = generatorVertx();
+    Vertx vertx = ThreadCpu.generatorVertx();
     try (InboxTarget<F> target = started;
         SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon())) {
       URI video = URI.create(target.publishVideo("Load"));
@@ -141,23 +137,6 @@ final class InboxLoad {
           "application/activity+json", "Accept", "application/activity+json"), body);
       return new Signed(actor.signer(SignatureScheme.CAVAGE_12).sign(request, now).request().headers(), body);
     }).toList();
-  }
-
-  /**
-   * The generator's own Vert.x, its threads named {@link ThreadCpu#GENERATOR_PREFIX}{@code *} so that their CPU time is
-   * told from the gateway's (both would otherwise be {@code vert.x-eventloop-thread-*}). Vert.x 5 takes a thread
-   * factory only through its internal bootstrap.
-   */
-  private static Vertx generatorVertx() {
-    VertxThreadFactory named = new VertxThreadFactory() {
-      @Override
-      public VertxThread newVertxThread(Runnable target, String name, boolean worker, long maxExecTime,
-          TimeUnit unit) {
-        return VertxThreadFactory.super.newVertxThread(target, ThreadCpu.GENERATOR_PREFIX + name, worker,
-            maxExecTime, unit);
-      }
-    };
-    return VertxBootstrap.create().options(new VertxOptions()).threadFactory(named).init().vertx();
   }
 
   private <F> Round<F> timedRound(Context context, InboxTarget<F> target, HttpClient client, List<Signed> requests,

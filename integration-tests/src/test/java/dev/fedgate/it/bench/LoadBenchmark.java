@@ -18,7 +18,7 @@ import java.util.Optional;
  * <pre>
  * inbox  [--gateway in-jvm|process] [--storage embedded|postgres] [--activities N] [--concurrency C] [--actors A]
  *        [--rounds R] [--duration 10m]
- * fanout [--followers F] [--hosts H] [--shared true|false]
+ * fanout [--followers F] [--hosts H] [--shared true|false] [--rounds R]
  * </pre>
  * {@code inbox --gateway process} runs the gateway in a child JVM and measures that process's CPU as a whole, its GC
  * and JIT included, instead of starting it in this JVM, where the load generator shares the JIT (and its type
@@ -52,7 +52,8 @@ public final class LoadBenchmark {
           Optional.ofNullable(options.get("--duration")).map(LoadBenchmark::duration)), System.out).run();
     } else if (args[0].equals("fanout")) {
       new FanoutLoad(new FanoutLoad.Settings(integer(options, "--followers", 10_000),
-          integer(options, "--hosts", 1_000), Boolean.parseBoolean(options.getOrDefault("--shared", "false"))),
+          integer(options, "--hosts", 1_000), Boolean.parseBoolean(options.getOrDefault("--shared", "false")),
+          integer(options, "--rounds", 1)),
           System.out).run();
     } else {
       System.err.println("unknown benchmark " + args[0]);

@@ -1,5 +1,10 @@
 package dev.fedgate.it.bench;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.impl.VertxThread;
+import io.vertx.core.internal.VertxBootstrap;
+import io.vertx.core.spi.VertxThreadFactory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -7,10 +12,12 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * CPU time split by who spent it, from {@link ThreadMXBean}'s per-thread CPU time: the load generator's threads
- * (named {@code load-generator-*}, see {@link #GENERATOR_PREFIX}, plus the benchmark's own threads), the gateway's
+ * (named {@code load-generator-*}, see {@link #GENERATOR_PREFIX}: the inbox load's client, the fan-out's sink; plus the
+ * benchmark's own threads), the gateway's
  * threads by pool, and what the JVM spent outside any Java thread (garbage collection, JIT compilation, and threads
  * that ended between two snapshots): the process's CPU time minus the sum of its threads'.
  *
@@ -54,6 +61,22 @@ final class ThreadCpu {
   private static final Set<String> HARNESS_THREADS = Set.of("main", "heap-sampler");
 
   private ThreadCpu() {}
+
+  /**
+   * A Vert.x for the load's own side (the generator's client, the fan-out's sink), its threads named
+   * {@link #GENERATOR_PREFIX}{@code *} so that their CPU time is told from the gateway's (both would otherwise be
+   * {@code vert.x-eventloop-thread-*}). Vert.x 5 takes a thread factory only through its internal bootstrap.
+   */
+  static Vertx generatorVertx() {
+    VertxThreadFactory named = new VertxThreadFactory() {
+      @Override
+      public VertxThread newVertxThread(Runnable target, String name, boolean worker, long maxExecTime,
+          TimeUnit unit) {
+        return VertxThreadFactory.super.newVertxThread(target, GENERATOR_PREFIX + name, worker, maxExecTime, unit);
+      }
+    };
+    return VertxBootstrap.create().options(new VertxOptions()).threadFactory(named).init().vertx();
+  }
 
   /** CPU time so far, per live thread and for the process. */
   static Snapshot take() {

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback inbox for any host name that resolves to it: verifies every POST's signature (Mastodon's policy, the
  * signer's key fetched once per key id from the gateway and cached), answers 202 or 401, and counts both; the
- * fan-out waits until it has seen as many deliveries as it expects.
+ * fan-out waits until it has seen as many deliveries as it expects. Its threads count as the load's own
+ * ({@link ThreadCpu#generatorVertx()}), apart from the gateway's.
  */
 final class VerifyingSink implements AutoCloseable {
   private final Vertx vertx;
@@ -46,7 +47,7 @@ final class VerifyingSink implements AutoCloseable {
 
   /** Listens on a free port of 127.0.0.1. */
   static VerifyingSink start() throws Exception {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = ThreadCpu.generatorVertx();
     VerifyingSink[] sink = new VerifyingSink[1];
     HttpServer server = vertx.createHttpServer().requestHandler(request -> sink[0].receive(request))
         .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
