@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two in-process gateways on one PostgreSQL database: what one node changes, the other stops serving from its
- * caches at once (rendered documents expire only after 10 minutes and fetched actors after a day, so without the
- * cross-node invalidation these tests would time out).
+ * caches at once (rendered documents expire only after 10 minutes, fetched actors after a day and the inbox's videos
+ * after a minute, so without the cross-node invalidation these tests would time out).
  */
 class CrossNodeCacheIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -125,6 +125,48 @@ class CrossNodeCacheIT {
 
       awaitTrue(() -> "Alice renamed".equals(name(fetcher, alice)), "the second node fetched the actor again");
     }
+  }
+
+  @Test
+  void commentsPolicyChangedOnOneNode_theOtherNodesInboxHoldsTheNextReply() {
+    try (SimulatedInstance mastodon = SimulatedInstance.start(PeerProfile.mastodon())) {
+      SimulatedActor carol = mastodon.createActor("carol", "Person");
+      UUID uuid = UUID.randomUUID();
+      JsonObject video = SiteBodies.video(FanOut.CHANNEL, "Open to comments");
+      URI videoId = URI.create(site.putVideo(uuid, video).json().orElseThrow().getString("id"));
+      URI channel = second.publicUrl().resolve("/video-channels/" + FanOut.CHANNEL);
+      assertThat(replyThroughSecond(mastodon, carol, videoId, channel, uuid, 0)).as("the video as first read")
+          .isEqualTo("visible");
+
+      assertThat(site.putVideo(uuid, video.copy().put("commentsPolicy", "approval")).success()).isTrue();
+
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      int reply = 1;
+      while (!replyThroughSecond(mastodon, carol, videoId, channel, uuid, reply).equals("held")) {
+        assertThat(System.nanoTime()).as("the second node's inbox holds a reply after the policy changed")
+            .isLessThan(deadline);
+        reply++;
+      }
+    }
+  }
+
+  /** Posts reply {@code n} to the second node's inbox; once processed, whether its comment is visible or held. */
+  private String replyThroughSecond(SimulatedInstance mastodon, SimulatedActor author, URI videoId, URI channel,
+      UUID uuid, int n) {
+    JsonObject reply = mastodon.profile().reply(author, videoId, channel, "Reply " + n);
+    String note = reply.getJsonObject("object").getString("id");
+    HttpResult answer = mastodon.post(author, reply, second.listenUrl().resolve("/inbox"), SignatureScheme.CAVAGE_12);
+    assertThat(answer.status()).as("%s", answer.text()).isEqualTo(202);
+    String[] status = new String[1];
+    awaitTrue(() -> {
+      for (String listed : new String[] {"visible", "held"}) {
+        if (site.get("/api/v1/videos/" + uuid + "/comments?status=" + listed).text().contains(note)) {
+          status[0] = listed;
+        }
+      }
+      return status[0] != null;
+    }, "reply " + n + " stored");
+    return status[0];
   }
 
   /** The actor's name as the second node's fetcher answers it (from its cache while fresh for actors). */
