@@ -4,13 +4,14 @@ package dev.fedgate.vocab;
  * A hand-written proof that a string is an absolute URI that {@code new java.net.URI(text)} accepts, for the shapes
  * peers send: {@code scheme://host[:port][path][?query][#fragment]} (where {@code URI} finds that host) and the
  * opaque {@code scheme:part[#fragment]} of magnet links, in ASCII with well-formed {@code %XX} escapes. Anything
- * else (IPv4 and IPv6 literals, user info, empty authorities, trailing dots, non-ASCII) answers false and is left to
+ * else (IPv6 literals, user info, empty authorities, trailing dots, non-ASCII) answers false and is left to
  * {@code java.net.URI}; a true answer is never given for a string {@code URI} refuses.
  *
  * <p>The character classes are {@code URI}'s (RFC 2396 with RFC 2732), narrowed: {@code [} and {@code ]} are not
- * allowed anywhere, and a host is RFC 2396's hostname (dot-separated labels of letters, digits and inner hyphens, the
- * last one starting with a letter, so it is never an IPv4 address), which {@code URI} reads as a server-based
- * authority: {@code getHost()} is that host, {@code getScheme()} the text before the first colon.
+ * allowed anywhere, and a host is either RFC 2396's hostname (dot-separated labels of letters, digits and inner
+ * hyphens, the last one starting with a letter, so it is never an IPv4 address) or an IPv4 address in its canonical
+ * dotted form (four numbers 0-255 without leading zeros), which {@code URI} reads as a server-based authority:
+ * {@code getHost()} is that host, {@code getScheme()} the text before the first colon.
  */
 final class UriSyntax {
   private static final String DIGITS = "0123456789";
@@ -88,7 +89,10 @@ final class UriSyntax {
     if (p + 1 >= n || s[p + 1] != '/') {
       return -1;
     }
-    int q = afterHostname(s, p + 2, n);
+    int q = afterIpv4(s, p + 2, n);
+    if (q < 0) {
+      q = afterHostname(s, p + 2, n);
+    }
     if (q < 0) {
       return -1;
     }
@@ -102,6 +106,30 @@ final class UriSyntax {
       }
     }
     return q == n || s[q] == '/' || s[q] == '?' || s[q] == '#' ? q : -1;
+  }
+
+  /**
+   * The index after a canonical IPv4 address at {@code p} that the port, path, query, fragment or end follows, or -1
+   * (a hostname may still start there). Loopback and private peers, test kits above all, are addressed this way.
+   */
+  private static int afterIpv4(char[] s, int p, int n) {
+    for (int part = 0; part < 4; part++) {
+      if (part > 0) {
+        if (p == n || s[p] != '.') {
+          return -1;
+        }
+        p++;
+      }
+      int start = p;
+      int value = 0;
+      while (p < n && p - start < 3 && is(s[p], DIGIT)) {
+        value = value * 10 + (s[p++] - '0');
+      }
+      if (p == start || value > 255 || (s[start] == '0' && p - start > 1)) {
+        return -1;
+      }
+    }
+    return p == n || ":/?#".indexOf(s[p]) >= 0 ? p : -1;
   }
 
   /** The index after {@code label *("." label)} at {@code p}, the last label starting with a letter; or -1. */

@@ -50,7 +50,9 @@ class UriSyntaxTest {
       "magnet:?xs=https%3A%2F%2Ftilvids.com%2Flazy-static%2Ftorrents%2Fcf32.torrent&dn=A+title&tr=wss%3A%2F%2Fa",
       "wss://tilvids.com:443/tracker/socket", "http://localhost:9000/accounts/root",
       "https://mastodon.social/users/Gargron#main-key", "https://a.example/tags/x?page=1&min_id=2#top",
-      "https://3dprinting.social/@someone", "https://www.w3.org/ns/activitystreams#Public"})
+      "https://3dprinting.social/@someone", "https://www.w3.org/ns/activitystreams#Public", "http://1.2.3.4/",
+      "http://127.0.0.1:38211/users/7#main-key", "http://10.0.0.255", "http://0.0.0.0?q", "https://192.168.1.20#f",
+      "https://1.2.3.4-x.example/"})
   void accepts_theCommonShapes(String text) throws URISyntaxException {
     assertThat(UriSyntax.isCommonAbsolute(text)).isTrue();
     assertAgreesWithUri(text);
@@ -58,7 +60,8 @@ class UriSyntaxTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
-      "http://1.2.3.4/", "http://[::1]/", "http://u@a.example/", "http://a.example./", "http://a_b.example/",
+      "http://01.2.3.4/", "http://1.2.3.256/", "http://1.2.3/", "http://1.2.3.4.5/", "http://1.2.3.4a/",
+      "http://1234.2.3.4/", "http://[::1]/", "http://u@a.example/", "http://a.example./", "http://a_b.example/",
       "http://123/", "file:///x", "file:/x", "http://a.example:/", "http://a.example:123456/",
       "http://a.example/?q=[x]", "http://a.example/\u00e9", "http://a.example/\u0000", "x:", "/relative"})
   void leavesToUri_whatIsOutsideTheSubset(String text) {
@@ -88,7 +91,7 @@ class UriSyntaxTest {
   @Test
   void neverAcceptsWhatUriRefuses_inRandomUrlPieces() throws URISyntaxException {
     String[] pieces = {"http", "https", "magnet", "x+y.z-1", "H", ":", "//", "/", "?", "#", "%", "%2F", "%e9", "@",
-        "[", "]", ".", "..", "-", "a", "Z", "0", "9", "example", "com", "1.2.3.4", ":443", ":", "=", "&", ";", ",",
+        "[", "]", ".", "..", "-", "a", "Z", "0", "9", "example", "com", "1.2.3.4", "127.0.0.1", "255", "256", "01", ":443", ":", "=", "&", ";", ",",
         "+", "$", "~", "'", "(", "!", "*", " ", "\u00e9", "\\", "\"", "|", "xn--a", "a-", "-a", "_"};
     Random random = new Random(4);
     int accepted = 0;
