@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fedgate.vocab.json.ReadLimits;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Iterator;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,7 +64,7 @@ record ActivityShape(ObjectNode tree, URI id, URI actor) {
       if (!object.path("type").isTextual() && !object.path("type").isArray()) {
         throw new RefusalException(InboxRefusal.MALFORMED_ACTIVITY, "type is required", Optional.of("/type"));
       }
-      restructuring(object, "").ifPresent(pointer -> {
+      restructuring(object).ifPresent(pointer -> {
         throw new RefusalException(InboxRefusal.MALFORMED_ACTIVITY,
             "@graph, @included and @reverse are not accepted in activities", Optional.of(pointer));
       });
@@ -74,29 +76,38 @@ record ActivityShape(ObjectNode tree, URI id, URI actor) {
   }
 
   /** The pointer of the first restructuring keyword in {@code node}; the tree is depth-bounded by the parser. */
-  private static Optional<String> restructuring(JsonNode node, String pointer) {
+  private static Optional<String> restructuring(JsonNode node) {
+    Deque<String> path = new ArrayDeque<>();
+    if (!holdsRestructuring(node, path)) {
+      return Optional.empty();
+    }
+    StringBuilder pointer = new StringBuilder();
+    path.forEach(segment -> pointer.append('/').append(segment.replace("~", "~0").replace("/", "~1")));
+    return Optional.of(pointer.toString());
+  }
+
+  /**
+   * Whether {@code node} holds a restructuring keyword; if so, {@code path} starts with the way to the first one. The
+   * path is built only on a hit: building a pointer for every member was most of the walk's cost.
+   */
+  private static boolean holdsRestructuring(JsonNode node, Deque<String> path) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        String at = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
-        if (RESTRUCTURING.contains(field.getKey())) {
-          return Optional.of(at);
-        }
-        Optional<String> inner = restructuring(field.getValue(), at);
-        if (inner.isPresent()) {
-          return inner;
+      for (Map.Entry<String, JsonNode> field : object.properties()) {
+        String key = field.getKey();
+        if ((key.startsWith("@") && RESTRUCTURING.contains(key)) || holdsRestructuring(field.getValue(), path)) {
+          path.addFirst(key);
+          return true;
         }
       }
-    } else if (node != null && node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        Optional<String> inner = restructuring(node.get(i), pointer + "/" + i);
-        if (inner.isPresent()) {
-          return inner;
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        if (holdsRestructuring(array.get(i), path)) {
+          path.addFirst(Integer.toString(i));
+          return true;
         }
       }
     }
-    return Optional.empty();
+    return false;
   }
 
   /** An absolute http(s) URI with a host, or a refusal naming {@code pointer}. */

@@ -193,7 +193,7 @@ public final class InboxPipeline {
     ObjectNode tree = shape.tree();
     try {
       ApObject object = reader.read(tree);
-      if (object instanceof Activity activity && !activity.id().equals(ActivityShape.httpUri(tree.get("id"), "/id"))) {
+      if (object instanceof Activity activity && !activity.id().equals(shape.id())) {
         throw new RefusalException(InboxRefusal.INVALID_ACTIVITY, "the id is not readable", Optional.of("/id"));
       }
       // The signer was matched against the plain-JSON actor; a context that remaps terms must not change who acts.

@@ -187,6 +187,17 @@ class InboxPipelineTest {
   }
 
   @Test
+  void restructuringKeyword_deepUnderEscapedNames_isNamedByItsJsonPointer_andTheFirstOneWins() {
+    String json = bobLike().replace("\"type\":\"Like\"",
+        "\"type\":\"Like\",\"@context2\":{},\"a/b\":{\"c~d\":[1,{\"e\":\"@graph\"},{\"@reverse\":{}}]},\"@graph\":[]");
+
+    InboxOutcome outcome = h.post(bob, json);
+
+    assertRefused(outcome, InboxRefusal.MALFORMED_ACTIVITY);
+    assertThat(((InboxOutcome.Refused) outcome).pointer()).contains("/a~1b/c~0d/2/@reverse");
+  }
+
+  @Test
   void contextRemappingTheActor_isRefused400() {
     String json = bobLike().replace("\"@context\":\"https://www.w3.org/ns/activitystreams\"",
         "\"@context\":[\"https://www.w3.org/ns/activitystreams\",{\"actor\":\"as:object\",\"object\":\"as:actor\"}]")
