@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +37,8 @@ import java.util.concurrent.CompletionStage;
  * queues those the file lost and finds the others seen.
  */
 final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements InboxStore {
+  /** The marks among the ids of one array parameter, found by primary key. */
+  static final String SEEN_SQL = "SELECT activity_id FROM inbox_seen WHERE activity_id = ANY(?)";
   /** Most journal records accepted again in one transaction. */
   static final int REPLAY_GROUP = 256;
   /** Most bytes of journal records (past the first) accepted again in one transaction. */
@@ -177,20 +179,32 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
     return new String(utf8, StandardCharsets.UTF_8);
   }
 
-  /** Marks the ids not seen before; returns those. */
+  /**
+   * Marks the ids not seen before; returns those. One read finds the group's marks, then the rest are inserted: a
+   * concurrent group inserting one of them makes its insert wait and then fail as a unique-key race, and the retried
+   * transaction finds that mark.
+   */
   private Set<String> mark(Connection c, SortedSet<String> ids) throws SQLException {
-    Set<String> marked = new HashSet<>();
-    Instant now = clock.instant();
-    try (PreparedStatement mark = c.prepareStatement("INSERT INTO inbox_seen (activity_id, seen_at) SELECT ?, ?"
-        + " WHERE NOT EXISTS (SELECT 1 FROM inbox_seen WHERE activity_id = ?)")) {
-      for (String id : ids) {
-        mark.setString(1, id);
-        H2Rows.setInstant(mark, 2, now);
-        mark.setString(3, id);
-        if (mark.executeUpdate() == 1) {
-          marked.add(id);
+    Set<String> marked = new LinkedHashSet<>(ids);
+    try (PreparedStatement seen = c.prepareStatement(SEEN_SQL)) {
+      seen.setObject(1, ids.toArray(String[]::new));
+      try (ResultSet rows = seen.executeQuery()) {
+        while (rows.next()) {
+          marked.remove(rows.getString(1));
         }
       }
+    }
+    if (marked.isEmpty()) {
+      return marked;
+    }
+    Instant now = clock.instant();
+    try (PreparedStatement mark = c.prepareStatement("INSERT INTO inbox_seen (activity_id, seen_at) VALUES (?, ?)")) {
+      for (String id : marked) {
+        mark.setString(1, id);
+        H2Rows.setInstant(mark, 2, now);
+        mark.addBatch();
+      }
+      mark.executeBatch();
     }
     return marked;
   }

@@ -127,6 +127,12 @@ class H2QueryPlanTest {
     }
   }
 
+  @Test
+  void inboxAccepts_findTheirMarksByPrimaryKey() throws Exception {
+    assertThat(plan(H2InboxStore.SEEN_SQL, (Object) new String[] {"https://a.example/1", "https://a.example/2"}))
+        .contains("PRIMARY_KEY").doesNotContain("tableScan");
+  }
+
   private String plan(String sql, Object... parameters) throws Exception {
     return database.transaction(c -> explain(c, sql, parameters)).toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
