@@ -91,7 +91,8 @@ class UriSyntaxTest {
   @Test
   void neverAcceptsWhatUriRefuses_inRandomUrlPieces() throws URISyntaxException {
     String[] pieces = {"http", "https", "magnet", "x+y.z-1", "H", ":", "//", "/", "?", "#", "%", "%2F", "%e9", "@",
-        "[", "]", ".", "..", "-", "a", "Z", "0", "9", "example", "com", "1.2.3.4", "127.0.0.1", "255", "256", "01", ":443", ":", "=", "&", ";", ",",
+        "[", "]", ".", "..", "-", "a", "Z", "0", "9", "example", "com", "1.2.3.4", "127.0.0.1", "255", "256", "01",
+        ":443", ":", "=", "&", ";", ",",
         "+", "$", "~", "'", "(", "!", "*", " ", "\u00e9", "\\", "\"", "|", "xn--a", "a-", "-a", "_"};
     Random random = new Random(4);
     int accepted = 0;
