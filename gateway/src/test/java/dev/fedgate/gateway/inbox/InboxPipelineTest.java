@@ -174,6 +174,15 @@ class InboxPipelineTest {
   }
 
   @Test
+  void duplicateKey_evenDeepInside_isRefused400BeforeAnyFetch() {
+    assertRefused(h.post(bob, bobLike().replaceFirst("\\{", "{\"id\":\"https://remote.example/other\",")),
+        InboxRefusal.MALFORMED_ACTIVITY);
+    assertRefused(h.post(bob, bobLike().replace("\"type\":\"Like\"", "\"type\":\"Like\",\"x\":[{\"a\":1,\"a\":2}]")),
+        InboxRefusal.MALFORMED_ACTIVITY);
+    assertThat(h.fetcher.fetched()).isEmpty();
+  }
+
+  @Test
   void restructuringKeywords_areRefused400WithTheirPointerBeforeAnyFetch() {
     for (String keyword : List.of("@graph", "@included", "@reverse")) {
       String json = bobLike().replace("\"type\":\"Like\"", "\"type\":\"Like\",\"x\":[{\"" + keyword + "\":{}}]");
