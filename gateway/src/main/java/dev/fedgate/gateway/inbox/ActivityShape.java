@@ -3,6 +3,7 @@ package dev.fedgate.gateway.inbox;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,11 +41,10 @@ record ActivityShape(ObjectNode tree, URI id, URI actor) {
               .maxStringLength(limits.maxStringLength())
               .maxDocumentLength(limits.maxBodyBytes())
               .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
-      // Trailing tokens: a second document after the first is a parser differential, not padding. So are two values
-      // for one key; the tree refuses them as it is built (the parser's own duplicate check kept a set per object).
-      this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
-          DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+      // Trailing tokens: a second document after the first is a parser differential, not padding.
+      this.mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     ActivityShape parse(byte[] body) {
