@@ -13,7 +13,9 @@ import org.jsoup.safety.Safelist;
  * element or attribute are dropped, keeping their text. CPU work: run it off the event loop.
  *
  * <p>A link that is plainly a web address ({@link #isPlainWebLink}) is kept as written; jsoup checks every other
- * link's protocol by resolving it as a {@code java.net.URL}, which was a third of the time of a typical Mastodon reply.
+ * link's protocol by resolving it as a {@code java.net.URL}, and keeps it in that resolved form. Resolving was a third
+ * of the time of a typical Mastodon reply, and resolving plain links again to rewrite them another 1.8 % of the inbox's
+ * CPU.
  */
 public final class HtmlSanitizer {
   private static final Safelist SAFELIST = new WebLinks(new Safelist()
@@ -24,7 +26,9 @@ public final class HtmlSanitizer {
       .addAttributes("ol", "start", "reversed")
       .addAttributes("li", "value")
       .addProtocols("a", "href", "http", "https", "mailto")
-      .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer"));
+      .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer"))
+      // jsoup rewrites no link itself then: WebLinks rewrites the ones that are not plain, as jsoup would have.
+      .preserveRelativeLinks(true);
   private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
   /** The clean HTML body of {@code html}. */
@@ -50,7 +54,10 @@ public final class HtmlSanitizer {
     return true;
   }
 
-  /** The allow-list, passing plain web links without jsoup's URL resolution. */
+  /**
+   * The allow-list, passing plain web links as written without jsoup's URL resolution, and keeping any other allowed
+   * link in its resolved form.
+   */
   private static final class WebLinks extends Safelist {
     WebLinks(Safelist safelist) {
       super(safelist);
@@ -58,8 +65,20 @@ public final class HtmlSanitizer {
 
     @Override
     public boolean isSafeAttribute(String tagName, Element element, Attribute attribute) {
-      return tagName.equals("a") && attribute.getKey().equals("href") && isPlainWebLink(attribute.getValue())
-          || super.isSafeAttribute(tagName, element, attribute);
+      if (!tagName.equals("a") || !attribute.getKey().equals("href")) {
+        return super.isSafeAttribute(tagName, element, attribute);
+      }
+      if (isPlainWebLink(attribute.getValue())) {
+        return true;
+      }
+      if (!super.isSafeAttribute(tagName, element, attribute)) {
+        return false;
+      }
+      String resolved = element.absUrl("href");
+      if (!resolved.isEmpty()) {
+        attribute.setValue(resolved);
+      }
+      return true;
     }
   }
 }

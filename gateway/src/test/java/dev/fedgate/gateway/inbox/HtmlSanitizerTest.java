@@ -34,23 +34,40 @@ class HtmlSanitizerTest {
     assertThat(clean).contains("a", "b");
   }
 
-  /** Links the fast path passes, and links it leaves to jsoup: the result is jsoup's own in every case. */
+  /** Links the fast path leaves to jsoup: kept (in jsoup's resolved form) or dropped exactly as by jsoup alone. */
+  @ParameterizedTest
+  @ValueSource(strings = {"javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
+      "java\tscript:alert(1)", "https://a.example/\tjavascript:x", "https://a b.example/", " https://a.example/",
+      "\u0001https://a.example/", "https:/\u007f/a.example", "data:text/html,<script>alert(1)</script>", "vbscript:x",
+      "mailto:a@example.com", "MAILTO:a@example.com", "/relative", "//proto.rel/x", "#fragment",
+      "ftp://files.example/x", "https:a.example", ""})
+  void otherLinks_areKeptOrDroppedExactlyAsJsoupAlone(String href) {
+    assertThat(HtmlSanitizer.isPlainWebLink(href)).isFalse();
+
+    assertThat(sanitizer.sanitize(link(href))).isEqualTo(jsoupAlone(link(href)));
+  }
+
+  /** Plain web links are kept as written, where jsoup alone would resolve them again (here, changing nothing else). */
   @ParameterizedTest
   @ValueSource(strings = {"https://mamot.fr/@retiolus", "HTTPS://Example.COM/a?b=c&d=e#f", "http://x.example",
-      "https://ex.example/caf\u00e9", "https://a.example/\"onmouseover=\"x()", "javascript:alert(1)",
-      "JaVaScRiPt:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)", "https://a.example/\tjavascript:x",
-      "https://a b.example/", " https://a.example/", "\u0001https://a.example/", "https:/\u007f/a.example",
-      "data:text/html,<script>alert(1)</script>", "vbscript:x", "mailto:a@example.com", "/relative", "//proto.rel/x",
-      "#fragment", "ftp://files.example/x", ""})
-  void links_areKeptOrDroppedExactlyAsJsoupAlone(String href) {
-    String html = "<p><a href=\"" + href.replace("\"", "&quot;") + "\">link</a></p>";
+      "https://ex.example/caf\u00e9", "https://a.example/\"onmouseover=\"x()", "https://a.example/a/../b"})
+  void plainWebLinks_areKeptAsWritten(String href) {
+    String clean = sanitizer.sanitize(link(href));
+
+    assertThat(Jsoup.parseBodyFragment(clean).selectFirst("a").attr("href")).isEqualTo(href);
+    assertThat(Jsoup.parseBodyFragment(jsoupAlone(link(href))).selectFirst("a").hasAttr("href")).isTrue();
+    assertThat(clean).contains("rel=\"nofollow noopener noreferrer\"").doesNotContain("onmouseover=\"x");
+  }
+
+  private static String link(String href) {
+    return "<p><a href=\"" + href.replace("&", "&amp;").replace("\"", "&quot;") + "\">link</a></p>";
+  }
+
+  private static String jsoupAlone(String html) {
     Safelist jsoupAlone = new Safelist().addTags("p", "a").addAttributes("a", "href")
         .addProtocols("a", "href", "http", "https", "mailto")
         .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer");
-
-    String expected = Jsoup.clean(html, "", jsoupAlone, new Document.OutputSettings().prettyPrint(false));
-
-    assertThat(sanitizer.sanitize(html)).isEqualTo(expected);
+    return Jsoup.clean(html, "", jsoupAlone, new Document.OutputSettings().prettyPrint(false));
   }
 
   @Test
