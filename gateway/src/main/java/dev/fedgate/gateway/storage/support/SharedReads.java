@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * Shared reads: a caller asking for a key while a read of it is running joins that read instead of starting another,
  * so a burst of callers wanting one key costs one store call. Nothing is kept once a read completes: the next caller
- * reads afresh, so a caller never sees a value read before it could have asked. Thread-safe.
+ * reads afresh, so a value is never older than the read that was running when its caller asked. Thread-safe.
  *
  * @param <K> what is read
  * @param <V> what a read gives
