@@ -3,6 +3,7 @@ package dev.fedgate.gateway;
 import dev.fedgate.gateway.config.ConfigException;
 import dev.fedgate.gateway.config.ConfigParser;
 import dev.fedgate.gateway.config.GatewayConfig;
+import dev.fedgate.gateway.keys.CryptoProviders;
 import java.io.PrintStream;
 import java.time.InstantSource;
 import java.util.Map;
@@ -32,8 +33,10 @@ public final class Main {
     applyProcessDefaults(System.getProperties());
     configureLogging();
     GatewayConfig config = configure(args, System.getenv(), System.out, System.err);
+    String signer;
     Gateway gateway;
     try {
+      signer = CryptoProviders.install(config.cryptoProvider());
       gateway = Gateway.start(config, InstantSource.system()).toCompletableFuture().join();
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
@@ -45,7 +48,8 @@ public final class Main {
         + ", public URL " + gateway.publicUrl()
         + ", " + config.storage().configName() + " storage"
         + (config.postgresUrl().isPresent() ? " at " + config.postgresUrl().get() : " in " + config.dataDirectory())
-        + ", API token " + gateway.apiToken().file().map(p -> "in " + p).orElse("from configuration"));
+        + ", API token " + gateway.apiToken().file().map(p -> "in " + p).orElse("from configuration")
+        + ", RSA signatures by " + signer);
     Runnable stop = () -> stopAndExit(gateway, config);
     Signal.handle(new Signal("TERM"), signal -> stop.run());
     Signal.handle(new Signal("INT"), signal -> stop.run());

@@ -21,13 +21,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.conscrypt.Conscrypt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the packaged {@code target/fedgate.jar} as a real process, as a newcomer would. */
 class FatJarIT {
   private static final Path JAR = Path.of("target", "fedgate.jar");
-  private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+), public URL (\\S+),");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on (http://\\S+), public URL (\\S+),.*, RSA signatures by (.+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path workDir;
@@ -88,6 +90,8 @@ class FatJarIT {
       Matcher listening = awaitListening(lines);
       URI base = URI.create(listening.group(1));
       assertThat(listening.group(2)).isEqualTo("http://localhost:" + base.getPort());
+      // The packaged jar finds Conscrypt's native library wherever the test JVM does.
+      assertThat(listening.group(3)).startsWith(Conscrypt.isAvailable() ? "Conscrypt 2." : "the JDK (");
       assertThat(Files.exists(workDir.resolve("fedgate-data").resolve("api-token"))).isTrue();
 
       HttpClient client = TestGateway.httpClient();
@@ -125,6 +129,18 @@ class FatJarIT {
     }
     assertThat(output).containsExactly("fedgate: --port: must be a whole number (got \"eighty\")");
     assertThat(Files.exists(workDir.resolve("fedgate-data"))).as("nothing was started or created").isFalse();
+  }
+
+  @Test
+  void jdkProvider_isWhatTheStartLineNames() throws Exception {
+    Process process = start("--port", "0", "--crypto-provider", "jdk");
+    try {
+      Matcher listening = awaitListening(lines(process));
+      assertThat(listening.group(3)).isEqualTo("the JDK");
+    } finally {
+      process.destroyForcibly();
+      process.waitFor(60, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -55,6 +55,7 @@ public final class GatewayConfig {
   private final Optional<String> keyEncryptionKey;
   private final boolean allowPrivateAddresses;
   private final boolean authorizedFetch;
+  private final CryptoProvider cryptoProvider;
   private final long maxBodyBytes;
   private final Duration shutdownGrace;
   private final Set<String> domainBlocks;
@@ -80,6 +81,7 @@ public final class GatewayConfig {
     this.keyEncryptionKey = Optional.ofNullable(b.keyEncryptionKey);
     this.allowPrivateAddresses = b.allowPrivateAddresses != null && b.allowPrivateAddresses;
     this.authorizedFetch = b.authorizedFetch != null && b.authorizedFetch;
+    this.cryptoProvider = b.cryptoProvider == null ? CryptoProvider.AUTO : b.cryptoProvider;
     this.maxBodyBytes = b.maxBodyBytes == null ? DEFAULT_MAX_BODY_BYTES : b.maxBodyBytes;
     this.shutdownGrace = b.shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : b.shutdownGrace;
     this.domainBlocks = b.domainBlocks == null ? Set.of() : b.domainBlocks;
@@ -167,6 +169,14 @@ public final class GatewayConfig {
     return authorizedFetch;
   }
 
+  /**
+   * Which provider the gateway process installs for RSA signing and verifying ({@code Main} applies it: a JCA provider
+   * is JVM-wide, so an application embedding the gateway decides that for itself).
+   */
+  public CryptoProvider cryptoProvider() {
+    return cryptoProvider;
+  }
+
   /** The largest request body accepted, in bytes. */
   public long maxBodyBytes() {
     return maxBodyBytes;
@@ -246,6 +256,7 @@ public final class GatewayConfig {
         + ", webhookUrl=" + webhookUrl.map(URI::toString).orElse("-")
         + ", keyEncryptionKey=" + (keyEncryptionKey.isPresent() ? "***" : "-")
         + ", allowPrivateAddresses=" + allowPrivateAddresses + ", authorizedFetch=" + authorizedFetch
+        + ", cryptoProvider=" + cryptoProvider.configName()
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
         + ", domainBlocks=" + domainBlocks + ", pgPoolSize=" + pgPoolSize + ", seenRetention=" + seenRetention
         + ", eventRetention=" + eventRetention + ", deliveryTimeout=" + deliveryTimeout
@@ -267,6 +278,7 @@ public final class GatewayConfig {
     private String keyEncryptionKey;
     private Boolean allowPrivateAddresses;
     private Boolean authorizedFetch;
+    private CryptoProvider cryptoProvider;
     private Long maxBodyBytes;
     private Set<String> domainBlocks;
     private Duration shutdownGrace;
@@ -382,6 +394,13 @@ public final class GatewayConfig {
     public Builder authorizedFetch(boolean value) {
       once(authorizedFetch, "--authorized-fetch");
       authorizedFetch = value;
+      return this;
+    }
+
+    /** See {@link GatewayConfig#cryptoProvider()}. */
+    public Builder cryptoProvider(CryptoProvider value) {
+      once(cryptoProvider == null ? null : cryptoProvider.configName(), "--crypto-provider");
+      cryptoProvider = Objects.requireNonNull(value);
       return this;
     }
 

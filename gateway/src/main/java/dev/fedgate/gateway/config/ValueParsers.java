@@ -96,6 +96,15 @@ final class ValueParsers {
     throw new ConfigException(option, "must be embedded or postgres (got \"" + text + "\")");
   }
 
+  static CryptoProvider cryptoProvider(String option, String text) {
+    for (CryptoProvider provider : CryptoProvider.values()) {
+      if (provider.configName().equals(text.trim().toLowerCase(Locale.ROOT))) {
+        return provider;
+      }
+    }
+    throw new ConfigException(option, "must be auto, conscrypt or jdk (got \"" + text + "\")");
+  }
+
   static PostgresUrl postgresUrl(String option, String text) {
     try {
       return PostgresUrl.parse(text);

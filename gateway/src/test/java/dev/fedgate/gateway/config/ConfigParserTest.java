@@ -31,6 +31,7 @@ class ConfigParserTest {
     assertThat(config.webhookUrl()).isEmpty();
     assertThat(config.allowPrivateAddresses()).isFalse();
     assertThat(config.authorizedFetch()).isFalse();
+    assertThat(config.cryptoProvider()).isEqualTo(CryptoProvider.AUTO);
     assertThat(config.maxBodyBytes()).isEqualTo(1024 * 1024);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.pgPoolSize())
@@ -80,6 +81,7 @@ class ConfigParserTest {
         Map.entry("FEDGATE_WEBHOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"),
         Map.entry("FEDGATE_ALLOW_PRIVATE_ADDRESSES", "true"),
         Map.entry("FEDGATE_AUTHORIZED_FETCH", "yes"),
+        Map.entry("FEDGATE_CRYPTO_PROVIDER", "JDK"),
         Map.entry("FEDGATE_MAX_BODY_BYTES", "2048"),
         Map.entry("FEDGATE_SHUTDOWN_GRACE", "3"),
         Map.entry("FEDGATE_KEY_ENCRYPTION_KEY", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="),
@@ -106,6 +108,7 @@ class ConfigParserTest {
     assertThat(config.webhookSecret()).contains("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     assertThat(config.allowPrivateAddresses()).isTrue();
     assertThat(config.authorizedFetch()).isTrue();
+    assertThat(config.cryptoProvider()).isEqualTo(CryptoProvider.JDK);
     assertThat(config.maxBodyBytes()).isEqualTo(2048);
     assertThat(config.shutdownGrace()).isEqualTo(Duration.ofSeconds(3));
     assertThat(config.keyEncryptionKey()).contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=");
@@ -168,6 +171,7 @@ class ConfigParserTest {
       "--webhook-secret|whsec_AAAA|--webhook-secret: must be whsec_ followed by base64 of 24 to 64 bytes (got 3 bytes)",
       "--allow-private-addresses|maybe|--allow-private-addresses: must be true or false (got \"maybe\")",
       "--authorized-fetch|2|--authorized-fetch: must be true or false (got \"2\")",
+      "--crypto-provider|openssl|--crypto-provider: must be auto, conscrypt or jdk (got \"openssl\")",
       "--max-body-bytes|10|--max-body-bytes: must be at least 1024 (got 10)",
       "--shutdown-grace|-5|--shutdown-grace: must not be negative",
       "--domain-blocks|bad domain|--domain-blocks: must be comma-separated domain names (got \"bad domain\")",

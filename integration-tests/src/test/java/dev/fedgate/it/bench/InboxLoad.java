@@ -1,5 +1,6 @@
 package dev.fedgate.it.bench;
 
+import dev.fedgate.gateway.config.CryptoProvider;
 import dev.fedgate.gateway.config.StorageKind;
 import dev.fedgate.signatures.HttpHeaders;
 import dev.fedgate.signatures.HttpRequest;
@@ -47,9 +48,12 @@ import java.util.stream.IntStream;
  * for a duration and prints memory figures every minute.
  */
 final class InboxLoad {
-  /** What to run; {@code inProcess}: the gateway in a child JVM rather than in this one. */
-  record Settings(StorageKind storage, boolean inProcess, int activities, int concurrency, int actors, int rounds,
-      Optional<Duration> soak) {}
+  /**
+   * What to run; {@code inProcess}: the gateway in a child JVM rather than in this one, started with
+   * {@code cryptoProvider} (in this JVM, {@link LoadBenchmark} installs it).
+   */
+  record Settings(StorageKind storage, boolean inProcess, CryptoProvider cryptoProvider, int activities,
+      int concurrency, int actors, int rounds, Optional<Duration> soak) {}
 
   /** One timed round's rates and its figures per activity as the target measured them. */
   private record Round<F>(double accepted, double processed, F figures) {}
@@ -74,7 +78,7 @@ final class InboxLoad {
 
   void run() throws Exception {
     if (settings.inProcess()) {
-      run(ProcessTarget.start(settings.storage()));
+      run(ProcessTarget.start(settings.storage(), settings.cryptoProvider()));
     } else {
       run(InJvmTarget.start(settings.storage()));
     }

@@ -1,12 +1,12 @@
 package dev.fedgate.it.bench;
 
+import dev.fedgate.gateway.config.CryptoProvider;
 import dev.fedgate.gateway.config.StorageKind;
+import dev.fedgate.gateway.keys.CryptoProviders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.Provider;
-import java.security.Security;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -23,8 +23,8 @@ import java.util.Optional;
  * {@code inbox --gateway process} runs the gateway in a child JVM and measures that process's CPU as a whole, its GC
  * and JIT included, instead of starting it in this JVM, where the load generator shares the JIT (and its type
  * profiles) and the collector with it.
- * Each also takes {@code --provider conscrypt}: Conscrypt, which must be on the class path (it is not a dependency),
- * is installed as the first JCA provider, as an operator would install it to sign and verify faster.
+ * Each also takes {@code --crypto-provider auto|conscrypt|jdk} (default {@code auto}, as the gateway process): who
+ * signs and verifies RSA, in this JVM and in a gateway process.
  * Figures and commands are in {@code docs/benchmarks.md}, section Load.
  */
 public final class LoadBenchmark {
@@ -40,13 +40,13 @@ public final class LoadBenchmark {
     for (int i = 1; i < args.length; i += 2) {
       options.put(args[i], args[i + 1]);
     }
-    if (options.containsKey("--provider")) {
-      installProvider(options.get("--provider"));
-    }
+    CryptoProvider cryptoProvider =
+        CryptoProvider.valueOf(options.getOrDefault("--crypto-provider", "auto").toUpperCase(Locale.ROOT));
+    System.out.println("RSA signatures in this JVM by " + CryptoProviders.install(cryptoProvider));
     if (args[0].equals("inbox")) {
       new InboxLoad(new InboxLoad.Settings(
           StorageKind.valueOf(options.getOrDefault("--storage", "embedded").toUpperCase(Locale.ROOT)),
-          inProcess(options.getOrDefault("--gateway", "in-jvm")),
+          inProcess(options.getOrDefault("--gateway", "in-jvm")), cryptoProvider,
           integer(options, "--activities", 20_000), integer(options, "--concurrency", 64),
           integer(options, "--actors", 100), integer(options, "--rounds", 1),
           Optional.ofNullable(options.get("--duration")).map(LoadBenchmark::duration)), System.out).run();
@@ -60,15 +60,6 @@ public final class LoadBenchmark {
       System.exit(2);
     }
     System.exit(0);
-  }
-
-  /** Installs the named JCA provider first; only {@code conscrypt} is known. */
-  private static void installProvider(String name) throws ReflectiveOperationException {
-    if (!name.equals("conscrypt")) {
-      throw new IllegalArgumentException("unknown provider " + name + "; only conscrypt is known");
-    }
-    Object provider = Class.forName("org.conscrypt.Conscrypt").getMethod("newProvider").invoke(null);
-    Security.insertProviderAt((Provider) provider, 1);
   }
 
   /** The 1-minute load average and the cores, as {@code uptime} shows it, to note next to each figure. */

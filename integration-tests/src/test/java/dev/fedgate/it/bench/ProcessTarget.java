@@ -1,5 +1,6 @@
 package dev.fedgate.it.bench;
 
+import dev.fedgate.gateway.config.CryptoProvider;
 import dev.fedgate.gateway.config.StorageKind;
 import dev.fedgate.gateway.inbox.InboxCounters;
 import dev.fedgate.it.scale.FanOut;
@@ -68,15 +69,18 @@ final class ProcessTarget implements InboxTarget<ProcessTarget.Figures> {
     this.previousEnd = ProcessCpu.take(process.pid());
   }
 
-  /** Starts a gateway process on {@code storage} with account {@code chef} and channel {@code kitchen}. */
-  static ProcessTarget start(StorageKind storage) {
+  /**
+   * Starts a gateway process on {@code storage}, signing with {@code cryptoProvider}, with account {@code chef} and
+   * channel {@code kitchen}.
+   */
+  static ProcessTarget start(StorageKind storage, CryptoProvider cryptoProvider) {
     List<String> javaOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+PrintCompilation"));
     String extra = System.getProperty("load.gatewayJava", "").strip();
     if (!extra.isEmpty()) {
       javaOptions.addAll(List.of(extra.split("\\s+")));
     }
     GatewayProcess.Builder builder = GatewayProcess.builder().javaOptions(javaOptions.toArray(String[]::new))
-        .flag("--allow-private-addresses", "true");
+        .flag("--allow-private-addresses", "true").flag("--crypto-provider", cryptoProvider.configName());
     if (storage == StorageKind.POSTGRES) {
       builder.flag("--storage", "postgres")
           .flag("--pg-url", TestPostgres.freshDatabase("gateway").toConnectionUri());
