@@ -1,19 +1,27 @@
 package dev.fedgate.it.bench;
 
+import dev.fedgate.gateway.config.CryptoProvider;
 import dev.fedgate.gateway.config.StorageKind;
 import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.gateway.storage.Follow;
 import dev.fedgate.gateway.storage.FollowState;
 import dev.fedgate.gateway.storage.FollowStore;
+import dev.fedgate.gateway.storage.StorageSettings;
 import dev.fedgate.gateway.storage.UpsertResult;
+import dev.fedgate.it.scale.FanOut;
 import dev.fedgate.signatures.keys.PrivateKeyMaterial;
 import dev.fedgate.signatures.keys.SignatureAlgorithm;
+import dev.fedgate.testkit.junit.SiteApiClient;
+import dev.fedgate.testkit.process.GatewayProcess;
 import io.vertx.core.Future;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +37,16 @@ import java.util.stream.IntStream;
  * {@code shared} they share one inbox per host. One video is published through the Site API and timed until the
  * sink has verified every delivery; {@code rounds} publishes that many videos one after the other, so that the later
  * ones show the gateway warm (its JIT done, its hosts known). The raw RSA-2048 signing rate of this machine is
- * measured in the same run (two threads, the CPU pool's size on two cores) for the ratio.
+ * measured in the same run (two threads, the CPU pool's size on two cores) for the ratio. The gateway runs in this
+ * JVM (its threads' CPU told apart from the sink's) or, with {@code inProcess}, in a child JVM measured as a whole.
  */
 final class FanoutLoad {
-  /** What to run. */
-  record Settings(int followers, int hosts, boolean shared, int rounds) {}
+  /**
+   * What to run; {@code inProcess}: the gateway in a child JVM, signing with {@code cryptoProvider} (in this JVM,
+   * {@link LoadBenchmark} installs it).
+   */
+  record Settings(int followers, int hosts, boolean shared, int rounds, boolean inProcess,
+      CryptoProvider cryptoProvider) {}
 
   private static final String SINK_DOMAIN = ".sink.test";
   private static final int SIGNING_SECONDS = 5;
@@ -47,6 +60,10 @@ final class FanoutLoad {
   }
 
   void run() throws Exception {
+    if (settings.inProcess()) {
+      runInProcess();
+      return;
+    }
     HostResolver loopback = host -> host.endsWith(SINK_DOMAIN)
         ? Future.succeededFuture(List.of(InetAddress.getLoopbackAddress()))
         : Future.failedFuture(new IllegalArgumentException("not a sink host: " + host));
@@ -72,6 +89,80 @@ final class FanoutLoad {
             Resources.cpuPer("delivery signed, sent and verified", done.cpu(), expected, 2), done.resources(),
             done.load(), split(done.spent(), expected, signing));
       }
+    }
+  }
+
+  /**
+   * The gateway in a child JVM, measured from outside as {@code inbox --gateway process} is: its whole CPU (GC and
+   * JIT included, nothing of the sink's) per delivery. It resolves the sink's host names from a hosts file
+   * ({@code jdk.net.hosts.file}); its followers are written into its store while it is stopped.
+   */
+  private void runInProcess() throws Exception {
+    Path hostsFile = Files.createTempFile("fedgate-fanout", ".hosts");
+    try (VerifyingSink sink = VerifyingSink.start();
+        GatewayProcess gateway = startProcess(hostsFile, sink.port())) {
+      SiteApiClient site = new SiteApiClient(gateway.baseUrl(), gateway.apiToken());
+      int expected = settings.shared() ? settings.hosts() : settings.followers();
+      List<ProcessRound> rounds = new ArrayList<>();
+      for (int round = 1; round <= settings.rounds(); round++) {
+        CompletableFuture<Void> delivered = sink.expect(expected);
+        ProcessCpu before = ProcessCpu.take(gateway.pid());
+        long start = System.nanoTime();
+        LoadGateway.publishVideo(site, "Fan-out " + round);
+        delivered.get(30, TimeUnit.MINUTES);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        rounds.add(new ProcessRound(seconds, ProcessTarget.Cpu.perActivity(
+            ProcessCpu.take(gateway.pid()).since(before), expected), sink.verified(), sink.rejected(),
+            Resources.mib(Resources.status(gateway.pid(), "VmRSS")), LoadBenchmark.loadAverage()));
+      }
+      gateway.stop(); // cleanly, as an operator would: its recordings and logs are complete
+      Signing signing = rawSigning();
+      for (int round = 0; round < rounds.size(); round++) {
+        ProcessRound done = rounds.get(round);
+        out.printf("fan-out round %d, gateway process: %d followers on %d hosts%s: %d deliveries in %.2f s = %.0f/s,"
+                + " %d verified, %d rejected; gateway process %.3f ms per delivery (JIT %.3f, GC %.3f) ≈ %.0f/s on 2"
+                + " dedicated cores (%.2f × raw signing by CPU); RSS %d MiB; raw RSA-2048 signing %.0f/s, CPU %.2f"
+                + " ms per raw signature; load %s%n",
+            round + 1, settings.followers(), settings.hosts(), settings.shared() ? " (shared inboxes)" : "",
+            expected, done.seconds(), expected / done.seconds(), done.verified(), done.rejected(), done.cpu().total(),
+            done.cpu().jit(), done.cpu().gc(), 2000 / done.cpu().total(), signing.cpuMillis() / done.cpu().total(),
+            done.rss(), signing.perSecond(), signing.cpuMillis(), done.load());
+      }
+    } finally {
+      Files.deleteIfExists(hostsFile);
+    }
+  }
+
+  /** One round of the gateway process: its time, its CPU per delivery, the sink's counts, its RSS and the load. */
+  private record ProcessRound(double seconds, ProcessTarget.Cpu cpu, int verified, int rejected, long rss,
+      String load) {}
+
+  /** A gateway process with the channel and its followers, every sink host name resolving to loopback. */
+  private GatewayProcess startProcess(Path hostsFile, int sinkPort) throws IOException {
+    List<String> hosts = new ArrayList<>(List.of("127.0.0.1 localhost"));
+    IntStream.range(0, settings.hosts()).forEach(i -> hosts.add("127.0.0.1 h" + i + SINK_DOMAIN));
+    Files.write(hostsFile, hosts);
+    GatewayProcess gateway = ProcessTarget.gatewayProcess(settings.cryptoProvider(),
+        List.of("-Djdk.net.hosts.file=" + hostsFile)).start();
+    try {
+      FanOut.createChannel(gateway.baseUrl(), gateway.apiToken());
+      if (gateway.stop() != 0) {
+        throw new IllegalStateException("the gateway did not stop cleanly; log " + gateway.log());
+      }
+      FanOut.withStore(StorageKind.EMBEDDED.configName(),
+          StorageSettings.builder().dataDirectory(gateway.dataDirectory()).build(), storage -> {
+            try {
+              addFollowers(storage.follows(), sinkPort);
+            } catch (Exception e) {
+              throw new IllegalStateException("cannot store the followers", e);
+            }
+          });
+      GatewayProcess restarted = gateway.restart();
+      gateway.close(); // its log; the data directory is the restarted process's now
+      return restarted;
+    } catch (RuntimeException e) {
+      gateway.close();
+      throw e;
     }
   }
 

@@ -18,11 +18,11 @@ import java.util.Optional;
  * <pre>
  * inbox  [--gateway in-jvm|process] [--storage embedded|postgres] [--activities N] [--concurrency C] [--actors A]
  *        [--rounds R] [--duration 10m]
- * fanout [--followers F] [--hosts H] [--shared true|false] [--rounds R]
+ * fanout [--gateway in-jvm|process] [--followers F] [--hosts H] [--shared true|false] [--rounds R]
  * </pre>
- * {@code inbox --gateway process} runs the gateway in a child JVM and measures that process's CPU as a whole, its GC
- * and JIT included, instead of starting it in this JVM, where the load generator shares the JIT (and its type
- * profiles) and the collector with it.
+ * {@code --gateway process} runs the gateway in a child JVM and measures that process's CPU as a whole, its GC and
+ * JIT included, instead of starting it in this JVM, where the load generator (or the sink) shares the JIT (and its
+ * type profiles) and the collector with it.
  * Each also takes {@code --crypto-provider auto|conscrypt|jdk} (default {@code auto}, as the gateway process): who
  * signs and verifies RSA, in this JVM and in a gateway process.
  * Figures and commands are in {@code docs/benchmarks.md}, section Load.
@@ -53,7 +53,7 @@ public final class LoadBenchmark {
     } else if (args[0].equals("fanout")) {
       new FanoutLoad(new FanoutLoad.Settings(integer(options, "--followers", 10_000),
           integer(options, "--hosts", 1_000), Boolean.parseBoolean(options.getOrDefault("--shared", "false")),
-          integer(options, "--rounds", 1)),
+          integer(options, "--rounds", 1), inProcess(options.getOrDefault("--gateway", "in-jvm")), cryptoProvider),
           System.out).run();
     } else {
       System.err.println("unknown benchmark " + args[0]);

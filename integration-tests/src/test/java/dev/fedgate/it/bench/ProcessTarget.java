@@ -74,13 +74,7 @@ final class ProcessTarget implements InboxTarget<ProcessTarget.Figures> {
    * channel {@code kitchen}.
    */
   static ProcessTarget start(StorageKind storage, CryptoProvider cryptoProvider) {
-    List<String> javaOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+PrintCompilation"));
-    String extra = System.getProperty("load.gatewayJava", "").strip();
-    if (!extra.isEmpty()) {
-      javaOptions.addAll(List.of(extra.split("\\s+")));
-    }
-    GatewayProcess.Builder builder = GatewayProcess.builder().javaOptions(javaOptions.toArray(String[]::new))
-        .flag("--allow-private-addresses", "true").flag("--crypto-provider", cryptoProvider.configName());
+    GatewayProcess.Builder builder = gatewayProcess(cryptoProvider, List.of("-XX:+PrintCompilation"));
     if (storage == StorageKind.POSTGRES) {
       builder.flag("--storage", "postgres")
           .flag("--pg-url", TestPostgres.freshDatabase("gateway").toConnectionUri());
@@ -93,6 +87,21 @@ final class ProcessTarget implements InboxTarget<ProcessTarget.Figures> {
       process.close();
       throw e;
     }
+  }
+
+  /**
+   * A gateway process as the load benchmarks start it: {@code -Xmx256m}, {@code javaOptions}, then the options in the
+   * system property {@code load.gatewayJava}; private addresses allowed, RSA signed by {@code cryptoProvider}.
+   */
+  static GatewayProcess.Builder gatewayProcess(CryptoProvider cryptoProvider, List<String> javaOptions) {
+    List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+    options.addAll(javaOptions);
+    String extra = System.getProperty("load.gatewayJava", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
+    return GatewayProcess.builder().javaOptions(options.toArray(String[]::new))
+        .flag("--allow-private-addresses", "true").flag("--crypto-provider", cryptoProvider.configName());
   }
 
   @Override
