@@ -50,11 +50,19 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
     this.payloadColumns = List.copyOf(payloadColumns);
   }
 
-  /** Binds the payload's columns, in {@code payloadColumns} order, starting at parameter {@code first}. */
-  abstract void bindPayload(PreparedStatement statement, int first, P payload) throws SQLException;
+  /**
+   * Binds the payload's columns, in {@code payloadColumns} order, starting at parameter {@code first}; a queue that
+   * keeps part of its payload in another table writes it there through {@code c}, the inserting transaction.
+   */
+  abstract void bindPayload(Connection c, PreparedStatement statement, int first, P payload) throws SQLException;
 
-  /** Reads the payload from a row of the table. */
+  /** Reads the payload from a row of {@link #rows()}. */
   abstract P readPayload(ResultSet rows) throws SQLException;
+
+  /** The rows jobs are read from: the table, or the table joined to where a queue keeps part of its payload. */
+  String rows() {
+    return table;
+  }
 
   /** Inserts one job, due now, inside the caller's transaction; returns its id. */
   final JobId insert(Connection c, P payload) throws SQLException {
@@ -72,7 +80,7 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
         + ", state, attempts, due_at, created_at, lease_token, lease_until) VALUES ("
         + String.join(", ", Collections.nCopies(payloadColumns.size() + 6, "?")) + ")";
     try (PreparedStatement insert = c.prepareStatement(sql, new String[] {"id"})) {
-      bindPayload(insert, 1, payload);
+      bindPayload(c, insert, 1, payload);
       int next = payloadColumns.size() + 1;
       insert.setString(next, JobState.QUEUED.name());
       insert.setInt(next + 1, lease == null ? 0 : 1);
@@ -113,7 +121,7 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
       if (candidates.isEmpty() || lease(c, candidates, token, until, now) == 0) {
         return List.of();
       }
-      try (PreparedStatement select = c.prepareStatement(leasedSql(table))) {
+      try (PreparedStatement select = c.prepareStatement(leasedSql(rows()))) {
         select.setObject(1, candidates.toArray(Long[]::new));
         select.setObject(2, token);
         List<Job<P>> jobs = new ArrayList<>();
@@ -163,10 +171,11 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   /**
    * The candidates this claim leased, read back by primary key (the token only filters out those a concurrent claimer
-   * took first, so no index on it needs updating with every claim and completion). Parameters: ids, token.
+   * took first, so no index on it needs updating with every claim and completion), from {@code rows}
+   * ({@link #rows()}). Parameters: ids, token.
    */
-  static String leasedSql(String table) {
-    return "SELECT * FROM " + table + " WHERE id = ANY(?) AND lease_token = ? ORDER BY attempts, due_at, id";
+  static String leasedSql(String rows) {
+    return "SELECT * FROM " + rows + " WHERE id = ANY(?) AND lease_token = ? ORDER BY attempts, due_at, id";
   }
 
   /**

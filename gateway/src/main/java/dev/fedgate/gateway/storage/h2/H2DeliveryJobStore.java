@@ -4,6 +4,7 @@ import dev.fedgate.gateway.storage.Delivery;
 import dev.fedgate.gateway.storage.DeliveryJobStore;
 import dev.fedgate.gateway.storage.FederationSubject;
 import dev.fedgate.gateway.storage.Job;
+import dev.fedgate.gateway.storage.JobId;
 import dev.fedgate.gateway.storage.JobState;
 import dev.fedgate.gateway.storage.Page;
 import dev.fedgate.gateway.storage.PageRequest;
@@ -15,32 +16,99 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. */
+/**
+ * {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. The jobs
+ * queued in one batch share one row of {@code delivery_body} for each distinct body (a fan-out's thousands of jobs,
+ * one), which {@link #SWEEP_BODIES} deletes once no job points to it.
+ */
 final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJobStore {
+  /** Jobs with their bodies. */
+  static final String ROWS = "delivery_job JOIN delivery_body USING (body_id)";
   /** A host's jobs in one state, read in {@code delivery_job_host} order. Parameters: host, state, after id, limit. */
   static final H2Listing PAGE_BY_HOST = new H2Listing(
-      "SELECT * FROM delivery_job USE INDEX (delivery_job_host) WHERE host = ? AND state = ?",
+      "SELECT * FROM delivery_job USE INDEX (delivery_job_host) JOIN delivery_body USING (body_id)"
+          + " WHERE host = ? AND state = ?",
       ListingOrders.DELIVERIES_BY_HOST);
+  /** How often bodies no job points to any more are deleted: they only take room until then. */
+  static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+  /** The bodies no job points to, each checked along {@code delivery_job_body}. */
+  static final String SWEEP_BODIES_SQL = "DELETE FROM delivery_body WHERE NOT EXISTS"
+      + " (SELECT 1 FROM delivery_job WHERE delivery_job.body_id = delivery_body.body_id)";
+  /**
+   * Deletes the bodies no job points to. A body is shared only by the jobs queued in its own transaction, which
+   * become visible together with it, so a body seen without jobs will never get one.
+   */
+  static final H2Database.Work<Void> SWEEP_BODIES = c -> {
+    try (PreparedStatement delete = c.prepareStatement(SWEEP_BODIES_SQL)) {
+      delete.executeUpdate();
+    }
+    return null;
+  };
+
+  /** The bodies stored so far by each batch being added, by its connection (one batch, one transaction). */
+  private final Map<Connection, Map<String, Long>> batchBodies = new ConcurrentHashMap<>();
 
   H2DeliveryJobStore(H2Database database, InstantSource clock) {
-    super(database, clock, "delivery_job", List.of("inbox", "host", "signer", "activity_id", "object_id", "body"));
+    super(database, clock, "delivery_job",
+        List.of("inbox", "host", "signer", "activity_id", "object_id", "body_id"));
   }
 
   @Override
-  void bindPayload(PreparedStatement statement, int first, Delivery delivery) throws SQLException {
+  String rows() {
+    return ROWS;
+  }
+
+  @Override
+  List<JobId> addAll(Connection c, List<Delivery> batch) throws SQLException {
+    batchBodies.put(c, new HashMap<>());
+    try {
+      return super.addAll(c, batch);
+    } finally {
+      batchBodies.remove(c);
+    }
+  }
+
+  @Override
+  void bindPayload(Connection c, PreparedStatement statement, int first, Delivery delivery) throws SQLException {
     statement.setString(first, delivery.inbox().toString());
     statement.setString(first + 1, delivery.host());
     statement.setString(first + 2, delivery.signer());
     statement.setString(first + 3, delivery.activityId().toString());
     H2Rows.setOptional(statement, first + 4, delivery.objectId());
-    statement.setString(first + 5, delivery.json());
+    statement.setLong(first + 5, bodyId(c, delivery.json()));
+  }
+
+  /** The body row for {@code json}: the one this batch already stored, else a new one. */
+  private long bodyId(Connection c, String json) throws SQLException {
+    Map<String, Long> stored = batchBodies.get(c);
+    Long known = stored == null ? null : stored.get(json);
+    if (known != null) {
+      return known;
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement("INSERT INTO delivery_body (body) VALUES (?)", new String[] {"body_id"})) {
+      insert.setString(1, json);
+      insert.executeUpdate();
+      try (ResultSet keys = insert.getGeneratedKeys()) {
+        keys.next();
+        long id = keys.getLong(1);
+        if (stored != null) {
+          stored.put(json, id);
+        }
+        return id;
+      }
+    }
   }
 
   @Override
@@ -92,9 +160,7 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
           return false;
         }
       }
-      for (Delivery job : batch) {
-        insert(c, job);
-      }
+      addAll(c, batch);
       return true;
     });
   }

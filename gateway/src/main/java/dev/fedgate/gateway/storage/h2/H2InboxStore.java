@@ -49,7 +49,7 @@ final class H2InboxStore extends H2ClaimableQueue<InboundActivity> implements In
   }
 
   @Override
-  void bindPayload(PreparedStatement statement, int first, InboundActivity activity) throws SQLException {
+  void bindPayload(Connection c, PreparedStatement statement, int first, InboundActivity activity) throws SQLException {
     statement.setString(first, activity.activityId().toString());
     H2Rows.setOptional(statement, first + 1, activity.recipient());
     statement.setString(first + 2, activity.signer().toString());

@@ -19,13 +19,16 @@ abstract class H2JobQueue<P> extends H2ClaimableQueue<P> implements JobQueue<P> 
   @Override
   public final CompletionStage<List<JobId>> enqueueAll(List<P> payloads) {
     List<P> batch = QueueLimits.checkedBatch(payloads);
-    return database.transaction(c -> {
-      List<JobId> ids = new ArrayList<>(batch.size());
-      for (P payload : batch) {
-        ids.add(add(c, payload));
-      }
-      return ids;
-    });
+    return database.transaction(c -> addAll(c, batch));
+  }
+
+  /** Adds a batch inside the caller's transaction, in order: {@link #add} for each payload. */
+  List<JobId> addAll(Connection c, List<P> batch) throws SQLException {
+    List<JobId> ids = new ArrayList<>(batch.size());
+    for (P payload : batch) {
+      ids.add(add(c, payload));
+    }
+    return ids;
   }
 
   /** Adds one payload inside the caller's transaction: a job, unless a queue keeps some payloads otherwise. */

@@ -28,7 +28,8 @@ import org.h2.mvstore.RandomAccessStore;
  * database's JDBC threads and waits for it, so rounds never overlap or pile up in the queue. A round calls the
  * MVStore operations the writer calls, each bounded in bytes. A failed round is logged (the first of a run of
  * failures as a warning) and the next one runs as usual; the store is not affected. In-memory databases have no file
- * and skip the round.
+ * and skip the round. The same timer runs other periodic rounds of the store ({@link #start(H2Database, Duration,
+ * H2Database.Work)}), such as the sweep of unused delivery bodies.
  */
 final class H2Maintenance {
   /** The background writer's own pace (H2's default commit delay is one second). */
@@ -97,7 +98,7 @@ final class H2Maintenance {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      LOG.log(failing ? Level.FINE : Level.WARNING, "H2 file upkeep failed; the next round runs as usual", e);
+      LOG.log(failing ? Level.FINE : Level.WARNING, "H2 upkeep round failed; the next round runs as usual", e);
       failing = true;
     }
   }

@@ -34,7 +34,8 @@ final class H2Migrations {
       "V11__account_replies.sql",
       "V13__inline_inbox_and_webhook_bodies.sql",
       "V14__queue_ids_and_leases.sql",
-      "V15__site_event_ids.sql");
+      "V15__site_event_ids.sql",
+      "V16__delivery_bodies.sql");
 
   private H2Migrations() {}
 

@@ -65,7 +65,7 @@ final class H2ReplyStore implements ReplyStore {
           return UpsertResult.UNCHANGED;
         }
       }
-      insert(c, batch);
+      deliveries.addAll(c, batch);
       return UpsertResult.CREATED;
     });
   }
@@ -95,7 +95,7 @@ final class H2ReplyStore implements ReplyStore {
         }
       }
       H2DeliveryJobStore.cancel(c, id);
-      insert(c, batch);
+      deliveries.addAll(c, batch);
       return true;
     });
   }
@@ -103,12 +103,6 @@ final class H2ReplyStore implements ReplyStore {
   @Override
   public CompletionStage<Page<Stored<Reply>>> page(String account, PageRequest page) {
     return database.transaction(c -> PAGE.read(c, List.of(account), page, H2ReplyStore::read));
-  }
-
-  private void insert(Connection c, List<Delivery> jobs) throws SQLException {
-    for (Delivery job : jobs) {
-      deliveries.insert(c, job);
-    }
   }
 
   private static Stored<Reply> read(ResultSet rows) throws SQLException {

@@ -24,6 +24,7 @@ final class H2StorageBackend extends StoreSetBackend {
   /** The backend that owns the database and its upkeep: this one, or the one this is the deferring view of. */
   private final H2StorageBackend owner;
   private final H2Maintenance maintenance;
+  private final H2Maintenance bodySweep;
   private final H2StorageBackend replayable;
 
   /** {@code webhooks}: whether site events are queued as webhook jobs too (see {@code StorageSettings#webhooks}). */
@@ -55,6 +56,8 @@ final class H2StorageBackend extends StoreSetBackend {
     this.inboxStore = inbox;
     this.owner = owner == null ? this : owner;
     this.maintenance = owner == null ? H2Maintenance.start(database) : null;
+    this.bodySweep = owner == null
+        ? H2Maintenance.start(database, H2DeliveryJobStore.SWEEP_INTERVAL, H2DeliveryJobStore.SWEEP_BODIES) : null;
     this.replayable = owner == null ? new H2StorageBackend(database.deferring(), clock, webhooks, this) : this;
   }
 
@@ -122,6 +125,7 @@ final class H2StorageBackend extends StoreSetBackend {
       return owner.close();
     }
     maintenance.close();
+    bodySweep.close();
     return database.close();
   }
 }

@@ -48,7 +48,7 @@ final class H2WebhookJobStore extends H2JobQueue<WebhookEvent> implements Webhoo
   }
 
   @Override
-  void bindPayload(PreparedStatement statement, int first, WebhookEvent event) throws SQLException {
+  void bindPayload(Connection c, PreparedStatement statement, int first, WebhookEvent event) throws SQLException {
     statement.setString(first, event.type());
     statement.setString(first + 1, event.json());
   }

@@ -3,14 +3,19 @@ package dev.fedgate.gateway.storage.h2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.fedgate.gateway.storage.Delivery;
+import dev.fedgate.gateway.storage.Job;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +116,40 @@ class H2MigrationsTest {
   void statements_unterminatedScript_isRefused() {
     assertThatThrownBy(() -> H2Migrations.statements("CREATE TABLE a (x INT)"))
         .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void apply_deliveryBodies_keepTheBodyOfEveryQueuedJob_andNewBodiesDoNotCollide() throws Exception {
+    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
+    List<String> beforeV16 = H2Migrations.SCRIPTS.subList(0, H2Migrations.SCRIPTS.indexOf("V16__delivery_bodies.sql"));
+    H2Database database = H2Database.open(url, 1);
+    try {
+      database.transaction(c -> {
+        H2Migrations.apply(c, CLOCK, beforeV16);
+        try (Statement statement = c.createStatement()) {
+          statement.execute("INSERT INTO delivery_job (inbox, host, signer, activity_id, body, state, attempts, due_at,"
+              + " created_at) SELECT 'https://peer.example/inbox', 'peer.example', 'https://video.example/c/kitchen',"
+              + " 'https://video.example/activities/' || X, '{\"n\":' || X || '}', 'QUEUED', 0,"
+              + " TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z', TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z'"
+              + " FROM SYSTEM_RANGE(1, 3)");
+        }
+        return H2Migrations.apply(c, CLOCK);
+      }).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      H2DeliveryJobStore deliveries = new H2DeliveryJobStore(database, CLOCK);
+      deliveries.enqueueAll(List.of(new Delivery(URI.create("https://peer.example/inbox"),
+              "https://video.example/c/kitchen", URI.create("https://video.example/activities/4"), Optional.empty(),
+              "{\"n\":4}"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      List<Job<Delivery>> jobs = deliveries.claimDue(CLOCK.instant(), 10, Duration.ofMinutes(1))
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      assertThat(jobs).extracting(job -> job.payload().activityId().toString() + " " + job.payload().json())
+          .containsExactly("https://video.example/activities/1 {\"n\":1}",
+              "https://video.example/activities/2 {\"n\":2}", "https://video.example/activities/3 {\"n\":3}",
+              "https://video.example/activities/4 {\"n\":4}");
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
   }
 
   private int countAfterMigrating(String sql) throws Exception {

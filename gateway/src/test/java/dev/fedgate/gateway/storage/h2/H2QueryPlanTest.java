@@ -113,10 +113,17 @@ class H2QueryPlanTest {
 
   @Test
   void claims_readTheirLeasedRowsBackByPrimaryKey() throws Exception {
-    for (String table : new String[] {"delivery_job", "webhook_job", "inbox_item"}) {
-      assertThat(plan(H2ClaimableQueue.leasedSql(table), new Long[] {1L, 2L}, UUID.randomUUID()))
+    for (String rows : new String[] {H2DeliveryJobStore.ROWS, "webhook_job", "inbox_item"}) {
+      assertThat(plan(H2ClaimableQueue.leasedSql(rows), new Long[] {1L, 2L}, UUID.randomUUID()))
           .contains("PRIMARY_KEY").doesNotContain("tableScan");
     }
+  }
+
+  @Test
+  void deliveryJobs_readTheirBodiesByPrimaryKey_andTheSweepChecksJobsByIndex() throws Exception {
+    assertThat(plan(H2ClaimableQueue.leasedSql(H2DeliveryJobStore.ROWS), new Long[] {1L, 2L}, UUID.randomUUID()))
+        .containsPattern("DELIVERY_BODY\"\\s*/\\* PUBLIC\\.PRIMARY_KEY_\\w+: BODY_ID = ");
+    assertThat(plan(H2DeliveryJobStore.SWEEP_BODIES_SQL)).contains("PUBLIC.DELIVERY_JOB_BODY");
   }
 
   @Test
