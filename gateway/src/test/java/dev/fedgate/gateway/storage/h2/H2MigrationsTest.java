@@ -56,7 +56,7 @@ class H2MigrationsTest {
   @Test
   void apply_siteEventIds_continueAfterTheLastWebhookJobId() throws Exception {
     String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
-    List<String> beforeV15 = H2Migrations.SCRIPTS.subList(0, H2Migrations.SCRIPTS.indexOf("V15__site_event_ids.sql"));
+    List<String> beforeV15 = scriptsBefore("V15__site_event_ids.sql");
     H2Database database = H2Database.open(url, 1);
     try {
       long lastJob = database.transaction(c -> {
@@ -120,12 +120,10 @@ class H2MigrationsTest {
 
   @Test
   void apply_deliveryBodies_keepTheBodyOfEveryQueuedJob_andNewBodiesDoNotCollide() throws Exception {
-    String url = "jdbc:h2:file:" + directory.resolve("db") + ";DB_CLOSE_DELAY=-1";
-    List<String> beforeV16 = H2Migrations.SCRIPTS.subList(0, H2Migrations.SCRIPTS.indexOf("V16__delivery_bodies.sql"));
-    H2Database database = H2Database.open(url, 1);
+    H2Database database = H2Database.open("jdbc:h2:mem:delivery-bodies;DB_CLOSE_DELAY=-1", 1);
     try {
       database.transaction(c -> {
-        H2Migrations.apply(c, CLOCK, beforeV16);
+        H2Migrations.apply(c, CLOCK, scriptsBefore("V16__delivery_bodies.sql"));
         try (Statement statement = c.createStatement()) {
           statement.execute("INSERT INTO delivery_job (inbox, host, signer, activity_id, body, state, attempts, due_at,"
               + " created_at) SELECT 'https://peer.example/inbox', 'peer.example', 'https://video.example/c/kitchen',"
@@ -150,6 +148,10 @@ class H2MigrationsTest {
     } finally {
       database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  private static List<String> scriptsBefore(String script) {
+    return H2Migrations.SCRIPTS.subList(0, H2Migrations.SCRIPTS.indexOf(script));
   }
 
   private int countAfterMigrating(String sql) throws Exception {
