@@ -6,6 +6,7 @@ import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.delivery.DeliverySettings;
 import dev.fedgate.gateway.delivery.DeliveryWorker;
 import dev.fedgate.gateway.fetch.AddressGuard;
+import dev.fedgate.gateway.fetch.CachingHostResolver;
 import dev.fedgate.gateway.fetch.CachingRemoteFetcher;
 import dev.fedgate.gateway.fetch.HostResolver;
 import dev.fedgate.gateway.fetch.HttpRemoteFetcher;
@@ -29,11 +30,14 @@ record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetc
 
   static Outbound start(Vertx vertx, GatewayConfig config, LocalUrls urls, Services services, InstantSource clock) {
     String userAgent = "Fedgate/" + GatewayVersion.get() + " (+" + urls.base() + ")";
+    CachingHostResolver system = new CachingHostResolver(HostResolver.system(vertx), CachingHostResolver.DEFAULT_TTL,
+        clock);
+    services.metrics().cache("host-addresses", system::cacheStats);
     OutboundHttp peers = OutboundHttp.create(vertx, AddressGuard.create(
-        services.resolver().orElseGet(() -> HostResolver.system(vertx)), config.allowPrivateAddresses()),
+        services.resolver().orElse(system), config.allowPrivateAddresses()),
         OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
     // The webhook URL is the operator's own site, often on a private network next to the gateway.
-    OutboundHttp site = OutboundHttp.create(vertx, AddressGuard.create(HostResolver.system(vertx), true),
+    OutboundHttp site = OutboundHttp.create(vertx, AddressGuard.create(system, true),
         OutboundHttp.DEFAULT_CONNECT_TIMEOUT, userAgent);
     OutboundSigner signer = new OutboundSigner(services.keys(), services.storage().localActors(), urls,
         services.cpu(), clock);

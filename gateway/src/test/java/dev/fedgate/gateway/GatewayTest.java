@@ -143,7 +143,7 @@ class GatewayTest {
     test = TestGateway.start(dataDirectory);
     String before = test.get("/metrics").body();
     for (String cache : List.of("remote-documents", "remote-hosts", "local-actor-ids", "local-signing-keys",
-        "rendered-documents", "remote-keys", "remote-actors", "inbox-videos")) {
+        "rendered-documents", "remote-keys", "remote-actors", "inbox-videos", "host-addresses")) {
       assertThat(before).contains("fedgate_cache_requests_total{cache=\"" + cache + "\",result=\"hit\"} ")
           .contains("fedgate_cache_requests_total{cache=\"" + cache + "\",result=\"miss\"} ")
           .contains("fedgate_cache_evictions_total{cache=\"" + cache + "\"} ");
