@@ -5,6 +5,7 @@ import dev.fedgate.gateway.cache.StaleCache;
 import dev.fedgate.gateway.config.GatewayConfig;
 import dev.fedgate.gateway.delivery.DeliverySettings;
 import dev.fedgate.gateway.delivery.DeliveryWorker;
+import dev.fedgate.gateway.delivery.QueueWorker;
 import dev.fedgate.gateway.fetch.AddressGuard;
 import dev.fedgate.gateway.fetch.CachingHostResolver;
 import dev.fedgate.gateway.fetch.CachingRemoteFetcher;
@@ -50,7 +51,8 @@ record Outbound(OutboundHttp peers, OutboundHttp site, CachingRemoteFetcher fetc
         new SecureRandom(), settings);
     Optional<WebhookWorker> webhooks = config.webhookUrl().map(url -> WebhookWorker.create(vertx,
         services.storage().webhookJobs(), url, config.webhookSecret().orElseThrow(), site, clock,
-        new SecureRandom(), settings.retry(), DeliverySettings.DEFAULT.worker(), WebhookWorker.DEFAULT_DEADLINE));
+        new SecureRandom(), settings.retry(), new QueueWorker.Settings(WebhookWorker.DEFAULT_MAX_IN_FLIGHT,
+            DeliverySettings.DEFAULT_POLL_INTERVAL, DeliverySettings.DEFAULT_LEASE), WebhookWorker.DEFAULT_DEADLINE));
     services.metrics().cache("remote-documents", fetcher::cacheStats);
     services.metrics().cache("remote-hosts", deliveries.hostHealth()::cacheStats);
     services.metrics().cache("local-actor-ids", signer::cacheStats);

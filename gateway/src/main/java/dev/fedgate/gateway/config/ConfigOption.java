@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.config;
 
+import dev.fedgate.gateway.delivery.DeliverySettings;
 import java.util.function.BiConsumer;
 
 /** One configuration option: its flag, its environment variable, its default as shown by {@code --help}, and how a value applies. */
@@ -67,6 +68,14 @@ enum ConfigOption {
       String.valueOf(GatewayConfig.DEFAULT_DELIVERY_LEASE.toSeconds()),
       "seconds a claimed delivery is hidden from other workers; after a crash it is retried once this passed",
       (b, v) -> b.deliveryLease(ValueParsers.seconds("--delivery-lease", v))),
+  DELIVERY_CONCURRENCY("--delivery-concurrency", "FEDGATE_DELIVERY_CONCURRENCY",
+      String.valueOf(DeliverySettings.DEFAULT_MAX_IN_FLIGHT),
+      "deliveries in flight at once, to all hosts together (1 to " + DeliverySettings.MAX_IN_FLIGHT + ")",
+      (b, v) -> b.deliveryConcurrency(ValueParsers.integer("--delivery-concurrency", v))),
+  DELIVERY_PER_HOST("--delivery-per-host", "FEDGATE_DELIVERY_PER_HOST",
+      String.valueOf(DeliverySettings.DEFAULT_PER_HOST),
+      "deliveries in flight to one host at once (at most --delivery-concurrency)",
+      (b, v) -> b.deliveryPerHost(ValueParsers.integer("--delivery-per-host", v))),
   RETRY_BASE("--retry-base", "FEDGATE_RETRY_BASE", String.valueOf(GatewayConfig.DEFAULT_RETRY_BASE.toSeconds()),
       "seconds before the first retry of a failed delivery or webhook; later waits double",
       (b, v) -> b.retryBase(ValueParsers.seconds("--retry-base", v))),

@@ -65,6 +65,8 @@ public final class GatewayConfig {
   private final Duration eventRetention;
   private final Duration deliveryTimeout;
   private final Duration deliveryLease;
+  private final int deliveryConcurrency;
+  private final int deliveryPerHost;
   private final Duration retryBase;
   private final Duration inboxLease;
 
@@ -90,6 +92,9 @@ public final class GatewayConfig {
     this.eventRetention = b.eventRetention == null ? DEFAULT_EVENT_RETENTION : b.eventRetention;
     this.deliveryTimeout = b.deliveryTimeout == null ? DEFAULT_DELIVERY_TIMEOUT : b.deliveryTimeout;
     this.deliveryLease = b.deliveryLease == null ? DEFAULT_DELIVERY_LEASE : b.deliveryLease;
+    this.deliveryConcurrency =
+        b.deliveryConcurrency == null ? DeliverySettings.DEFAULT_MAX_IN_FLIGHT : b.deliveryConcurrency;
+    this.deliveryPerHost = b.deliveryPerHost == null ? DeliverySettings.DEFAULT_PER_HOST : b.deliveryPerHost;
     this.retryBase = b.retryBase == null ? DEFAULT_RETRY_BASE : b.retryBase;
     this.inboxLease = b.inboxLease == null ? DEFAULT_INBOX_LEASE : b.inboxLease;
     this.delivery = b.delivery == null ? deliveryFromOptions() : b.delivery;
@@ -194,8 +199,8 @@ public final class GatewayConfig {
 
   /**
    * How deliveries go out (concurrency, deadline, retries, host health): the defaults with {@link #deliveryTimeout()},
-   * {@link #deliveryLease()} and {@link #retryBase()} applied, unless an embedder or a test sets the whole of it
-   * (then those three options are not used).
+   * {@link #deliveryLease()}, {@link #deliveryConcurrency()}, {@link #deliveryPerHost()} and {@link #retryBase()}
+   * applied, unless an embedder or a test sets the whole of it (then those options are not used).
    */
   public DeliverySettings delivery() {
     return delivery;
@@ -205,8 +210,8 @@ public final class GatewayConfig {
     DeliverySettings defaults = DeliverySettings.DEFAULT;
     RetryPolicy retry = defaults.retry();
     return defaults.withDeadline(deliveryTimeout)
-        .withWorker(new QueueWorker.Settings(defaults.worker().maxInFlight(), defaults.worker().pollInterval(),
-            deliveryLease))
+        .withWorker(new QueueWorker.Settings(deliveryConcurrency, defaults.worker().pollInterval(), deliveryLease))
+        .withPerHost(deliveryPerHost)
         .withRetry(new RetryPolicy(retry.maxAttempts(), retryBase,
             retry.maxDelay().compareTo(retryBase) < 0 ? retryBase : retry.maxDelay(), retry.jitter(),
             retry.maxRetryAfter()));
@@ -237,6 +242,16 @@ public final class GatewayConfig {
     return deliveryLease;
   }
 
+  /** Deliveries in flight at once, to all hosts together. */
+  public int deliveryConcurrency() {
+    return deliveryConcurrency;
+  }
+
+  /** Deliveries in flight to one host at once. */
+  public int deliveryPerHost() {
+    return deliveryPerHost;
+  }
+
   /** The wait after a first failed delivery or webhook; later waits double from it. */
   public Duration retryBase() {
     return retryBase;
@@ -260,7 +275,8 @@ public final class GatewayConfig {
         + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
         + ", domainBlocks=" + domainBlocks + ", pgPoolSize=" + pgPoolSize + ", seenRetention=" + seenRetention
         + ", eventRetention=" + eventRetention + ", deliveryTimeout=" + deliveryTimeout
-        + ", deliveryLease=" + deliveryLease + ", retryBase=" + retryBase + ", inboxLease=" + inboxLease
+        + ", deliveryLease=" + deliveryLease + ", deliveryConcurrency=" + deliveryConcurrency
+        + ", deliveryPerHost=" + deliveryPerHost + ", retryBase=" + retryBase + ", inboxLease=" + inboxLease
         + ", delivery=" + delivery + "]";
   }
 
@@ -288,6 +304,8 @@ public final class GatewayConfig {
     private Duration eventRetention;
     private Duration deliveryTimeout;
     private Duration deliveryLease;
+    private Integer deliveryConcurrency;
+    private Integer deliveryPerHost;
     private Duration retryBase;
     private Duration inboxLease;
 
@@ -476,6 +494,27 @@ public final class GatewayConfig {
       return this;
     }
 
+    /** See {@link GatewayConfig#deliveryConcurrency()}. */
+    public Builder deliveryConcurrency(int value) {
+      once(deliveryConcurrency, "--delivery-concurrency");
+      if (value < 1 || value > DeliverySettings.MAX_IN_FLIGHT) {
+        throw new ConfigException("--delivery-concurrency",
+            "must be from 1 to " + DeliverySettings.MAX_IN_FLIGHT + " (got " + value + ")");
+      }
+      deliveryConcurrency = value;
+      return this;
+    }
+
+    /** See {@link GatewayConfig#deliveryPerHost()}; at most the delivery concurrency ({@link #build()}). */
+    public Builder deliveryPerHost(int value) {
+      once(deliveryPerHost, "--delivery-per-host");
+      if (value < 1) {
+        throw new ConfigException("--delivery-per-host", "must be at least 1 (got " + value + ")");
+      }
+      deliveryPerHost = value;
+      return this;
+    }
+
     /** See {@link GatewayConfig#retryBase()}. */
     public Builder retryBase(Duration value) {
       once(retryBase, "--retry-base");
@@ -514,6 +553,12 @@ public final class GatewayConfig {
       if (lease.compareTo(timeout) <= 0) {
         throw new ConfigException("--delivery-lease", "must be longer than --delivery-timeout (" + timeout.toSeconds()
             + " s)");
+      }
+      int concurrency = deliveryConcurrency == null ? DeliverySettings.DEFAULT_MAX_IN_FLIGHT : deliveryConcurrency;
+      int perHost = deliveryPerHost == null ? DeliverySettings.DEFAULT_PER_HOST : deliveryPerHost;
+      if (perHost > concurrency) {
+        throw new ConfigException("--delivery-per-host", "must be at most --delivery-concurrency (" + concurrency
+            + ")");
       }
       return new GatewayConfig(this);
     }

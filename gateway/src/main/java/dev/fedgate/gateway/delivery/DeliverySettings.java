@@ -1,5 +1,6 @@
 package dev.fedgate.gateway.delivery;
 
+import dev.fedgate.gateway.storage.ClaimableQueue;
 import dev.fedgate.signatures.SchemePreference;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,8 +17,14 @@ import java.util.Objects;
  */
 public record DeliverySettings(QueueWorker.Settings worker, int perHost, Duration deadline, RetryPolicy retry,
     int unavailableAfterDays, SchemePreference schemes) {
-  /** Global cap: enough to keep 2 cores busy with RSA signing without flooding a small instance. */
-  public static final int DEFAULT_MAX_IN_FLIGHT = 32;
+  /**
+   * Global cap. A peer answers a POST in 50 to 300 ms, so sustaining 2,000 deliveries per second (what 2 cores sign)
+   * takes 100 to 600 in flight; and the worker claims and records a quarter of the cap per transaction, so a larger
+   * cap also costs the store fewer transactions per delivery. The per-host cap keeps a small instance from a flood.
+   */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 128;
+  /** The most {@code maxInFlight} may be: one claim takes at most {@value ClaimableQueue#MAX_CLAIM} jobs. */
+  public static final int MAX_IN_FLIGHT = ClaimableQueue.MAX_CLAIM;
   /** Per host: one slow host cannot take the whole global cap. */
   public static final int DEFAULT_PER_HOST = 4;
   /** Polling when nobody nudges: retries come due on their own. */
@@ -51,6 +58,11 @@ public record DeliverySettings(QueueWorker.Settings worker, int perHost, Duratio
   /** A copy with other worker settings (cap, polling, lease). */
   public DeliverySettings withWorker(QueueWorker.Settings value) {
     return new DeliverySettings(value, perHost, deadline, retry, unavailableAfterDays, schemes);
+  }
+
+  /** A copy with another per-host cap. */
+  public DeliverySettings withPerHost(int value) {
+    return new DeliverySettings(worker, value, deadline, retry, unavailableAfterDays, schemes);
   }
 
   /** A copy with another retry policy. */

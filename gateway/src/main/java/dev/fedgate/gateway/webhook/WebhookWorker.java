@@ -32,6 +32,8 @@ import java.util.random.RandomGenerator;
 public final class WebhookWorker {
   /** The site is close by; a slow answer is a failure to retry. */
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(15);
+  /** Webhooks in flight at once: one host, close by, needs far fewer than deliveries to the whole fediverse. */
+  public static final int DEFAULT_MAX_IN_FLIGHT = 32;
   /** Response bytes read from the site; only the status matters. */
   static final int RESPONSE_CAP = 16 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -40,6 +40,10 @@ class ConfigParserTest {
     assertThat(config.eventRetention()).isEqualTo(Duration.ofDays(30));
     assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(config.deliveryLease()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(config.deliveryConcurrency()).isEqualTo(128);
+    assertThat(config.deliveryPerHost()).isEqualTo(4);
+    assertThat(config.delivery().worker().maxInFlight()).isEqualTo(128);
+    assertThat(config.delivery().perHost()).isEqualTo(4);
     assertThat(config.retryBase()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.inboxLease()).isEqualTo(Duration.ofMinutes(2));
   }
@@ -56,6 +60,18 @@ class ConfigParserTest {
   void pgPoolSize_needsPostgres() {
     assertThatThrownBy(() -> ConfigParser.parse(new String[] {"--pg-pool-size", "8"}, Map.of()))
         .isInstanceOf(ConfigException.class).hasMessage("--pg-pool-size: is only used with --storage postgres");
+  }
+
+  @Test
+  void deliveryPerHost_mustNotExceedTheConcurrency() {
+    assertThatThrownBy(() -> ConfigParser.parse(new String[] {"--delivery-concurrency", "8", "--delivery-per-host",
+        "9"}, Map.of())).isInstanceOf(ConfigException.class)
+        .hasMessage("--delivery-per-host: must be at most --delivery-concurrency (8)");
+    assertThatThrownBy(() -> ConfigParser.parse(new String[] {"--delivery-per-host", "129"}, Map.of()))
+        .hasMessage("--delivery-per-host: must be at most --delivery-concurrency (128)");
+    GatewayConfig config = parse(Map.of(), "--delivery-concurrency", "8", "--delivery-per-host", "8");
+    assertThat(config.delivery().worker().maxInFlight()).isEqualTo(8);
+    assertThat(config.delivery().perHost()).isEqualTo(8);
   }
 
   @Test
@@ -90,6 +106,8 @@ class ConfigParserTest {
         Map.entry("FEDGATE_EVENT_RETENTION_DAYS", "90"),
         Map.entry("FEDGATE_DELIVERY_TIMEOUT", "10"),
         Map.entry("FEDGATE_DELIVERY_LEASE", "60"),
+        Map.entry("FEDGATE_DELIVERY_CONCURRENCY", "500"),
+        Map.entry("FEDGATE_DELIVERY_PER_HOST", "8"),
         Map.entry("FEDGATE_RETRY_BASE", "5"),
         Map.entry("FEDGATE_INBOX_LEASE", "20")));
     assertThat(config.port()).isEqualTo(9000);
@@ -118,6 +136,9 @@ class ConfigParserTest {
     assertThat(config.eventRetention()).isEqualTo(Duration.ofDays(90));
     assertThat(config.deliveryTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.deliveryLease()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.delivery().worker().maxInFlight()).isEqualTo(500);
+    assertThat(config.delivery().worker().lease()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(config.delivery().perHost()).isEqualTo(8);
     assertThat(config.retryBase()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.inboxLease()).isEqualTo(Duration.ofSeconds(20));
   }
@@ -183,6 +204,9 @@ class ConfigParserTest {
       "--delivery-timeout|0|--delivery-timeout: must be at least 1 s (got 0 s)",
       "--delivery-lease|1|--delivery-lease: must be at least 2 s (got 1 s)",
       "--inbox-lease|4|--inbox-lease: must be at least 5 s (got 4 s)",
+      "--delivery-concurrency|0|--delivery-concurrency: must be from 1 to 1000 (got 0)",
+      "--delivery-concurrency|1001|--delivery-concurrency: must be from 1 to 1000 (got 1001)",
+      "--delivery-per-host|0|--delivery-per-host: must be at least 1 (got 0)",
       "--retry-base|0|--retry-base: must be at least 1 s (got 0 s)",
       "--key-encryption-key|not base64!|--key-encryption-key: must be base64 of 32 bytes (e.g. openssl rand -base64 32)",
   })
