@@ -28,40 +28,50 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, with host and object columns. The jobs
- * queued in one batch share one row of {@code delivery_body} for each distinct body (a fan-out's thousands of jobs,
- * one), which {@link #SWEEP_BODIES} deletes once no job points to it.
+ * {@link DeliveryJobStore} on H2: the common queue over {@code delivery_job}, whose rows hold where a job goes. The
+ * jobs queued in one batch share one row of {@code delivery_activity} for each distinct activity they deliver (a
+ * fan-out's thousands of jobs, one): its body, id, object and signer. {@link #SWEEP_ACTIVITIES} deletes an activity
+ * once no job points to it.
  */
 final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJobStore {
-  /** Jobs with their bodies. */
-  static final String ROWS = "delivery_job JOIN delivery_body USING (body_id)";
+  /** Jobs with their activities. */
+  static final String ROWS = "delivery_job JOIN delivery_activity USING (activity_key)";
   /** A host's jobs in one state, read in {@code delivery_job_host} order. Parameters: host, state, after id, limit. */
   static final H2Listing PAGE_BY_HOST = new H2Listing(
-      "SELECT * FROM delivery_job USE INDEX (delivery_job_host) JOIN delivery_body USING (body_id)"
+      "SELECT * FROM delivery_job USE INDEX (delivery_job_host) JOIN delivery_activity USING (activity_key)"
           + " WHERE host = ? AND state = ?",
       ListingOrders.DELIVERIES_BY_HOST);
-  /** How often bodies no job points to any more are deleted: they only take room until then. */
+  /** How often activities no job points to any more are deleted: they only take room until then. */
   static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
-  /** The bodies no job points to, each checked along {@code delivery_job_body}. */
-  static final String SWEEP_BODIES_SQL = "DELETE FROM delivery_body WHERE NOT EXISTS"
-      + " (SELECT 1 FROM delivery_job WHERE delivery_job.body_id = delivery_body.body_id)";
+  /** The activities no job points to, each checked along {@code delivery_job_activity}. */
+  static final String SWEEP_ACTIVITIES_SQL = "DELETE FROM delivery_activity WHERE NOT EXISTS"
+      + " (SELECT 1 FROM delivery_job WHERE delivery_job.activity_key = delivery_activity.activity_key)";
+  /** Queued jobs of the activities about one object, found along {@code delivery_activity_object}. Parameter: object. */
+  static final String CANCEL_SQL = "DELETE FROM delivery_job WHERE state = 'QUEUED' AND activity_key IN"
+      + " (SELECT activity_key FROM delivery_activity WHERE object_id = ?)";
   /**
-   * Deletes the bodies no job points to. A body is shared only by the jobs queued in its own transaction, which
-   * become visible together with it, so a body seen without jobs will never get one.
+   * Deletes the activities no job points to. An activity is shared only by the jobs queued in its own transaction,
+   * which become visible together with it, so an activity seen without jobs will never get one.
    */
-  static final H2Database.Work<Void> SWEEP_BODIES = c -> {
-    try (PreparedStatement delete = c.prepareStatement(SWEEP_BODIES_SQL)) {
+  static final H2Database.Work<Void> SWEEP_ACTIVITIES = c -> {
+    try (PreparedStatement delete = c.prepareStatement(SWEEP_ACTIVITIES_SQL)) {
       delete.executeUpdate();
     }
     return null;
   };
 
-  /** The bodies stored so far by each batch being added, by its connection (one batch, one transaction). */
-  private final Map<Connection, Map<String, Long>> batchBodies = new ConcurrentHashMap<>();
+  /** What a job delivers, as one row of {@code delivery_activity} holds it. */
+  private record Activity(String signer, URI activityId, Optional<URI> objectId, String json) {
+    static Activity of(Delivery delivery) {
+      return new Activity(delivery.signer(), delivery.activityId(), delivery.objectId(), delivery.json());
+    }
+  }
+
+  /** The activities stored so far by each batch being added, by its connection (one batch, one transaction). */
+  private final Map<Connection, Map<Activity, Long>> batchActivities = new ConcurrentHashMap<>();
 
   H2DeliveryJobStore(H2Database database, InstantSource clock) {
-    super(database, clock, "delivery_job",
-        List.of("inbox", "host", "signer", "activity_id", "object_id", "body_id"));
+    super(database, clock, "delivery_job", List.of("inbox", "host", "activity_key"));
   }
 
   @Override
@@ -71,11 +81,11 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
 
   @Override
   List<JobId> addAll(Connection c, List<Delivery> batch) throws SQLException {
-    batchBodies.put(c, new HashMap<>());
+    batchActivities.put(c, new HashMap<>());
     try {
       return super.addAll(c, batch);
     } finally {
-      batchBodies.remove(c);
+      batchActivities.remove(c);
     }
   }
 
@@ -83,30 +93,30 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
   void bindPayload(Connection c, PreparedStatement statement, int first, Delivery delivery) throws SQLException {
     statement.setString(first, delivery.inbox().toString());
     statement.setString(first + 1, delivery.host());
-    statement.setString(first + 2, delivery.signer());
-    statement.setString(first + 3, delivery.activityId().toString());
-    H2Rows.setOptional(statement, first + 4, delivery.objectId());
-    statement.setLong(first + 5, bodyId(c, delivery.json()));
+    statement.setLong(first + 2, activityKey(c, Activity.of(delivery)));
   }
 
-  /** The body row for {@code json}: the one this batch already stored, else a new one. */
-  private long bodyId(Connection c, String json) throws SQLException {
-    Map<String, Long> stored = batchBodies.get(c);
-    Long known = stored == null ? null : stored.get(json);
+  /** The row for {@code activity}: the one this batch already stored, else a new one. */
+  private long activityKey(Connection c, Activity activity) throws SQLException {
+    Map<Activity, Long> stored = batchActivities.get(c);
+    Long known = stored == null ? null : stored.get(activity);
     if (known != null) {
       return known;
     }
-    try (PreparedStatement insert =
-        c.prepareStatement("INSERT INTO delivery_body (body) VALUES (?)", new String[] {"body_id"})) {
-      insert.setString(1, json);
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO delivery_activity"
+        + " (signer, activity_id, object_id, body) VALUES (?, ?, ?, ?)", new String[] {"activity_key"})) {
+      insert.setString(1, activity.signer());
+      insert.setString(2, activity.activityId().toString());
+      H2Rows.setOptional(insert, 3, activity.objectId());
+      insert.setString(4, activity.json());
       insert.executeUpdate();
       try (ResultSet keys = insert.getGeneratedKeys()) {
         keys.next();
-        long id = keys.getLong(1);
+        long key = keys.getLong(1);
         if (stored != null) {
-          stored.put(json, id);
+          stored.put(activity, key);
         }
-        return id;
+        return key;
       }
     }
   }
@@ -124,8 +134,7 @@ final class H2DeliveryJobStore extends H2JobQueue<Delivery> implements DeliveryJ
 
   /** {@link #cancelForObject} inside the caller's transaction. */
   static int cancel(Connection c, URI objectId) throws SQLException {
-    try (PreparedStatement delete =
-        c.prepareStatement("DELETE FROM delivery_job WHERE object_id = ? AND state = 'QUEUED'")) {
+    try (PreparedStatement delete = c.prepareStatement(CANCEL_SQL)) {
       delete.setString(1, objectId.toString());
       return delete.executeUpdate();
     }

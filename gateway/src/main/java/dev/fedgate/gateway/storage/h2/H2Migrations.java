@@ -35,7 +35,8 @@ final class H2Migrations {
       "V13__inline_inbox_and_webhook_bodies.sql",
       "V14__queue_ids_and_leases.sql",
       "V15__site_event_ids.sql",
-      "V16__delivery_bodies.sql");
+      "V16__delivery_bodies.sql",
+      "V17__delivery_activities.sql");
 
   private H2Migrations() {}
 

@@ -57,7 +57,7 @@ final class H2StorageBackend extends StoreSetBackend {
     this.owner = owner == null ? this : owner;
     this.maintenance = owner == null ? H2Maintenance.start(database) : null;
     this.bodySweep = owner == null
-        ? H2Maintenance.start(database, H2DeliveryJobStore.SWEEP_INTERVAL, H2DeliveryJobStore.SWEEP_BODIES) : null;
+        ? H2Maintenance.start(database, H2DeliveryJobStore.SWEEP_INTERVAL, H2DeliveryJobStore.SWEEP_ACTIVITIES) : null;
     this.replayable = owner == null ? new H2StorageBackend(database.deferring(), clock, webhooks, this) : this;
   }
 

@@ -120,26 +120,18 @@ class H2MigrationsTest {
 
   @Test
   void apply_deliveryBodies_keepTheBodyOfEveryQueuedJob_andNewBodiesDoNotCollide() throws Exception {
-    H2Database database = H2Database.open("jdbc:h2:mem:delivery-bodies;DB_CLOSE_DELAY=-1", 1);
+    H2Database database = migratedOver("V16__delivery_bodies.sql", "INSERT INTO delivery_job (inbox, host, signer,"
+        + " activity_id, body, state, attempts, due_at, created_at) SELECT 'https://peer.example/inbox',"
+        + " 'peer.example', 'https://video.example/c/kitchen', 'https://video.example/activities/' || X,"
+        + " '{\"n\":' || X || '}', 'QUEUED', 0, TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z',"
+        + " TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z' FROM SYSTEM_RANGE(1, 3)");
     try {
-      database.transaction(c -> {
-        H2Migrations.apply(c, CLOCK, scriptsBefore("V16__delivery_bodies.sql"));
-        try (Statement statement = c.createStatement()) {
-          statement.execute("INSERT INTO delivery_job (inbox, host, signer, activity_id, body, state, attempts, due_at,"
-              + " created_at) SELECT 'https://peer.example/inbox', 'peer.example', 'https://video.example/c/kitchen',"
-              + " 'https://video.example/activities/' || X, '{\"n\":' || X || '}', 'QUEUED', 0,"
-              + " TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z', TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z'"
-              + " FROM SYSTEM_RANGE(1, 3)");
-        }
-        return H2Migrations.apply(c, CLOCK);
-      }).toCompletableFuture().get(10, TimeUnit.SECONDS);
       H2DeliveryJobStore deliveries = new H2DeliveryJobStore(database, CLOCK);
       deliveries.enqueueAll(List.of(new Delivery(URI.create("https://peer.example/inbox"),
               "https://video.example/c/kitchen", URI.create("https://video.example/activities/4"), Optional.empty(),
               "{\"n\":4}"))).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
-      List<Job<Delivery>> jobs = deliveries.claimDue(CLOCK.instant(), 10, Duration.ofMinutes(1))
-          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+      List<Job<Delivery>> jobs = claimAll(deliveries);
 
       assertThat(jobs).extracting(job -> job.payload().activityId().toString() + " " + job.payload().json())
           .containsExactly("https://video.example/activities/1 {\"n\":1}",
@@ -148,6 +140,64 @@ class H2MigrationsTest {
     } finally {
       database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void apply_deliveryActivities_keepEveryQueuedJobsSignerActivityObjectAndBody() throws Exception {
+    // Body 1 is shared by jobs that differ in signer, activity and object: each keeps its own.
+    H2Database database = migratedOver("V17__delivery_activities.sql",
+        "INSERT INTO delivery_body (body_id, body) VALUES (1, '{\"n\":1}'), (-7, '{\"n\":7}')",
+        "INSERT INTO delivery_job (inbox, host, signer, activity_id, object_id, body_id, state, attempts, due_at,"
+            + " created_at) SELECT 'https://peer.example/u' || X || '/inbox', 'peer.example',"
+            + " CASE WHEN X < 3 THEN 'https://video.example/c/kitchen' ELSE 'https://video.example/a/ann' END,"
+            + " 'https://video.example/activities/' || CASE WHEN X < 3 THEN 1 ELSE 2 END,"
+            + " CASE WHEN X < 3 THEN 'https://video.example/videos/1' END, CASE WHEN X < 4 THEN 1 ELSE -7 END,"
+            + " 'QUEUED', 0, TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z',"
+            + " TIMESTAMP WITH TIME ZONE '2023-12-31 00:00:00Z' FROM SYSTEM_RANGE(1, 4)");
+    try {
+      List<Job<Delivery>> jobs = claimAll(new H2DeliveryJobStore(database, CLOCK));
+      int activities = database.transaction(c -> count(c, "SELECT COUNT(*) FROM delivery_activity"))
+          .toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+      assertThat(jobs).extracting(job -> job.payload().inbox().getPath() + " " + job.payload().signer() + " "
+          + job.payload().activityId() + " " + job.payload().objectId().map(URI::toString).orElse("-") + " "
+          + job.payload().json())
+          .containsExactly(
+              "/u1/inbox https://video.example/c/kitchen https://video.example/activities/1"
+                  + " https://video.example/videos/1 {\"n\":1}",
+              "/u2/inbox https://video.example/c/kitchen https://video.example/activities/1"
+                  + " https://video.example/videos/1 {\"n\":1}",
+              "/u3/inbox https://video.example/a/ann https://video.example/activities/2 - {\"n\":1}",
+              "/u4/inbox https://video.example/a/ann https://video.example/activities/2 - {\"n\":7}");
+      assertThat(activities).isEqualTo(3);
+    } finally {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** An in-memory database migrated up to {@code script}, seeded with {@code statements}, then migrated to the end. */
+  private static H2Database migratedOver(String script, String... statements) throws Exception {
+    H2Database database = H2Database.open("jdbc:h2:mem:" + script + ";DB_CLOSE_DELAY=-1", 1);
+    try {
+      database.transaction(c -> {
+        H2Migrations.apply(c, CLOCK, scriptsBefore(script));
+        try (Statement statement = c.createStatement()) {
+          for (String sql : statements) {
+            statement.execute(sql);
+          }
+        }
+        return H2Migrations.apply(c, CLOCK);
+      }).toCompletableFuture().get(10, TimeUnit.SECONDS);
+      return database;
+    } catch (Exception e) {
+      database.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      throw e;
+    }
+  }
+
+  private static List<Job<Delivery>> claimAll(H2DeliveryJobStore deliveries) throws Exception {
+    return deliveries.claimDue(CLOCK.instant(), 10, Duration.ofMinutes(1)).toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
   }
 
   private static List<String> scriptsBefore(String script) {

@@ -120,10 +120,17 @@ class H2QueryPlanTest {
   }
 
   @Test
-  void deliveryJobs_readTheirBodiesByPrimaryKey_andTheSweepChecksJobsByIndex() throws Exception {
+  void deliveryJobs_readTheirActivitiesByPrimaryKey_andTheSweepChecksJobsByIndex() throws Exception {
     assertThat(plan(H2ClaimableQueue.leasedSql(H2DeliveryJobStore.ROWS), new Long[] {1L, 2L}, UUID.randomUUID()))
-        .containsPattern("DELIVERY_BODY\"\\s*/\\* PUBLIC\\.PRIMARY_KEY_\\w+: BODY_ID = ");
-    assertThat(plan(H2DeliveryJobStore.SWEEP_BODIES_SQL)).contains("PUBLIC.DELIVERY_JOB_BODY");
+        .containsPattern("DELIVERY_ACTIVITY\"\\s*/\\* PUBLIC\\.PRIMARY_KEY_\\w+: ACTIVITY_KEY = ");
+    assertThat(plan(H2DeliveryJobStore.SWEEP_ACTIVITIES_SQL)).contains("PUBLIC.DELIVERY_JOB_ACTIVITY");
+  }
+
+  @Test
+  void cancellingAnObjectsDeliveries_findsItsActivitiesThenTheirJobsByIndex() throws Exception {
+    assertThat(plan(H2DeliveryJobStore.CANCEL_SQL, "https://video.example/videos/1"))
+        .contains("PUBLIC.DELIVERY_ACTIVITY_OBJECT").contains("PUBLIC.DELIVERY_JOB_ACTIVITY")
+        .doesNotContain("tableScan");
   }
 
   @Test

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The embedded store keeps one body per batch of delivery jobs, and sweeps it once no job points to it. */
-class H2DeliveryBodiesTest {
+/**
+ * The embedded store keeps one activity row (body, id, object, signer) per batch of delivery jobs that deliver it, and
+ * sweeps it once no job points to it.
+ */
+class H2DeliveryActivitiesTest {
   private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
   private static final InstantSource CLOCK = InstantSource.fixed(NOW);
   private static final String CREATE = "{\"type\":\"Create\",\"object\":{\"type\":\"Video\",\"name\":\"Bread\"}}";
@@ -39,7 +42,7 @@ class H2DeliveryBodiesTest {
 
   @BeforeEach
   void open() throws Exception {
-    database = H2Database.open("jdbc:h2:mem:bodies-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", 2);
+    database = H2Database.open("jdbc:h2:mem:activities-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", 2);
     await(database.transaction(c -> H2Migrations.apply(c, CLOCK)));
     deliveries = new H2DeliveryJobStore(database, CLOCK);
   }
@@ -50,7 +53,7 @@ class H2DeliveryBodiesTest {
   }
 
   private static Delivery delivery(int follower, String json) {
-    // A copy of the text, not the same instance: jobs share a body when their texts are equal.
+    // A copy of the text, not the same instance: jobs share an activity row when their texts are equal.
     return new Delivery(URI.create("https://peer" + follower % 3 + ".example/users/u" + follower + "/inbox"),
         "https://video.example/video-channels/kitchen", URI.create("https://video.example/activities/1"),
         Optional.empty(), new String(json));
@@ -60,8 +63,8 @@ class H2DeliveryBodiesTest {
     return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  private long bodies() throws Exception {
-    return await(database.transaction(c -> count(c, "SELECT COUNT(*) FROM delivery_body")));
+  private long activities() throws Exception {
+    return await(database.transaction(c -> count(c, "SELECT COUNT(*) FROM delivery_activity")));
   }
 
   private static long count(Connection c, String sql) throws SQLException {
@@ -72,7 +75,7 @@ class H2DeliveryBodiesTest {
   }
 
   private void sweep() throws Exception {
-    await(database.transaction(H2DeliveryJobStore.SWEEP_BODIES));
+    await(database.transaction(H2DeliveryJobStore.SWEEP_ACTIVITIES));
   }
 
   private List<Job<Delivery>> claimAll() throws Exception {
@@ -80,12 +83,12 @@ class H2DeliveryBodiesTest {
   }
 
   @Test
-  void aBatch_storesEachDistinctBodyOnce_andEveryJobReadsItsOwn() throws Exception {
+  void aBatch_storesEachDistinctActivityOnce_andEveryJobReadsItsOwn() throws Exception {
     List<Delivery> batch = IntStream.range(0, 100).mapToObj(i -> delivery(i, i % 2 == 0 ? CREATE : UPDATE)).toList();
 
     await(deliveries.enqueueAll(batch));
 
-    assertThat(bodies()).isEqualTo(2);
+    assertThat(activities()).isEqualTo(2);
     List<Job<Delivery>> claimed = claimAll();
     assertThat(claimed).hasSize(100);
     assertThat(claimed).allSatisfy(job -> assertThat(job.payload().json())
@@ -93,7 +96,7 @@ class H2DeliveryBodiesTest {
   }
 
   @Test
-  void anOutboxFanOut_storesItsBodyOnce() throws Exception {
+  void anOutboxFanOut_storesItsActivityOnce() throws Exception {
     await(database.transaction(c -> {
       try (Statement statement = c.createStatement()) {
         return statement.executeUpdate("INSERT INTO federation_pending (subject_type, subject_key, change_kind,"
@@ -107,20 +110,20 @@ class H2DeliveryBodiesTest {
     assertThat(await(deliveries.enqueueFederation(pending,
         IntStream.range(0, 100).mapToObj(i -> delivery(i, CREATE)).toList()))).isTrue();
 
-    assertThat(bodies()).isOne();
+    assertThat(activities()).isOne();
     assertThat(claimAll()).hasSize(100).allSatisfy(job -> assertThat(job.payload().json()).isEqualTo(CREATE));
   }
 
   @Test
-  void separateBatches_doNotShareABody() throws Exception {
+  void separateBatches_doNotShareAnActivity() throws Exception {
     await(deliveries.enqueueAll(List.of(delivery(1, CREATE), delivery(2, CREATE))));
     await(deliveries.enqueueAll(List.of(delivery(3, CREATE))));
 
-    assertThat(bodies()).isEqualTo(2);
+    assertThat(activities()).isEqualTo(2);
   }
 
   @Test
-  void jobsInsertedOneByOne_eachGetTheirBody() throws Exception {
+  void jobsInsertedOneByOne_eachGetTheirActivity() throws Exception {
     await(database.transaction(c -> {
       deliveries.insert(c, delivery(1, CREATE));
       return deliveries.insert(c, delivery(2, UPDATE));
@@ -130,7 +133,7 @@ class H2DeliveryBodiesTest {
   }
 
   @Test
-  void theSweep_keepsABodyWhileAnyJobPointsToIt_retriedAndDeadOnesToo() throws Exception {
+  void theSweep_keepsAnActivityWhileAnyJobPointsToIt_retriedAndDeadOnesToo() throws Exception {
     await(deliveries.enqueueAll(List.of(delivery(1, CREATE), delivery(2, CREATE), delivery(3, CREATE))));
     List<Job<Delivery>> claimed = claimAll();
 
@@ -139,14 +142,14 @@ class H2DeliveryBodiesTest {
     await(deliveries.complete(claimed.get(2).lease().orElseThrow(), JobOutcome.giveUp("410 Gone")));
     sweep();
 
-    assertThat(bodies()).isOne();
+    assertThat(activities()).isOne();
     assertThat(claimAll()).singleElement().extracting(job -> job.payload().json()).isEqualTo(CREATE);
     assertThat(await(deliveries.pageByHost("peer0.example", JobState.DEAD, PageRequest.first(10))).items())
         .singleElement().extracting(job -> job.payload().json()).isEqualTo(CREATE);
   }
 
   @Test
-  void theSweep_deletesABody_onceNoJobPointsToIt() throws Exception {
+  void theSweep_deletesAnActivity_onceNoJobPointsToIt() throws Exception {
     await(deliveries.enqueueAll(List.of(delivery(1, CREATE), delivery(2, CREATE))));
     await(deliveries.enqueueAll(List.of(delivery(3, UPDATE))));
     for (Job<Delivery> job : claimAll()) {
@@ -157,14 +160,14 @@ class H2DeliveryBodiesTest {
 
     sweep();
 
-    long updates = await(database.transaction(c -> count(c, "SELECT COUNT(*) FROM delivery_body WHERE body = '"
+    long updates = await(database.transaction(c -> count(c, "SELECT COUNT(*) FROM delivery_activity WHERE body = '"
         + UPDATE + "'")));
-    assertThat(bodies()).isOne();
+    assertThat(activities()).isOne();
     assertThat(updates).isOne();
   }
 
   @Test
-  void cancelledJobs_leaveTheirBodyToTheSweep() throws Exception {
+  void cancelledJobs_leaveTheirActivityToTheSweep() throws Exception {
     Delivery create = new Delivery(URI.create("https://peer.example/inbox"), "https://video.example/c/kitchen",
         URI.create("https://video.example/activities/2"), Optional.of(URI.create("https://video.example/videos/1")),
         CREATE);
@@ -173,6 +176,41 @@ class H2DeliveryBodiesTest {
     assertThat(await(deliveries.cancelForObject(URI.create("https://video.example/videos/1")))).isOne();
     sweep();
 
-    assertThat(bodies()).isZero();
+    assertThat(activities()).isZero();
+  }
+
+  @Test
+  void oneBodyFromTwoSigners_isStoredAsTwoActivities_eachJobSignedByItsOwn() throws Exception {
+    Delivery channel = delivery(1, CREATE);
+    Delivery account = new Delivery(URI.create("https://peer2.example/inbox"), "https://video.example/accounts/ann",
+        URI.create("https://video.example/activities/3"), Optional.of(URI.create("https://video.example/videos/1")),
+        new String(CREATE));
+
+    await(deliveries.enqueueAll(List.of(channel, account)));
+
+    assertThat(activities()).isEqualTo(2);
+    assertThat(claimAll()).extracting(Job::payload).containsExactlyInAnyOrder(channel, account);
+  }
+
+  @Test
+  void cancelForObject_removesOnlyTheQueuedJobsOfThatObjectsActivities() throws Exception {
+    URI video = URI.create("https://video.example/videos/1");
+    Delivery first = new Delivery(URI.create("https://a.example/inbox"), "https://video.example/c/kitchen",
+        URI.create("https://video.example/activities/4"), Optional.of(video), CREATE);
+    Delivery dead = new Delivery(URI.create("https://b.example/inbox"), "https://video.example/c/kitchen",
+        URI.create("https://video.example/activities/4"), Optional.of(video), CREATE);
+    Delivery other = new Delivery(URI.create("https://c.example/inbox"), "https://video.example/c/kitchen",
+        URI.create("https://video.example/activities/5"), Optional.of(URI.create("https://video.example/videos/2")),
+        UPDATE);
+    await(deliveries.enqueueAll(List.of(dead)));
+    Job<Delivery> claimed = claimAll().get(0);
+    await(deliveries.complete(claimed.lease().orElseThrow(), JobOutcome.giveUp("410 Gone")));
+    await(deliveries.enqueueAll(List.of(first, other)));
+
+    assertThat(await(deliveries.cancelForObject(video))).isOne();
+
+    assertThat(claimAll()).extracting(Job::payload).containsExactly(other);
+    assertThat(await(deliveries.pageByHost("b.example", JobState.DEAD, PageRequest.first(10))).items())
+        .extracting(Job::payload).containsExactly(dead);
   }
 }
