@@ -162,6 +162,9 @@ class H2MaintenanceTest {
 
   @Test
   void close_stopsTheRounds() throws Exception {
+    get(database.close());
+    // One JDBC thread, so that a round submitted before the close runs before any transaction submitted after it.
+    database = H2Database.open("jdbc:h2:mem:maintenance-test-" + NAMES.incrementAndGet() + ";DB_CLOSE_DELAY=-1", 1);
     AtomicInteger rounds = new AtomicInteger();
     CountDownLatch started = new CountDownLatch(1);
     maintenance = H2Maintenance.start(database, FAST, c -> {
