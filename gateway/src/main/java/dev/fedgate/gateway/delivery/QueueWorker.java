@@ -23,8 +23,10 @@ import java.util.logging.Logger;
  * short interval, when jobs finish while more were due than slots were free, and when {@link #nudge() nudged} (so a
  * freshly queued job goes out at once). Under a backlog it claims once a quarter of the slots is free rather than
  * once per finished job, and completes finished jobs a quarter of the slots at a time in one store transaction
- * ({@link ClaimableQueue#completeAll}); a finished job waits at most {@link #COMPLETION_LINGER} for others, and none
- * when it was the last one running. So a busy queue pays for two commits per quarter of its slots, not two per job.
+ * ({@link ClaimableQueue#completeAll}), which also claims the jobs for the slots it frees while the backlog lasts
+ * ({@link ClaimableQueue#completeAllAndClaim}); a finished job waits at most {@link #COMPLETION_LINGER} for others, and
+ * none when it was the last one running. So a busy queue pays for one commit per quarter of its slots, not two per
+ * job.
  * The store hands out never-tried jobs before retries. A job whose run fails unexpectedly is left to its lease, after
  * which it is due again. Used by deliveries and webhooks alike.
  *
@@ -151,14 +153,18 @@ public final class QueueWorker<P> {
             LOG.log(Level.WARNING, name + ": claiming due jobs failed; retrying on the next tick", claimed.cause());
             return;
           }
-          List<Job<P>> jobs = claimed.result();
-          jobs.forEach(this::run);
-          // A full batch may mean more are due; a nudge during the claim may have queued more.
-          backlog = jobs.size() == free;
-          if (backlog || claimAgain) {
-            claim();
-          }
+          claimed(claimed.result(), free);
         });
+  }
+
+  /** Runs the jobs a claim of {@code asked} got, then claims again when more may be due. */
+  private void claimed(List<Job<P>> jobs, int asked) {
+    jobs.forEach(this::run);
+    // A full batch may mean more are due; a nudge during the claim may have queued more.
+    backlog = jobs.size() == asked;
+    if (backlog || claimAgain) {
+      claim();
+    }
   }
 
   private void run(Job<P> job) {
@@ -204,14 +210,41 @@ public final class QueueWorker<P> {
     unrecorded.clear();
     List<ClaimableQueue.Completion> completions = group.stream()
         .map(each -> new ClaimableQueue.Completion(each.job().lease().orElseThrow(), each.outcome())).toList();
-    Future.fromCompletionStage(queue.completeAll(completions), context).onComplete(written -> {
-      for (Finished<P> each : group) {
-        if (written.succeeded()) {
-          listeners.forEach(listener -> listener.accept(each.job(), each.outcome()));
-        }
-        finished(each.job(), written.cause());
+    if (backlog && !claiming && !stopped) {
+      completeAndClaim(group, completions);
+      return;
+    }
+    Future.fromCompletionStage(queue.completeAll(completions), context)
+        .onComplete(written -> recorded(group, written.cause()));
+  }
+
+  /**
+   * Under a backlog, writes the group's outcomes and claims as many due jobs as slots are free once they are recorded,
+   * in one transaction. The claimed jobs start before the group's slots are freed, so freeing them starts no claim of
+   * its own unless the claim got fewer than it asked for slots to fill.
+   */
+  private void completeAndClaim(List<Finished<P>> group, List<ClaimableQueue.Completion> completions) {
+    int free = settings.maxInFlight() - inFlight + group.size();
+    claiming = true;
+    claimAgain = false;
+    Future.fromCompletionStage(queue.completeAllAndClaim(completions, clock.instant(), free, settings.lease()),
+        context).onComplete(written -> {
+          claiming = false;
+          if (written.succeeded()) {
+            claimed(written.result().claimed(), free);
+          }
+          recorded(group, written.cause());
+        });
+  }
+
+  /** Tells the listeners of a group whose outcomes are written, and frees its slots; {@code failure} when not. */
+  private void recorded(List<Finished<P>> group, Throwable failure) {
+    for (Finished<P> each : group) {
+      if (failure == null) {
+        listeners.forEach(listener -> listener.accept(each.job(), each.outcome()));
       }
-    });
+      finished(each.job(), failure);
+    }
   }
 
   private void finished(Job<P> job, Throwable failure) {

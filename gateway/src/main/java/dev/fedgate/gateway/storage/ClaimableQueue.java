@@ -62,6 +62,40 @@ public interface ClaimableQueue<P> {
     return applied;
   }
 
+  /**
+   * {@link #completeAll} then {@link #claimDue}, in one transaction: a worker under a backlog hands back the jobs it
+   * finished and takes as many due ones for their slots, one durable commit instead of two. The claim sees the
+   * completions (a job made due again at {@code now} may be claimed at once, a removed one is not). This default runs
+   * the two one after the other, so a failed claim may follow applied completions; the stores override it with one
+   * transaction, in which a failure applies nothing.
+   *
+   * @return the completions' answers as {@link #completeAll} gives them, and the jobs claimed
+   * @throws IllegalArgumentException as {@link #completeAll} and {@link #claimDue} refuse their arguments
+   */
+  default CompletionStage<CompletedAndClaimed<P>> completeAllAndClaim(List<Completion> completions, Instant now,
+      int max, Duration lease) {
+    checkGroup(completions);
+    checkClaim(max, lease);
+    return completeAll(completions).thenCompose(applied -> claimDue(now, max, lease)
+        .thenApply(claimed -> new CompletedAndClaimed<>(applied, claimed)));
+  }
+
+  /** What {@link #completeAllAndClaim} did: one answer per completion, in order, and the jobs it claimed. */
+  record CompletedAndClaimed<P>(List<Boolean> applied, List<Job<P>> claimed) {
+    /** Checks presence and copies. */
+    public CompletedAndClaimed {
+      applied = List.copyOf(applied);
+      claimed = List.copyOf(claimed);
+    }
+  }
+
+  /** Refuses a claim of fewer than one or more than {@value #MAX_CLAIM} jobs, or under a lease that is not positive. */
+  static void checkClaim(int max, Duration lease) {
+    if (max < 1 || max > MAX_CLAIM || lease.isNegative() || lease.isZero()) {
+      throw new IllegalArgumentException("claim 1.." + MAX_CLAIM + " jobs under a positive lease");
+    }
+  }
+
   /** Refuses a group of completions larger than one claim can be. */
   static void checkGroup(List<Completion> completions) {
     if (completions.size() > MAX_CLAIM) {

@@ -50,11 +50,15 @@ class QueueWorkerTest {
     return outcome.future();
   }
 
-  /** The store's queue, recording how many jobs each claim took and each grouped completion carried. */
+  /**
+   * The store's queue, recording how many jobs each claim took and each grouped completion carried, and which calls
+   * did both at once.
+   */
   private static final class RecordingQueue implements ClaimableQueue<WebhookEvent> {
     private final ClaimableQueue<WebhookEvent> store;
     private final List<Integer> claims = new CopyOnWriteArrayList<>();
     private final List<Integer> groups = new CopyOnWriteArrayList<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
 
     RecordingQueue(ClaimableQueue<WebhookEvent> store) {
       this.store = store;
@@ -63,6 +67,7 @@ class QueueWorkerTest {
     @Override
     public CompletionStage<List<Job<WebhookEvent>>> claimDue(Instant now, int max, Duration lease) {
       return store.claimDue(now, max, lease).thenApply(jobs -> {
+        calls.add("claim");
         claims.add(jobs.size());
         return jobs;
       });
@@ -75,8 +80,20 @@ class QueueWorkerTest {
 
     @Override
     public CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
+      calls.add("complete");
       groups.add(completions.size());
       return store.completeAll(completions);
+    }
+
+    @Override
+    public CompletionStage<CompletedAndClaimed<WebhookEvent>> completeAllAndClaim(List<Completion> completions,
+        Instant now, int max, Duration lease) {
+      return store.completeAllAndClaim(completions, now, max, lease).thenApply(both -> {
+        calls.add("complete and claim");
+        groups.add(completions.size());
+        claims.add(both.claimed().size());
+        return both;
+      });
     }
 
     @Override
@@ -162,7 +179,7 @@ class QueueWorkerTest {
   }
 
   @Test
-  void underABacklog_claimsOnceAQuarterOfTheSlotsIsFree() throws InterruptedException {
+  void underABacklog_theSlotsACompletionFrees_areClaimedInTheSameCall() throws InterruptedException {
     RecordingQueue queue = startEightSlots(20);
     List<Running> first = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
@@ -170,12 +187,49 @@ class QueueWorkerTest {
     }
 
     first.get(0).outcome().complete(JobOutcome.done());
-    next(outcomes);
     first.get(1).outcome().complete(JobOutcome.done());
+    next(outcomes);
+    next(outcomes);
     next(running);
     next(running);
 
-    assertThat(queue.claims).containsExactly(8, 2);
+    // One group of two, or two of one when the first lingered alone: either way no commit of its own for the claim.
+    assertThat(queue.calls.get(0)).isEqualTo("claim");
+    assertThat(queue.calls.subList(1, queue.calls.size())).isNotEmpty().containsOnly("complete and claim");
+    assertThat(queue.groups.stream().mapToInt(Integer::intValue).sum()).isEqualTo(2);
+    assertThat(queue.claims.get(0)).isEqualTo(8);
+    assertThat(queue.claims.stream().mapToInt(Integer::intValue).sum()).isEqualTo(10);
+    assertThat(running.poll(200, TimeUnit.MILLISECONDS)).as("a job beyond the cap").isNull();
+  }
+
+  @Test
+  void underABacklog_aJobFinishingAlone_alsoClaimsTheSlotItFrees() throws InterruptedException {
+    RecordingQueue queue = startEightSlots(20);
+    Running first = next(running);
+    for (int i = 1; i < 8; i++) {
+      next(running);
+    }
+
+    first.outcome().complete(JobOutcome.done());
+    next(outcomes);
+
+    assertThat(next(running).job().attempts()).isEqualTo(1);
+    assertThat(queue.calls).containsExactly("claim", "complete and claim");
+    assertThat(queue.claims).containsExactly(8, 1);
+  }
+
+  @Test
+  void withoutABacklog_completionsClaimNothing() throws InterruptedException {
+    RecordingQueue queue = startEightSlots(3);
+    List<Running> all = List.of(next(running), next(running), next(running));
+
+    all.forEach(each -> each.outcome().complete(JobOutcome.done()));
+    for (int i = 0; i < 3; i++) {
+      next(outcomes);
+    }
+
+    assertThat(queue.calls).startsWith("claim", "complete").doesNotContain("complete and claim");
+    assertThat(await(storage.webhookJobs().stats(clock.instant())).waiting()).isZero();
   }
 
   @Test

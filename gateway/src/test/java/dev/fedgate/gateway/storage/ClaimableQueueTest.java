@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
 class ClaimableQueueTest {
   private static final Instant NOW = Instant.parse("2026-11-25T09:00:00Z");
 
-  /** A queue whose only state is which leases are still current; it records the order of completions. */
+  /**
+   * A queue whose only state is which leases are still current and one due job; it records the order of completions
+   * and claims.
+   */
   private static final class LeaseQueue implements ClaimableQueue<String> {
     private final Set<UUID> current;
-    private final List<UUID> completed = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
 
     LeaseQueue(Set<UUID> current) {
       this.current = new HashSet<>(current);
@@ -31,12 +34,14 @@ class ClaimableQueueTest {
 
     @Override
     public CompletionStage<List<Job<String>>> claimDue(Instant now, int max, Duration lease) {
-      return CompletableFuture.completedFuture(List.of());
+      calls.add("claim " + max);
+      return CompletableFuture.completedFuture(List.of(new Job<>(new JobId(7), JobState.QUEUED, 1, now, now,
+          Optional.empty(), Optional.of(new JobLease(new JobId(7), UUID.randomUUID(), now.plus(lease))), "due")));
     }
 
     @Override
     public CompletionStage<Boolean> complete(JobLease lease, JobOutcome outcome) {
-      completed.add(lease.token());
+      calls.add("complete " + lease.token());
       return CompletableFuture.completedFuture(current.remove(lease.token()));
     }
 
@@ -61,7 +66,33 @@ class ClaimableQueueTest {
         .toCompletableFuture().join();
 
     assertThat(applied).containsExactly(true, false, true, false);
-    assertThat(queue.completed).containsExactly(first, stale, last, first);
+    assertThat(queue.calls).containsExactly("complete " + first, "complete " + stale, "complete " + last,
+        "complete " + first);
+  }
+
+  @Test
+  void completeAllAndClaim_byDefault_completesThenClaims() {
+    UUID current = UUID.randomUUID();
+    UUID stale = UUID.randomUUID();
+    LeaseQueue queue = new LeaseQueue(Set.of(current));
+
+    ClaimableQueue.CompletedAndClaimed<String> both = queue.completeAllAndClaim(List.of(done(stale), done(current)),
+        NOW, 5, Duration.ofMinutes(1)).toCompletableFuture().join();
+
+    assertThat(both.applied()).containsExactly(false, true);
+    assertThat(both.claimed()).extracting(Job::payload).containsExactly("due");
+    assertThat(queue.calls).containsExactly("complete " + stale, "complete " + current, "claim 5");
+  }
+
+  @Test
+  void completeAllAndClaim_outOfBoundsClaim_isRefusedBeforeAnyCompletion() {
+    LeaseQueue queue = new LeaseQueue(Set.of());
+
+    assertThatThrownBy(() -> queue.completeAllAndClaim(List.of(done(UUID.randomUUID())), NOW, 0,
+        Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> queue.completeAllAndClaim(List.of(done(UUID.randomUUID())), NOW, 1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(queue.calls).isEmpty();
   }
 
   @Test

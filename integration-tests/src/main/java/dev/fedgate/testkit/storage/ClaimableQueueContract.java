@@ -285,6 +285,72 @@ public abstract class ClaimableQueueContract<P> extends StoreContract {
   }
 
   @Test
+  void completeAllAndClaim_appliesTheCompletionsThenClaimsWhatIsDue() {
+    enqueue(List.of(payload(1), payload(2)));
+    Instant now = clock.instant();
+    List<Job<P>> jobs = await(queue().claimDue(now, 10, LEASE));
+    Job<P> done = jobs.get(0);
+    Job<P> retried = jobs.get(1);
+    enqueue(List.of(payload(3)));
+
+    ClaimableQueue.CompletedAndClaimed<P> both = await(queue().completeAllAndClaim(List.of(
+        new Completion(lease(done), JobOutcome.done()),
+        new Completion(lease(retried), JobOutcome.retryAt(now, "HTTP 503")),
+        new Completion(lease(done), JobOutcome.giveUp("repeated"))), now, 10, LEASE));
+
+    assertThat(both.applied()).containsExactly(true, true, false);
+    assertThat(both.claimed()).extracting(Job::payload).containsExactly(payload(3), retried.payload());
+    assertThat(both.claimed()).allSatisfy(job -> assertThat(lease(job).until()).isEqualTo(now.plus(LEASE)));
+    assertThat(both.claimed().get(1)).satisfies(again -> {
+      assertThat(again.id()).isEqualTo(retried.id());
+      assertThat(again.attempts()).isEqualTo(2);
+      assertThat(again.lastError()).contains("HTTP 503");
+    });
+    assertThat(await(queue().stats(now))).isEqualTo(new QueueStats(0, 2, 0, Optional.empty()));
+  }
+
+  @Test
+  void completeAllAndClaim_staleLease_answersFalseAndTheClaimStillHappens() {
+    enqueue(List.of(payload(1)));
+    Job<P> stale = await(queue().claimDue(clock.instant(), 10, LEASE)).get(0);
+    Instant later = clock.advance(LEASE);
+    Job<P> reclaimed = await(queue().claimDue(later, 10, LEASE)).get(0);
+    enqueue(List.of(payload(2)));
+
+    ClaimableQueue.CompletedAndClaimed<P> both = await(queue().completeAllAndClaim(List.of(
+        new Completion(lease(stale), JobOutcome.done())), later, 10, LEASE));
+
+    assertThat(both.applied()).containsExactly(false);
+    assertThat(both.claimed()).extracting(Job::payload).containsExactly(payload(2));
+    assertThat(await(queue().complete(lease(reclaimed), JobOutcome.done()))).isTrue();
+  }
+
+  @Test
+  void completeAllAndClaim_noCompletionsAndNothingDue_answersNothing() {
+    ClaimableQueue.CompletedAndClaimed<P> both =
+        await(queue().completeAllAndClaim(List.of(), clock.instant(), 10, LEASE));
+
+    assertThat(both.applied()).isEmpty();
+    assertThat(both.claimed()).isEmpty();
+  }
+
+  @Test
+  void completeAllAndClaim_outOfBoundsArguments_areRefused() {
+    Completion any = new Completion(new JobLease(new JobId(1), UUID.randomUUID(), clock.instant()),
+        JobOutcome.done());
+    List<Completion> tooMany = Collections.nCopies(ClaimableQueue.MAX_CLAIM + 1, any);
+
+    assertThatThrownBy(() -> queue().completeAllAndClaim(List.of(any), clock.instant(), 0, LEASE))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> queue().completeAllAndClaim(List.of(any), clock.instant(),
+        ClaimableQueue.MAX_CLAIM + 1, LEASE)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> queue().completeAllAndClaim(List.of(any), clock.instant(), 1, Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> queue().completeAllAndClaim(tooMany, clock.instant(), 1, LEASE))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void completeAll_concurrentOverlappingGroups_completeEachJobExactlyOnce() throws Exception {
     List<P> payloads = new ArrayList<>();
     for (int i = 0; i < RACED_JOBS; i++) {

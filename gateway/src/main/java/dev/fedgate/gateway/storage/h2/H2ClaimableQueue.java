@@ -111,28 +111,40 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
 
   @Override
   public final CompletionStage<List<Job<P>>> claimDue(Instant now, int max, Duration lease) {
-    if (max < 1 || max > MAX_CLAIM || lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("claim 1.." + MAX_CLAIM + " jobs under a positive lease");
-    }
+    ClaimableQueue.checkClaim(max, lease);
     UUID token = UUID.randomUUID();
-    Instant until = now.plus(lease);
+    return database.transaction(c -> claim(c, now, max, token, now.plus(lease)));
+  }
+
+  @Override
+  public final CompletionStage<CompletedAndClaimed<P>> completeAllAndClaim(List<Completion> completions, Instant now,
+      int max, Duration lease) {
+    ClaimableQueue.checkGroup(completions);
+    ClaimableQueue.checkClaim(max, lease);
+    UUID token = UUID.randomUUID();
     return database.transaction(c -> {
-      List<Long> candidates = dueIds(c, now, max);
-      if (candidates.isEmpty() || lease(c, candidates, token, until, now) == 0) {
-        return List.of();
-      }
-      try (PreparedStatement select = c.prepareStatement(leasedSql(rows()))) {
-        select.setObject(1, candidates.toArray(Long[]::new));
-        select.setObject(2, token);
-        List<Job<P>> jobs = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
-          while (rows.next()) {
-            jobs.add(readJob(rows));
-          }
-        }
-        return jobs;
-      }
+      List<Boolean> applied = applyAll(c, completions);
+      return new CompletedAndClaimed<>(applied, claim(c, now, max, token, now.plus(lease)));
     });
+  }
+
+  /** Claims inside the caller's transaction: leases due candidates to {@code token} and reads back those it got. */
+  private List<Job<P>> claim(Connection c, Instant now, int max, UUID token, Instant until) throws SQLException {
+    List<Long> candidates = dueIds(c, now, max);
+    if (candidates.isEmpty() || lease(c, candidates, token, until, now) == 0) {
+      return List.of();
+    }
+    try (PreparedStatement select = c.prepareStatement(leasedSql(rows()))) {
+      select.setObject(1, candidates.toArray(Long[]::new));
+      select.setObject(2, token);
+      List<Job<P>> jobs = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          jobs.add(readJob(rows));
+        }
+      }
+      return jobs;
+    }
   }
 
   /** Never-tried due jobs first (so new work beats the retry backlog), then retries, longest due first. */
@@ -231,13 +243,15 @@ abstract class H2ClaimableQueue<P> implements ClaimableQueue<P> {
   @Override
   public final CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
     ClaimableQueue.checkGroup(completions);
-    return database.transaction(c -> {
-      List<Boolean> applied = new ArrayList<>(completions.size());
-      for (Completion completion : completions) {
-        applied.add(apply(c, completion.lease(), completion.outcome()));
-      }
-      return applied;
-    });
+    return database.transaction(c -> applyAll(c, completions));
+  }
+
+  private List<Boolean> applyAll(Connection c, List<Completion> completions) throws SQLException {
+    List<Boolean> applied = new ArrayList<>(completions.size());
+    for (Completion completion : completions) {
+      applied.add(apply(c, completion.lease(), completion.outcome()));
+    }
+    return applied;
   }
 
   /** Applies one completion inside the caller's transaction, fenced by the lease token. */

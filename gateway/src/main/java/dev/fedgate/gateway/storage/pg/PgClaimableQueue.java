@@ -105,16 +105,33 @@ abstract class PgClaimableQueue<P> implements ClaimableQueue<P> {
 
   @Override
   public final CompletionStage<List<Job<P>>> claimDue(Instant now, int max, Duration lease) {
-    if (max < 1 || max > MAX_CLAIM || lease.isNegative() || lease.isZero()) {
-      throw new IllegalArgumentException("claim 1.." + MAX_CLAIM + " jobs under a positive lease");
-    }
+    ClaimableQueue.checkClaim(max, lease);
     UUID token = UUID.randomUUID();
-    return database.transaction(c -> PgDatabase.run(c, claimSql, now, max, token, now.plus(lease)).map(rows -> {
+    return database.transaction(c -> claim(c, now, max, token, now.plus(lease)));
+  }
+
+  @Override
+  public final CompletionStage<CompletedAndClaimed<P>> completeAllAndClaim(List<Completion> completions, Instant now,
+      int max, Duration lease) {
+    ClaimableQueue.checkGroup(completions);
+    ClaimableQueue.checkClaim(max, lease);
+    UUID token = UUID.randomUUID();
+    // Both pipelined on the transaction's connection: the server runs the claim after the completions.
+    return database.transaction(c -> {
+      Future<List<Boolean>> applied = applyAll(c, completions);
+      Future<List<Job<P>>> claimed = claim(c, now, max, token, now.plus(lease));
+      return Future.all(applied, claimed).map(both -> new CompletedAndClaimed<>(applied.result(), claimed.result()));
+    });
+  }
+
+  /** Claims inside the caller's transaction, leasing to {@code token}. */
+  private Future<List<Job<P>>> claim(SqlClient c, Instant now, int max, UUID token, Instant until) {
+    return PgDatabase.run(c, claimSql, now, max, token, until).map(rows -> {
       List<Job<P>> jobs = new ArrayList<>(rows.size());
       rows.forEach(row -> jobs.add(readJob(row)));
       jobs.sort(CLAIM_ORDER);
       return jobs;
-    }));
+    });
   }
 
   /** Reads a whole job row; the lease is present only while a token is set. */
@@ -139,9 +156,16 @@ abstract class PgClaimableQueue<P> implements ClaimableQueue<P> {
   @Override
   public final CompletionStage<List<Boolean>> completeAll(List<Completion> completions) {
     ClaimableQueue.checkGroup(completions);
+    return database.transaction(c -> applyAll(c, completions));
+  }
+
+  /**
+   * Applies the completions pipelined on the transaction's connection: the server runs them in order, so a repeated
+   * lease answers false.
+   */
+  private Future<List<Boolean>> applyAll(SqlClient c, List<Completion> completions) {
     List<Statement> statements = completions.stream().map(each -> completion(each.lease(), each.outcome())).toList();
-    // Pipelined on the transaction's connection: the server runs them in order, so a repeated lease answers false.
-    return database.transaction(c -> Future.all(statements.stream()
+    return Future.all(statements.stream()
         .map(statement -> PgDatabase.run(c, statement.sql(), statement.parameters())).toList())
         .map(all -> {
           List<Boolean> applied = new ArrayList<>(statements.size());
@@ -149,7 +173,7 @@ abstract class PgClaimableQueue<P> implements ClaimableQueue<P> {
             applied.add(all.<RowSet<Row>>resultAt(i).rowCount() == 1);
           }
           return applied;
-        }));
+        });
   }
 
   /** One prepared statement and its parameters. */
