@@ -210,8 +210,9 @@ public final class QueueWorker<P> {
     unrecorded.clear();
     List<ClaimableQueue.Completion> completions = group.stream()
         .map(each -> new ClaimableQueue.Completion(each.job().lease().orElseThrow(), each.outcome())).toList();
-    if (backlog && !claiming && !stopped) {
-      completeAndClaim(group, completions);
+    int freed = settings.maxInFlight() - inFlight + group.size();
+    if (backlog && !claiming && !stopped && freed >= minClaim) {
+      completeAndClaim(group, completions, freed);
       return;
     }
     Future.fromCompletionStage(queue.completeAll(completions), context)
@@ -219,12 +220,11 @@ public final class QueueWorker<P> {
   }
 
   /**
-   * Under a backlog, writes the group's outcomes and claims as many due jobs as slots are free once they are recorded,
-   * in one transaction. The claimed jobs start before the group's slots are freed, so freeing them starts no claim of
-   * its own unless the claim got fewer than it asked for slots to fill.
+   * Under a backlog, writes the group's outcomes and claims the {@code free} slots they leave (at least a quarter, as
+   * any claim) in one transaction. The claimed jobs start before the group's slots are freed, so freeing them starts
+   * no claim of its own unless the claim got fewer jobs than it asked for.
    */
-  private void completeAndClaim(List<Finished<P>> group, List<ClaimableQueue.Completion> completions) {
-    int free = settings.maxInFlight() - inFlight + group.size();
+  private void completeAndClaim(List<Finished<P>> group, List<ClaimableQueue.Completion> completions, int free) {
     claiming = true;
     claimAgain = false;
     Future.fromCompletionStage(queue.completeAllAndClaim(completions, clock.instant(), free, settings.lease()),

@@ -100,8 +100,9 @@ final class FanoutLoad {
 
   /**
    * The gateway in a child JVM, measured from outside as {@code inbox --gateway process} is: its whole CPU (GC and
-   * JIT included, nothing of the sink's) per delivery. It resolves the sink's host names from a hosts file
-   * ({@code jdk.net.hosts.file}); its followers are written into its store while it is stopped.
+   * JIT included, nothing of the sink's) per delivery, and this JVM's over the round, which is the sink's verifying
+   * every delivery: the two together are what the two cores did for each delivery. It resolves the sink's host names
+   * from a hosts file ({@code jdk.net.hosts.file}); its followers are written into its store while it is stopped.
    */
   private void runInProcess() throws Exception {
     Path hostsFile = Files.createTempFile("fedgate-fanout", ".hosts");
@@ -114,15 +115,19 @@ final class FanoutLoad {
       for (int round = 1; round <= settings.rounds(); round++) {
         CompletableFuture<Void> delivered = sink.expect(expected);
         ProcessCpu before = ProcessCpu.take(gateway.pid());
+        ProcessCpu sinkBefore = ProcessCpu.take(ProcessHandle.current().pid());
         long start = System.nanoTime();
         LoadGateway.publishVideo(site, "Fan-out " + round);
         delivered.get(30, TimeUnit.MINUTES);
         double seconds = (System.nanoTime() - start) / 1e9;
+        ProcessTarget.Cpu sinkCpu = ProcessTarget.Cpu.perActivity(
+            ProcessCpu.take(ProcessHandle.current().pid()).since(sinkBefore), expected);
         // The gateway's CPU is read after the sample, so the round keeps the work it left for H2 to finish.
         Signing sample = rawSigning(key, ROUND_SIGNING_SECONDS);
         rounds.add(new ProcessRound(seconds, ProcessTarget.Cpu.perActivity(
             ProcessCpu.take(gateway.pid()).since(before), expected), sink.verified(), sink.rejected(),
-            Resources.mib(Resources.status(gateway.pid(), "VmRSS")), LoadBenchmark.loadAverage(), sample));
+            Resources.mib(Resources.status(gateway.pid(), "VmRSS")), LoadBenchmark.loadAverage(), sample,
+            sinkCpu.total()));
       }
       gateway.stop(); // cleanly, as an operator would: its recordings and logs are complete
       Signing signing = rawSigning(key, SIGNING_SECONDS);
@@ -131,12 +136,13 @@ final class FanoutLoad {
         out.printf("fan-out round %d, gateway process: %d followers on %d hosts%s: %d deliveries in %.2f s = %.0f/s,"
                 + " %d verified, %d rejected; gateway process %.3f ms per delivery (JIT %.3f, GC %.3f) ≈ %.0f/s on 2"
                 + " dedicated cores (%.2f × raw signing by CPU); raw signature after the round %.3f ms CPU, a delivery"
-                + " = %.2f raw signatures; RSS %d MiB; raw RSA-2048 signing %.0f/s, CPU %.2f ms per raw signature;"
-                + " load %s%n",
+                + " = %.2f raw signatures; sink (this JVM) %.3f ms per delivery, with the gateway's %.3f ms ≈ %.0f/s"
+                + " on 2 cores; RSS %d MiB; raw RSA-2048 signing %.0f/s, CPU %.2f ms per raw signature; load %s%n",
             round + 1, settings.followers(), settings.hosts(), settings.shared() ? " (shared inboxes)" : "",
             expected, done.seconds(), expected / done.seconds(), done.verified(), done.rejected(), done.cpu().total(),
             done.cpu().jit(), done.cpu().gc(), 2000 / done.cpu().total(), signing.cpuMillis() / done.cpu().total(),
-            done.signing().cpuMillis(), done.cpu().total() / done.signing().cpuMillis(), done.rss(),
+            done.signing().cpuMillis(), done.cpu().total() / done.signing().cpuMillis(), done.sinkCpu(),
+            done.cpu().total() + done.sinkCpu(), 2000 / (done.cpu().total() + done.sinkCpu()), done.rss(),
             signing.perSecond(), signing.cpuMillis(), done.load());
       }
     } finally {
@@ -144,9 +150,12 @@ final class FanoutLoad {
     }
   }
 
-  /** One round of the gateway process: its time, its CPU per delivery, the sink's counts, its RSS and the load. */
+  /**
+   * One round of the gateway process: its time, its CPU per delivery, the sink's counts, its RSS, the load, the raw
+   * signing sampled after it, and this JVM's CPU per delivery (the sink's, in milliseconds).
+   */
   private record ProcessRound(double seconds, ProcessTarget.Cpu cpu, int verified, int rejected, long rss,
-      String load, Signing signing) {}
+      String load, Signing signing, double sinkCpu) {}
 
   /** A gateway process with the channel and its followers, every sink host name resolving to loopback. */
   private GatewayProcess startProcess(Path hostsFile, int sinkPort) throws IOException {
